@@ -1,0 +1,191 @@
+package org.itpump.chassis.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode, key = pathway id) and marks them
+ * published only after the broker acknowledged them (acks=all, idempotent producer). It wakes on PostgreSQL
+ * NOTIFY, which the outbox trigger sends when an inserting transaction commits, and polls as a fallback.
+ * A crash anywhere before the mark leaves the rows unpublished, so they are sent again: at-least-once,
+ * and consumers' inboxes drop the duplicates.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String NOTIFY_CHANNEL = "itpump_outbox";
+    private static final String CLAIM = """
+            select id, topic, type, subject, occurred_at, payload::text as payload from outbox_event
+            where published_at is null order by position limit $1 for update skip locked""";
+    private static final String MARK = "update outbox_event set published_at = now() where id = any($1)";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Emitter<String> emitter;
+    private final URI source;
+    private final int batchSize;
+    private final Duration ackTimeout;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean paused;
+    private PgSubscriber subscriber;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    OutboxRelay(Pool pool, Vertx vertx,
+                @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
+                @ConfigProperty(name = "itpump.events.source") URI source,
+                @ConfigProperty(name = "itpump.outbox.batch-size", defaultValue = "200") int batchSize,
+                @ConfigProperty(name = "itpump.outbox.ack-timeout", defaultValue = "30s") Duration ackTimeout) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.emitter = emitter;
+        this.source = source;
+        this.batchSize = batchSize;
+        this.ackTimeout = ackTimeout;
+    }
+
+    void listen(@Observes StartupEvent start) {
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(NOTIFY_CHANNEL).handler(ignored -> wake());
+        subscriber.connect().subscribe().with(
+                ok -> wake(),
+                failure -> LOG.warnf("Outbox relay cannot LISTEN (%s); falling back to polling", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        paused = true;
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    @Scheduled(every = "${itpump.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
+    /** Stops publishing (rows keep accumulating); for operations and for tests of crash recovery. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    /** Asks for a drain; coalesces with one already running so that only one drain runs at a time. */
+    public void wake() {
+        pending.set(true);
+        if (!paused && running.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        pending.set(false);
+        publishBatch().subscribe().with(
+                published -> finish(published == batchSize),
+                failure -> {
+                    LOG.warnf("Outbox relay will retry: %s", failure.getMessage());
+                    finish(false);
+                });
+    }
+
+    private void finish(boolean more) {
+        if (more) {
+            pending.set(true);
+        }
+        running.set(false);
+        if (pending.get() && !paused && running.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    private Uni<Integer> publishBatch() {
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndMark(connection, rows)));
+    }
+
+    private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.getUUID("id"));
+            acks.add(send(row));
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                .ifNoItem().after(ackTimeout).fail()
+                .chain(() -> connection.preparedQuery(MARK).execute(Tuple.of(ids.toArray(UUID[]::new))))
+                .replaceWith(ids.size());
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        String pathwayId = row.getString("subject");
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.getUUID("id").toString())
+                .withType(row.getString("type"))
+                .withSource(source)
+                .withSubject(pathwayId)
+                .withDataContentType("application/json")
+                .withTimestamp(row.getOffsetDateTime("occurred_at").atZoneSameInstant(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(pathwayId)
+                .build();
+        emitter.send(Message.of(row.getString("payload"))
+                .addMetadata(cloudEvent)
+                .addMetadata(record)
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+}

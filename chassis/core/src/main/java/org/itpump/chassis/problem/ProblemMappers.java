@@ -1,0 +1,90 @@
+package org.itpump.chassis.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Every error answer of every service, as application/problem+json (RFC 9457). */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e, UriInfo uri) {
+        return answer(Problem.of("clinical-rule", "Clinical rule violated", 422, e.getMessage(), instanceOf(uri), e.details()));
+    }
+
+    @ServerExceptionMapper
+    public Response stateConflict(StateConflictException e, UriInfo uri) {
+        return answer(Problem.of("state-conflict", "Not allowed in the current state", 409, e.getMessage(), instanceOf(uri), e.details()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+        return answer(Problem.of("not-found", "Not found", 404, e.getMessage(), instanceOf(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<String> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::describe).sorted().collect(Collectors.toList());
+        return answer(Problem.of("invalid-request", "Invalid request", 400,
+                "The request has " + errors.size() + " invalid field(s)", instanceOf(uri), errors));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " at '" + mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")) + "'"
+                : "";
+        return answer(Problem.of("unreadable-body", "Unreadable request body", 400,
+                "The JSON body cannot be read" + where + ": " + e.getOriginalMessage(), instanceOf(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return answer(Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), instanceOf(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        // The log keeps the cause; the answer keeps nothing internal, only an id to find it by.
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return answer(Problem.of("internal-error", "Internal error", 500,
+                "Unexpected failure; quote incident " + incident + " to the operations team", instanceOf(uri), List.of()));
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // drop "method.argN." so the client sees the field it sent
+        String field = path.replaceFirst("^[^.]+\\.[^.]+\\.?", "");
+        return (field.isEmpty() ? "body" : field) + ": " + violation.getMessage();
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static URI instanceOf(UriInfo uri) {
+        return uri == null ? null : URI.create(uri.getPath());
+    }
+}

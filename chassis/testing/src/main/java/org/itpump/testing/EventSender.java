@@ -1,0 +1,53 @@
+package org.itpump.testing;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** A plain Kafka producer for tests: well-formed CloudEvents, or deliberately broken records. */
+public final class EventSender implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public EventSender(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** A binary-mode CloudEvent, as the services' outbox relays write them. */
+    public void sendCloudEvent(String topic, String id, String type, String pathwayId, String json) {
+        send(topic, pathwayId, json, Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", id,
+                "ce_type", type,
+                "ce_source", "urn:itpump:test",
+                "ce_subject", pathwayId,
+                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                "content-type", "application/json"));
+    }
+
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the test record", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

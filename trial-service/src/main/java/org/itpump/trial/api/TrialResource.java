@@ -1,0 +1,80 @@
+package org.itpump.trial.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.trial.domain.TrialStatus;
+import org.itpump.trial.service.TrialService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/trials")
+@Tag(name = "Trials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TrialResource {
+
+    private final TrialService trials;
+
+    TrialResource(TrialService trials) {
+        this.trials = trials;
+    }
+
+    @POST
+    @Operation(summary = "Start a screening trial",
+            description = "Records the baseline pain score and mints the pathway id; emits trial.started.")
+    public Uni<Response> start(@NotNull @Valid TrialRequests.StartTrial request, @Context UriInfo uri) {
+        return trials.start(request.patientRef(), request.baselineNrs())
+                .map(trial -> Response.created(uri.getAbsolutePathBuilder().path(trial.id.toString()).build())
+                        .entity(TrialView.of(trial, List.of())).build());
+    }
+
+    @POST
+    @Path("/{trialId}/assessments")
+    @Operation(summary = "Record a post-dose pain assessment",
+            description = "Only while the trial is in progress (409 after the decision); emits trial.assessment-recorded.")
+    public Uni<Response> recordAssessment(@PathParam("trialId") UUID trialId,
+                                          @NotNull @Valid TrialRequests.RecordAssessment request) {
+        return trials.recordAssessment(trialId, request.nrs())
+                .map(assessment -> Response.status(Response.Status.CREATED)
+                        .entity(TrialView.Assessment.of(assessment)).build());
+    }
+
+    @POST
+    @Path("/{trialId}/decision")
+    @Operation(summary = "Decide the trial",
+            description = "Relief % = (baseline NRS - mean of the post-dose NRS scores) / baseline NRS x 100. "
+                    + "Relief at or above the configured threshold (default 50 %) passes and emits trial.passed; "
+                    + "below it fails and emits trial.failed. The comparison is exact; reported figures are rounded "
+                    + "to 2 decimals. 422 without assessments, 409 when already decided.")
+    public Uni<TrialView> decide(@PathParam("trialId") UUID trialId) {
+        return trials.decide(trialId).map(decided -> TrialView.of(decided.trial(), decided.assessments()));
+    }
+
+    @GET
+    @Path("/{trialId}")
+    @Operation(summary = "One trial with its assessments and decision")
+    public Uni<TrialView> get(@PathParam("trialId") UUID trialId) {
+        return trials.find(trialId).map(found -> TrialView.of(found.trial(), found.assessments()));
+    }
+
+    @GET
+    @Operation(summary = "Trials, newest first, optionally by status")
+    public Uni<List<TrialView>> list(@QueryParam("status") TrialStatus status) {
+        return trials.list(status).map(list -> list.stream().map(trial -> TrialView.of(trial, null)).toList());
+    }
+}

@@ -1,0 +1,22 @@
+package org.itpump.trial.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "pain_assessment")
+public class PainAssessmentEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "trial_id")
+    public UUID trialId;
+    public int nrs;
+    @Column(name = "assessed_at")
+    public OffsetDateTime assessedAt;
+}

@@ -1,0 +1,42 @@
+package org.itpump.trial.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.itpump.trial.domain.TrialStatus;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "trial")
+public class TrialEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "pathway_id")
+    public UUID pathwayId;
+    @Column(name = "patient_ref")
+    public String patientRef;
+    @Column(name = "baseline_nrs")
+    public int baselineNrs;
+    @Enumerated(EnumType.STRING)
+    public TrialStatus status;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "relief_percent")
+    public BigDecimal reliefPercent;
+    @Column(name = "mean_assessed_nrs")
+    public BigDecimal meanAssessedNrs;
+    @Column(name = "threshold_percent")
+    public BigDecimal thresholdPercent;
+    @Version
+    public long version;
+}

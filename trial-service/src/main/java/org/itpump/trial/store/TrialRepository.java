@@ -1,0 +1,25 @@
+package org.itpump.trial.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.trial.domain.TrialStatus;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TrialRepository implements PanacheRepositoryBase<TrialEntity, UUID> {
+
+    public Uni<TrialEntity> require(UUID trialId) {
+        return findById(trialId).onItem().ifNull().failWith(() -> new ResourceNotFoundException("Trial", trialId));
+    }
+
+    public Uni<List<TrialEntity>> byStatus(TrialStatus status) {
+        return status == null
+                ? listAll(Sort.descending("startedAt"))
+                : list("status", Sort.descending("startedAt"), status);
+    }
+}
