@@ -25,7 +25,6 @@ import java.util.UUID;
 @Path("/trials")
 @Tag(name = "Trials")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class TrialResource {
 
     private final TrialService trials;
@@ -35,6 +34,7 @@ public class TrialResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a screening trial",
             description = "Records the baseline pain score and mints the pathway id; emits trial.started.")
     public Uni<Response> start(@NotNull @Valid TrialRequests.StartTrial request, @Context UriInfo uri) {
@@ -45,6 +45,7 @@ public class TrialResource {
 
     @POST
     @Path("/{trialId}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a post-dose pain assessment",
             description = "Only while the trial is in progress (409 after the decision); emits trial.assessment-recorded.")
     public Uni<Response> recordAssessment(@PathParam("trialId") UUID trialId,
@@ -59,8 +60,8 @@ public class TrialResource {
     @Operation(summary = "Decide the trial",
             description = "Relief % = (baseline NRS - mean of the post-dose NRS scores) / baseline NRS x 100. "
                     + "Relief at or above the configured threshold (default 50 %) passes and emits trial.passed; "
-                    + "below it fails and emits trial.failed. The comparison is exact; reported figures are rounded "
-                    + "to 2 decimals. 422 without assessments, 409 when already decided.")
+                    + "below it fails and emits trial.failed. The comparison is exact; reported relief is rounded down "
+                    + "to 2 decimals (never reads as a pass it is not). 422 without assessments, 409 when already decided.")
     public Uni<TrialView> decide(@PathParam("trialId") UUID trialId) {
         return trials.decide(trialId).map(decided -> TrialView.of(decided.trial(), decided.assessments()));
     }

@@ -47,6 +47,7 @@ public class TrialService {
     /** Starts a trial and mints the pathway id every later event of this patient's journey carries. */
     @WithTransaction
     public Uni<TrialEntity> start(String patientRef, int baselineNrs) {
+        ReliefDecision.requireMeasurableBaseline(baselineNrs);
         TrialEntity trial = new TrialEntity();
         trial.id = UUID.randomUUID();
         trial.pathwayId = UUID.randomUUID();

@@ -21,9 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    // The payload travels as text and PostgreSQL parses it: bound straight to jsonb, the reactive client
+    // would store the whole document as one JSON string.
     private static final String INSERT = """
             insert into outbox_event (id, topic, type, subject, occurred_at, payload)
-            values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))""";
+            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb))""";
 
     private final EventContracts contracts;
     private final ObjectMapper mapper;

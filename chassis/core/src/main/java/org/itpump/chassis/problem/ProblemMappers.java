@@ -1,9 +1,13 @@
 package org.itpump.chassis.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /** Every error answer of every service, as application/problem+json (RFC 9457). */
 public class ProblemMappers {
@@ -36,14 +41,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ResteasyReactiveViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::onReturnValue)) {
+            return unexpected(e, uri); // our answer broke its own constraints: a bug, not the client's fault
+        }
         List<String> errors = e.getConstraintViolations().stream()
                 .map(ProblemMappers::describe).sorted().collect(Collectors.toList());
         return answer(Problem.of("invalid-request", "Invalid request", 400,
                 "The request has " + errors.size() + " invalid field(s)", instanceOf(uri), errors));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Named one by one: Quarkus REST has built-in mappers for the specific Jackson exceptions.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? " at '" + mapping.getPath().stream()
@@ -71,6 +81,11 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return answer(Problem.of("internal-error", "Internal error", 500,
                 "Unexpected failure; quote incident " + incident + " to the operations team", instanceOf(uri), List.of()));
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> violation) {
+        return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
     }
 
     private static String describe(ConstraintViolation<?> violation) {
