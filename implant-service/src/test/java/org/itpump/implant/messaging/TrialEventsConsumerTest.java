@@ -1,0 +1,119 @@
+package org.itpump.implant.messaging;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.itpump.testing.EventSender;
+import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.itpump.implant.ImplantTestSupport.TRIAL_TOPIC;
+import static org.itpump.implant.ImplantTestSupport.awaitCases;
+import static org.itpump.implant.ImplantTestSupport.trialPassed;
+import static org.hamcrest.Matchers.hasSize;
+import static org.itpump.testing.ContractChecks.assertContract;
+import static org.itpump.testing.TopicProbe.header;
+import static org.itpump.testing.TopicProbe.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(PathwayTestResource.class)
+class TrialEventsConsumerTest {
+
+    private static final String DLQ = "itpump.implant-service.dlq";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static EventSender sender;
+    private static TopicProbe deadLetters;
+    private static TopicProbe implantEvents;
+
+    @BeforeAll
+    static void connect() {
+        sender = new EventSender(PathwayTestResource.bootstrapServers());
+        deadLetters = new TopicProbe(PathwayTestResource.bootstrapServers(), DLQ);
+        implantEvents = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.implant.events");
+    }
+
+    @AfterAll
+    static void close() {
+        sender.close();
+        deadLetters.close();
+        implantEvents.close();
+    }
+
+    @Test
+    void aPassedTrialOpensOneCaseAwaitingScheduling() {
+        String pathwayId = UUID.randomUUID().toString();
+        String trialId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId,
+                trialPassed(pathwayId, trialId));
+
+        List<Map<String, Object>> cases = awaitCases(pathwayId, 1);
+        assertEquals("AWAITING_SCHEDULING", cases.get(0).get("status"));
+        assertEquals(trialId, cases.get(0).get("trialId"));
+        assertEquals(8, cases.get(0).get("baselineNrs"));
+        ConsumerRecord<String, String> opened = implantEvents.await(ofType("implant.case-opened", pathwayId), WAIT);
+        assertEquals(trialId, assertContract(opened).path("trialId").asText());
+    }
+
+    @Test
+    void aRedeliveredTrialPassedOpensOneCaseNotTwo() {
+        String pathwayId = UUID.randomUUID().toString();
+        String trialId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, eventId, "trial.passed", pathwayId, trialPassed(pathwayId, trialId));
+        sender.sendCloudEvent(TRIAL_TOPIC, eventId, "trial.passed", pathwayId, trialPassed(pathwayId, trialId));
+        // even a re-publication under a new event id is the same trial
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId,
+                trialPassed(pathwayId, trialId));
+        String marker = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", marker,
+                trialPassed(marker, UUID.randomUUID().toString()));
+
+        awaitCases(marker, 1); // the partition consumed past the duplicates (same key, so same partition order)
+        given().queryParam("pathwayId", pathwayId).when().get("/implant-cases")
+                .then().statusCode(200).body("$", hasSize(1));
+        long opened = implantEvents.drain(Duration.ofSeconds(1)).stream()
+                .filter(ofType("implant.case-opened", pathwayId)).count();
+        assertEquals(1, opened, "one implant.case-opened for the trial");
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsStillProcessed() {
+        String pathwayId = UUID.randomUUID().toString();
+        String unparseable = UUID.randomUUID().toString();
+        String schemaInvalid = UUID.randomUUID().toString();
+        String unknownType = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, unparseable, "trial.passed", pathwayId, "{\"pathwayId\": ");
+        sender.sendCloudEvent(TRIAL_TOPIC, schemaInvalid, "trial.passed", pathwayId,
+                "{\"pathwayId\":\"" + pathwayId + "\",\"patientRef\":\"Jane Doe\"}");
+        sender.sendCloudEvent(TRIAL_TOPIC, unknownType, "trial.exploded", pathwayId, "{}");
+        sender.send(TRIAL_TOPIC, pathwayId, "not a cloud event", Map.of());
+        String trialId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId,
+                trialPassed(pathwayId, trialId));
+
+        assertReason(deadLetters.await(r -> unparseable.equals(header(r, "ce_id")), WAIT), "not valid JSON");
+        assertReason(deadLetters.await(r -> schemaInvalid.equals(header(r, "ce_id")), WAIT), "fails its schema");
+        assertReason(deadLetters.await(r -> unknownType.equals(header(r, "ce_id")), WAIT), "unknown event type 'trial.exploded'");
+        ConsumerRecord<String, String> noCloudEvent = deadLetters.await(r -> "not a cloud event".equals(r.value()), WAIT);
+        assertReason(noCloudEvent, "not a CloudEvent");
+        assertEquals(TRIAL_TOPIC, header(noCloudEvent, "dead-letter-topic"));
+
+        assertEquals(trialId, awaitCases(pathwayId, 1).get(0).get("trialId"), "the good event after the poison");
+    }
+
+    private static void assertReason(ConsumerRecord<String, String> deadLetter, String expected) {
+        String reason = header(deadLetter, "dead-letter-reason");
+        assertTrue(reason != null && reason.contains(expected), "reason '" + reason + "' should contain " + expected);
+    }
+}
