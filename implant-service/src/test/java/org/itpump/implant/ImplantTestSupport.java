@@ -1,6 +1,7 @@
 package org.itpump.implant;
 
 import org.itpump.testing.Await;
+import org.itpump.testing.ContractSamples;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 
@@ -18,13 +19,6 @@ public final class ImplantTestSupport {
     private ImplantTestSupport() {
     }
 
-    public static String trialPassed(String pathwayId, String trialId) {
-        return """
-                {"pathwayId":"%s","patientRef":"PT-77","trialId":"%s","baselineNrs":8,"meanAssessedNrs":3.5,
-                 "reliefPercent":56.25,"thresholdPercent":50,"assessmentCount":2,"decidedAt":"2026-11-26T10:00:00Z"}"""
-                .formatted(pathwayId, trialId);
-    }
-
     public static List<Map<String, Object>> casesOf(String pathwayId) {
         return given().queryParam("pathwayId", pathwayId).when().get("/implant-cases")
                 .then().statusCode(200).extract().jsonPath().getList("$");
@@ -39,7 +33,7 @@ public final class ImplantTestSupport {
     public static String openCase(String pathwayId) {
         try (EventSender sender = new EventSender(PathwayTestResource.bootstrapServers())) {
             sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId,
-                    trialPassed(pathwayId, UUID.randomUUID().toString()));
+                    ContractSamples.trialPassed(pathwayId, UUID.randomUUID().toString()));
         }
         return (String) awaitCases(pathwayId, 1).get(0).get("caseId");
     }

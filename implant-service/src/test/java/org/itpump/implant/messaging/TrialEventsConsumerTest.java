@@ -18,7 +18,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.itpump.implant.ImplantTestSupport.TRIAL_TOPIC;
 import static org.itpump.implant.ImplantTestSupport.awaitCases;
-import static org.itpump.implant.ImplantTestSupport.trialPassed;
+import static org.itpump.testing.ContractSamples.trialPassed;
 import static org.hamcrest.Matchers.hasSize;
 import static org.itpump.testing.ContractChecks.assertContract;
 import static org.itpump.testing.TopicProbe.header;

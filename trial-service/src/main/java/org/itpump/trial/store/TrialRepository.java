@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.chassis.store.QueryFilter;
 import org.itpump.trial.domain.TrialStatus;
 
 import java.util.List;
@@ -18,8 +19,6 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, UUID>
     }
 
     public Uni<List<TrialEntity>> byStatus(TrialStatus status) {
-        return status == null
-                ? listAll(Sort.descending("startedAt"))
-                : list("status", Sort.descending("startedAt"), status);
+        return QueryFilter.create().equal("status", status).list(this, Sort.descending("startedAt"));
     }
 }

@@ -1,0 +1,34 @@
+package org.itpump.dosing.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itpump.chassis.inbox.EventHandlers;
+import org.itpump.chassis.inbox.InboundEventProcessor;
+import org.itpump.dosing.service.PumpTherapyService;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** implant.completed opens pump therapy with the implanted pump's reservoir. */
+@ApplicationScoped
+public class ImplantEventsConsumer {
+
+    /** What dosing-service reads of implant.completed. */
+    public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, BigDecimal reservoirVolumeMl) {
+    }
+
+    private final InboundEventProcessor processor;
+    private final EventHandlers handlers;
+
+    ImplantEventsConsumer(InboundEventProcessor processor, PumpTherapyService therapies) {
+        this.processor = processor;
+        this.handlers = EventHandlers.create().on("implant.completed", ImplantCompleted.class, therapies::openForImplant);
+    }
+
+    @Incoming("implant-events")
+    public Uni<Void> onImplantEvent(Message<String> message) {
+        return processor.process(message, "dosing-service", handlers);
+    }
+}

@@ -1,0 +1,100 @@
+package org.itpump.followup.messaging;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.itpump.testing.Await;
+import org.itpump.testing.EventSender;
+import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.itpump.testing.ContractChecks.assertContract;
+import static org.itpump.testing.ContractSamples.implantCompleted;
+import static org.itpump.testing.TopicProbe.header;
+import static org.itpump.testing.TopicProbe.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(PathwayTestResource.class)
+class ImplantEventsConsumerTest {
+
+    private static final String IMPLANT_TOPIC = "itpump.implant.events";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static EventSender sender;
+    private static TopicProbe published;
+
+    @BeforeAll
+    static void connect() {
+        sender = new EventSender(PathwayTestResource.bootstrapServers());
+        published = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.followup.events");
+    }
+
+    @AfterAll
+    static void close() {
+        sender.close();
+        published.close();
+    }
+
+    private static List<Map<String, Object>> recordsOf(String pathwayId) {
+        return given().queryParam("pathwayId", pathwayId).when().get("/monitoring-plans")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void anImplantCompletedOpensExactlyOneRecordEvenWhenRedelivered() {
+        String pathwayId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.completed", pathwayId, implantCompleted(pathwayId, caseId));
+        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.completed", pathwayId, implantCompleted(pathwayId, caseId));
+        String marker = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", marker,
+                implantCompleted(marker, UUID.randomUUID().toString()));
+
+        Await.until(() -> recordsOf(marker), list -> !list.isEmpty(), "the marker after the duplicate");
+        List<Map<String, Object>> records = recordsOf(pathwayId);
+        assertEquals(1, records.size(), "one plan per implant");
+        assertEquals("ACTIVE", records.get(0).get("status"));
+        assertEquals(caseId, records.get(0).get("implantCaseId"));
+        String id = (String) records.get(0).get("planId");
+        given().when().get("/monitoring-plans/{id}", id).then().statusCode(200);
+        assertContract(published.await(ofType("followup.monitoring-started", pathwayId), WAIT));
+        assertEquals(1, published.drain(Duration.ofSeconds(1)).stream().filter(ofType("followup.monitoring-started", pathwayId)).count());
+    }
+
+    @Test
+    void otherImplantEventsAreIgnoredAndPoisonIsDeadLettered() {
+        String pathwayId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.scheduled", pathwayId,
+                "{\"pathwayId\":\"" + pathwayId + "\",\"patientRef\":\"PT-1\",\"caseId\":\"" + UUID.randomUUID()
+                        + "\",\"scheduledStart\":\"2026-12-01T08:00:00Z\"}");
+        String invalid = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, invalid, "implant.completed", pathwayId,
+                "{\"pathwayId\":\"" + pathwayId + "\",\"patientRef\":\"PT-1\",\"caseId\":\"c\",\"reservoirVolumeMl\":-1}");
+        String caseId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathwayId,
+                implantCompleted(pathwayId, caseId));
+
+        try (TopicProbe deadLetters = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.followup-service.dlq")) {
+            String reason = header(deadLetters.await(r -> invalid.equals(header(r, "ce_id")), WAIT), "dead-letter-reason");
+            assertTrue(reason.contains("fails its schema"), reason);
+        }
+        List<Map<String, Object>> records = Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(),
+                "the good event after the poison");
+        assertEquals(caseId, records.get(0).get("implantCaseId"));
+    }
+
+    @Test
+    void unknownIdIs404() {
+        given().when().get("/monitoring-plans/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+}
