@@ -1,0 +1,88 @@
+package org.itpump.local;
+
+import org.itpump.infra.Infrastructure;
+import org.itpump.infra.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The four services on one machine, each with its own database on one PostgreSQL, around one broker. */
+public final class Platform implements AutoCloseable {
+
+    /** The services and their fixed local ports. */
+    public static final Map<String, Integer> SERVICES = fixedPorts();
+
+    private final Infrastructure infrastructure;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    /**
+     * Starts every service and waits until each is ready.
+     *
+     * @param databasePrefix  each service's database is {@code <prefix>_<service>}, e.g. itpump_trial
+     * @param freshDatabases  drop and recreate the databases (tests) instead of keeping their data (local runs)
+     * @param ports           port per service name
+     */
+    public static Platform start(Infrastructure infrastructure, Path root, Path logs, String databasePrefix,
+                                 boolean freshDatabases, Map<String, Integer> ports, Consumer<String> console) {
+        Platform platform = new Platform(infrastructure);
+        PostgresServer postgres = infrastructure.postgres();
+        Map<String, String> environment = Map.of(
+                "ITPUMP_DB_HOST", postgres.host(),
+                "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
+                "ITPUMP_DB_USER", postgres.user(),
+                "ITPUMP_DB_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        try {
+            for (String service : SERVICES.keySet()) {
+                String database = databasePrefix + "_" + service.replace("-service", "");
+                if (freshDatabases) {
+                    postgres.recreateDatabase(database);
+                } else {
+                    postgres.createDatabaseIfMissing(database);
+                }
+                platform.services.put(service, ServiceProcess.start(service,
+                        root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), ports.get(service),
+                        environment, Map.of("itpump.db.name", database), logs.resolve(service + ".log"), console));
+            }
+            for (ServiceProcess service : platform.services.values()) {
+                service.awaitReady(Duration.ofSeconds(120));
+            }
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.parallelStream().forEach(ServiceProcess::close);
+    }
+
+    private static Map<String, Integer> fixedPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("trial-service", 8081);
+        ports.put("implant-service", 8082);
+        ports.put("dosing-service", 8083);
+        ports.put("followup-service", 8084);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+}

@@ -1,0 +1,167 @@
+package org.itpump.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.itpump.infra.Infrastructure;
+import org.itpump.testing.Await;
+import org.itpump.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.itpump.testing.ContractChecks.assertContract;
+import static org.itpump.testing.TopicProbe.ofType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The thin path through all four services, each a packaged app in its own JVM, on a real broker and a real
+ * PostgreSQL, driven over REST only, with the topics read by a plain Kafka consumer like an integration engine.
+ */
+class PathwayEndToEndIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> TOPICS = List.of("itpump.trial.events", "itpump.implant.events",
+            "itpump.dosing.events", "itpump.followup.events");
+
+    private static Infrastructure infrastructure;
+    private static Platform platform;
+    private static TopicProbe topics;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path root = Path.of(System.getProperty("itpump.root", "../..")).toAbsolutePath().normalize();
+        Path work = Files.createDirectories(root.resolve("deploy/local/target/e2e"));
+        infrastructure = Infrastructure.start(work.resolve("kafka"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Platform.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
+        platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_e2e", true, ports,
+                System.out::println);
+        topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), TOPICS.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (topics != null) {
+            topics.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    void aPassedTrialBecomesAnImplantThenPumpTherapyAndMonitoring() {
+        String trial = platform.url("trial-service");
+        String trialId = given().contentType(ContentType.JSON).body(Map.of("patientRef", "E2E-0001", "baselineNrs", 8))
+                .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
+        for (int nrs : new int[]{4, 3, 5}) { // mean 4: exactly 50 % relief
+            given().contentType(ContentType.JSON).body(Map.of("nrs", nrs))
+                    .post(trial + "/trials/{id}/assessments", trialId).then().statusCode(201);
+        }
+        String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
+                .body("status", equalTo("PASSED")).extract().path("pathwayId");
+
+        String implant = platform.url("implant-service");
+        Map<String, Object> implantCase = awaitOne(implant + "/implant-cases", pathwayId);
+        assertEquals("AWAITING_SCHEDULING", implantCase.get("status"));
+        String caseId = (String) implantCase.get("caseId");
+        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", "2099-01-15T08:30:00Z"))
+                .post(implant + "/implant-cases/{id}/schedule", caseId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", 20))
+                .post(implant + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        Map<String, Object> therapy = awaitOne(platform.url("dosing-service") + "/pump-therapies", pathwayId);
+        assertEquals("ACTIVE", therapy.get("status"));
+        assertEquals(caseId, therapy.get("implantCaseId"));
+        assertEquals(20.0f, ((Number) therapy.get("reservoirVolumeMl")).floatValue());
+        Map<String, Object> plan = awaitOne(platform.url("followup-service") + "/monitoring-plans", pathwayId);
+        assertEquals("ACTIVE", plan.get("status"));
+        assertEquals(8, plan.get("baselineNrs"), "the pre-trial baseline reached follow-up through the events");
+
+        // Every event of the pathway, on its topic, as a CloudEvent that satisfies its contract, in order.
+        List<String> expected = List.of("trial.started", "trial.assessment-recorded", "trial.passed",
+                "implant.case-opened", "implant.scheduled", "implant.completed",
+                "dosing.therapy-opened", "followup.monitoring-started");
+        for (String type : expected) {
+            JsonNode payload = assertContract(topics.await(ofType(type, pathwayId), WAIT));
+            assertEquals("E2E-0001", payload.path("patientRef").asText(), type + " carries the patient reference");
+        }
+        List<String> implantTopicOrder = topics.drain(Duration.ZERO).stream()
+                .filter(r -> r.topic().equals("itpump.implant.events") && pathwayId.equals(r.key()))
+                .map(r -> TopicProbe.header(r, "ce_type")).toList();
+        assertEquals(List.of("implant.case-opened", "implant.scheduled", "implant.completed"), implantTopicOrder,
+                "one pathway's events keep their order (record key = pathway id)");
+    }
+
+    @Test
+    void aFailedTrialOpensNoImplantCase() {
+        String trial = platform.url("trial-service");
+        String trialId = given().contentType(ContentType.JSON).body(Map.of("patientRef", "E2E-0002", "baselineNrs", 10))
+                .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
+        given().contentType(ContentType.JSON).body(Map.of("nrs", 6))
+                .post(trial + "/trials/{id}/assessments", trialId).then().statusCode(201);
+        String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
+                .body("status", equalTo("FAILED")).extract().path("pathwayId");
+
+        ConsumerRecord<String, String> failed = topics.await(ofType("trial.failed", pathwayId), WAIT);
+        assertContract(failed);
+        // Look only once implant-service has committed its offset past trial.failed: it has then handled it.
+        TopicPartition partition = new TopicPartition(failed.topic(), failed.partition());
+        Await.until(() -> committedOffset("implant-service", partition), offset -> offset > failed.offset(), WAIT,
+                "implant-service to consume past trial.failed");
+        List<Map<String, Object>> cases = given().queryParam("pathwayId", pathwayId)
+                .get(platform.url("implant-service") + "/implant-cases").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertTrue(cases.isEmpty(), "no implant case for a failed trial");
+    }
+
+    private static Map<String, Object> awaitOne(String url, String pathwayId) {
+        List<Map<String, Object>> found = Await.until(() -> given().queryParam("pathwayId", pathwayId).get(url)
+                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$"),
+                list -> !list.isEmpty(), WAIT, "a record at " + url + " for pathway " + pathwayId);
+        assertEquals(1, found.size(), "exactly one record at " + url);
+        return found.get(0);
+    }
+
+    private static long committedOffset(String group, TopicPartition partition) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafkaBootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the offsets of " + group, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
