@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Kafka broker and PostgreSQL server that tests and local runs use: external servers when
- * {@value #KAFKA_BOOTSTRAP} / {@value #POSTGRES_URL} are set (environment or system property), otherwise
- * a real broker and a real PostgreSQL started here. One per JVM, stopped when the JVM exits.
+ * The Kafka broker and PostgreSQL server that tests and local runs use, in this order of preference:
+ * external servers named by {@value #KAFKA_BOOTSTRAP} / {@value #POSTGRES_URL} (environment or system
+ * property); Testcontainers where a Docker engine exists; otherwise a real broker and a real PostgreSQL
+ * started here from Maven Central artifacts (no Docker needed).
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -43,8 +44,10 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public static Infrastructure start(Path kafkaParent) {
-        PostgresServer postgres = setting(POSTGRES_URL).map(PostgresServer::external).orElseGet(PostgresServer::embedded);
-        Optional<String> external = setting(KAFKA_BOOTSTRAP);
+        PostgresServer postgres = setting(POSTGRES_URL).map(PostgresServer::external)
+                .or(ContainerServers::postgres)
+                .orElseGet(PostgresServer::embedded);
+        Optional<String> external = setting(KAFKA_BOOTSTRAP).or(ContainerServers::kafka);
         if (external.isPresent()) {
             checkKafkaReachable(external.get());
             return new Infrastructure(postgres, null, external.get());

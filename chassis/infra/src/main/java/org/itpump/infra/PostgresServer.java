@@ -48,7 +48,9 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false) // stopped by close(), after the services that use it
+                    .start();
             return new PostgresServer("127.0.0.1", postgres.getPort(), "postgres", "", postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);

@@ -3,6 +3,7 @@ package org.itpump.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.itpump.infra.Infrastructure;
+import org.itpump.infra.PathwayTopics;
 import org.itpump.infra.PostgresServer;
 
 import java.util.Map;
@@ -22,6 +23,7 @@ public class PathwayTestResource implements QuarkusTestResourceLifecycleManager 
         String database = ConfigProvider.getConfig().getValue("itpump.db.name", String.class) + "_test";
         if (RECREATED.add(database)) { // once per JVM: test classes of one run share their data
             postgres.recreateDatabase(database);
+            PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
         }
         return Map.of(
                 "itpump.db.host", postgres.host(),

@@ -1,6 +1,7 @@
 package org.itpump.local;
 
 import org.itpump.infra.Infrastructure;
+import org.itpump.infra.PathwayTopics;
 import org.itpump.infra.PostgresServer;
 
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class Platform implements AutoCloseable {
                 "ITPUMP_DB_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         try {
+            PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
             for (String service : SERVICES.keySet()) {
                 String database = databasePrefix + "_" + service.replace("-service", "");
                 if (freshDatabases) {

@@ -116,7 +116,9 @@ public final class ServiceProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            console.accept(name + " | log stream closed: " + e.getMessage());
+            if (process.isAlive()) {
+                console.accept(name + " | log lost: " + e.getMessage());
+            }
         }
     }
 

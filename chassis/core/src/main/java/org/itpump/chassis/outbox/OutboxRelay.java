@@ -58,6 +58,7 @@ public class OutboxRelay {
     private final Duration ackTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
     private volatile boolean paused;
     private PgSubscriber subscriber;
 
@@ -125,9 +126,17 @@ public class OutboxRelay {
     private void drain() {
         pending.set(false);
         publishBatch().subscribe().with(
-                published -> finish(published == batchSize),
+                published -> {
+                    if (failing.compareAndSet(true, false)) {
+                        LOG.info("Outbox relay publishes again");
+                    }
+                    finish(published == batchSize);
+                },
                 failure -> {
-                    LOG.warnf("Outbox relay will retry: %s", failure.getMessage());
+                    // once per outage, not once per poll: the rows wait in the outbox meanwhile
+                    if (failing.compareAndSet(false, true)) {
+                        LOG.warnf("Outbox relay cannot publish (%s); it retries every poll", failure.getMessage());
+                    }
                     finish(false);
                 });
     }
