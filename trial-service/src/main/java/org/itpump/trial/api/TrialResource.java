@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.service.TrialService;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,10 +36,12 @@ public class TrialResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a screening trial",
-            description = "Records the baseline pain score and mints the pathway id; emits trial.started.")
+    @Operation(summary = "Start a screening trial for an eligible candidate",
+            description = "Records drug, dose and baseline pain and mints the pathway id; emits trial.started. "
+                    + "422 listing what is missing when the candidate's eligibility checklist is incomplete.")
     public Uni<Response> start(@NotNull @Valid TrialRequests.StartTrial request, @Context UriInfo uri) {
-        return trials.start(request.patientRef(), request.baselineNrs())
+        return trials.start(new TrialService.TrialOrder(request.candidateId(), request.trialType(), request.drug(),
+                        request.dose(), request.doseUnit(), request.baselineNrs()))
                 .map(trial -> Response.created(uri.getAbsolutePathBuilder().path(trial.id.toString()).build())
                         .entity(TrialView.of(trial, List.of())).build());
     }
@@ -47,10 +50,12 @@ public class TrialResource {
     @Path("/{trialId}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a post-dose pain assessment",
-            description = "Only while the trial is in progress (409 after the decision); emits trial.assessment-recorded.")
+            description = "Only while the trial is in progress (409 after the decision) and within the trial window "
+                    + "of its type (422 outside it); emits trial.assessment-recorded.")
     public Uni<Response> recordAssessment(@PathParam("trialId") UUID trialId,
                                           @NotNull @Valid TrialRequests.RecordAssessment request) {
-        return trials.recordAssessment(trialId, request.nrs())
+        return trials.recordAssessment(trialId, new TrialService.Assessment(request.nrs(), request.minutesSinceDose(),
+                        request.oralMmePerDay(), request.functionScore(), request.assessedAt()))
                 .map(assessment -> Response.status(Response.Status.CREATED)
                         .entity(TrialView.Assessment.of(assessment)).build());
     }
@@ -66,6 +71,16 @@ public class TrialResource {
         return trials.decide(trialId).map(decided -> TrialView.of(decided.trial(), decided.assessments()));
     }
 
+    @POST
+    @Path("/{trialId}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a trial (complication, patient withdrew)",
+            description = "While in progress, or after it passed and before the implant (the implant case closes); "
+                    + "emits trial.cancelled. 409 for a failed or already cancelled trial.")
+    public Uni<TrialView> cancel(@PathParam("trialId") UUID trialId, @NotNull @Valid TrialRequests.CancelTrial request) {
+        return trials.cancel(trialId, request.reason(), request.note()).map(trial -> TrialView.of(trial, null));
+    }
+
     @GET
     @Path("/{trialId}")
     @Operation(summary = "One trial with its assessments and decision")
@@ -74,8 +89,10 @@ public class TrialResource {
     }
 
     @GET
-    @Operation(summary = "Trials, newest first, optionally by status")
-    public Uni<List<TrialView>> list(@QueryParam("status") TrialStatus status) {
-        return trials.list(status).map(list -> list.stream().map(trial -> TrialView.of(trial, null)).toList());
+    @Operation(summary = "Trials, newest first, by status and start date",
+            description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start.")
+    public Uni<List<TrialView>> search(@QueryParam("status") TrialStatus status,
+                                       @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
+        return trials.search(status, from, to).map(list -> list.stream().map(trial -> TrialView.of(trial, null)).toList());
     }
 }

@@ -1,6 +1,10 @@
 package org.itpump.trial.api;
 
+import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseUnit;
+import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.TrialStatus;
+import org.itpump.trial.domain.TrialType;
 import org.itpump.trial.store.PainAssessmentEntity;
 import org.itpump.trial.store.TrialEntity;
 
@@ -10,12 +14,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** A trial as ops and clinicians see it: its assessments and, once decided, the decision's figures. */
-public record TrialView(UUID trialId, UUID pathwayId, String patientRef, int baselineNrs, TrialStatus status,
-                        OffsetDateTime startedAt, List<Assessment> assessments, Decision decision) {
+public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String patientRef, Indication indication,
+                        TrialType trialType, String drug, BigDecimal dose, DoseUnit doseUnit, int baselineNrs,
+                        TrialStatus status, OffsetDateTime startedAt, OffsetDateTime windowEndsAt,
+                        List<Assessment> assessments, Decision decision, Cancellation cancellation) {
 
-    public record Assessment(UUID assessmentId, int nrs, OffsetDateTime assessedAt) {
-        static Assessment of(PainAssessmentEntity entity) {
-            return new Assessment(entity.id, entity.nrs, entity.assessedAt);
+    public record Assessment(UUID assessmentId, int nrs, int minutesSinceDose, BigDecimal oralMmePerDay,
+                             Integer functionScore, OffsetDateTime assessedAt) {
+        static Assessment of(PainAssessmentEntity a) {
+            return new Assessment(a.id, a.nrs, a.minutesSinceDose, a.oralMmePerDay, a.functionScore, a.assessedAt);
         }
     }
 
@@ -23,12 +30,17 @@ public record TrialView(UUID trialId, UUID pathwayId, String patientRef, int bas
                            BigDecimal thresholdPercent, OffsetDateTime decidedAt) {
     }
 
-    static TrialView of(TrialEntity trial, List<PainAssessmentEntity> assessments) {
-        Decision decision = trial.decidedAt == null || trial.reliefPercent == null ? null
-                : new Decision(trial.status == TrialStatus.PASSED, trial.reliefPercent, trial.meanAssessedNrs,
-                trial.thresholdPercent, trial.decidedAt);
-        return new TrialView(trial.id, trial.pathwayId, trial.patientRef, trial.baselineNrs, trial.status,
-                trial.startedAt, assessments == null ? null : assessments.stream().map(Assessment::of).toList(),
-                decision);
+    public record Cancellation(CancellationReason reason, String note, OffsetDateTime cancelledAt) {
+    }
+
+    /** {@code assessments} null: a list view, without them. */
+    static TrialView of(TrialEntity t, List<PainAssessmentEntity> assessments) {
+        Decision decision = t.decidedAt == null ? null
+                : new Decision(t.decisionPassed, t.reliefPercent, t.meanAssessedNrs, t.thresholdPercent, t.decidedAt);
+        Cancellation cancellation = t.cancelledAt == null ? null
+                : new Cancellation(t.cancellationReason, t.cancellationNote, t.cancelledAt);
+        return new TrialView(t.id, t.pathwayId, t.candidateId, t.patientRef, t.indication, t.trialType, t.drug, t.dose,
+                t.doseUnit, t.baselineNrs, t.status, t.startedAt, t.windowEndsAt,
+                assessments == null ? null : assessments.stream().map(Assessment::of).toList(), decision, cancellation);
     }
 }

@@ -5,12 +5,19 @@ import org.itpump.chassis.problem.StateConflictException;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a screening trial stands. Only an open trial takes assessments, and it is decided once. */
+/**
+ * Where a screening trial stands. Only an open trial takes assessments, and it is decided once. A passed
+ * trial can still be cancelled (the patient withdraws before the implant): the implant case then closes.
+ */
 public enum TrialStatus {
     IN_PROGRESS, PASSED, FAILED, CANCELLED;
 
     private Set<TrialStatus> next() {
-        return this == IN_PROGRESS ? EnumSet.of(PASSED, FAILED, CANCELLED) : EnumSet.noneOf(TrialStatus.class);
+        return switch (this) {
+            case IN_PROGRESS -> EnumSet.of(PASSED, FAILED, CANCELLED);
+            case PASSED -> EnumSet.of(CANCELLED);
+            case FAILED, CANCELLED -> EnumSet.noneOf(TrialStatus.class);
+        };
     }
 
     /** The status after the transition, or a conflict naming both ends. */

@@ -1,7 +1,12 @@
 package org.itpump.trial.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseUnit;
+import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.ReliefDecision;
+import org.itpump.trial.domain.TrialStatus;
+import org.itpump.trial.domain.TrialType;
 import org.itpump.trial.store.PainAssessmentEntity;
 import org.itpump.trial.store.TrialEntity;
 
@@ -9,39 +14,56 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The facts trial-service publishes (contracts/schemas/trial.*.json), built from its own state. */
+/**
+ * The facts trial-service publishes (contracts/schemas/trial.*.json), each carrying what a consumer needs
+ * (baseline, drug, relief) so that no consumer has to call back.
+ */
 public final class TrialEvents {
 
-    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, int baselineNrs,
-                               OffsetDateTime startedAt) {
+    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, UUID candidateId,
+                               Indication indication, TrialType trialType, String drug, BigDecimal dose,
+                               DoseUnit doseUnit, int baselineNrs, OffsetDateTime startedAt,
+                               OffsetDateTime windowEndsAt) {
     }
 
     public record AssessmentRecorded(UUID pathwayId, String patientRef, UUID trialId, UUID assessmentId, int nrs,
+                                     int minutesSinceDose, BigDecimal oralMmePerDay, Integer functionScore,
                                      OffsetDateTime assessedAt) {
     }
 
-    public record TrialDecided(UUID pathwayId, String patientRef, UUID trialId, int baselineNrs,
+    public record TrialDecided(UUID pathwayId, String patientRef, UUID trialId, Indication indication,
+                               TrialType trialType, String drug, BigDecimal dose, DoseUnit doseUnit, int baselineNrs,
                                BigDecimal meanAssessedNrs, BigDecimal reliefPercent, BigDecimal thresholdPercent,
                                int assessmentCount, OffsetDateTime decidedAt) {
+    }
+
+    public record TrialCancelled(UUID pathwayId, String patientRef, UUID trialId, TrialStatus previousStatus,
+                                 CancellationReason reason, OffsetDateTime cancelledAt) {
     }
 
     private TrialEvents() {
     }
 
-    public static OutgoingEvent started(TrialEntity trial) {
-        return new OutgoingEvent("trial.started", trial.pathwayId, new TrialStarted(trial.pathwayId,
-                trial.patientRef, trial.id, trial.baselineNrs, trial.startedAt));
+    public static OutgoingEvent started(TrialEntity t) {
+        return new OutgoingEvent("trial.started", t.pathwayId, new TrialStarted(t.pathwayId, t.patientRef, t.id,
+                t.candidateId, t.indication, t.trialType, t.drug, t.dose, t.doseUnit, t.baselineNrs, t.startedAt,
+                t.windowEndsAt));
     }
 
-    public static OutgoingEvent assessmentRecorded(TrialEntity trial, PainAssessmentEntity assessment) {
-        return new OutgoingEvent("trial.assessment-recorded", trial.pathwayId, new AssessmentRecorded(trial.pathwayId,
-                trial.patientRef, trial.id, assessment.id, assessment.nrs, assessment.assessedAt));
+    public static OutgoingEvent assessmentRecorded(TrialEntity t, PainAssessmentEntity a) {
+        return new OutgoingEvent("trial.assessment-recorded", t.pathwayId, new AssessmentRecorded(t.pathwayId,
+                t.patientRef, t.id, a.id, a.nrs, a.minutesSinceDose, a.oralMmePerDay, a.functionScore, a.assessedAt));
     }
 
-    public static OutgoingEvent decided(TrialEntity trial, ReliefDecision decision) {
-        return new OutgoingEvent(decision.passed() ? "trial.passed" : "trial.failed", trial.pathwayId,
-                new TrialDecided(trial.pathwayId, trial.patientRef, trial.id, trial.baselineNrs,
-                        decision.meanAssessedNrs(), decision.reliefPercent(), decision.thresholdPercent(),
-                        decision.assessmentCount(), trial.decidedAt));
+    public static OutgoingEvent decided(TrialEntity t, ReliefDecision decision) {
+        return new OutgoingEvent(decision.passed() ? "trial.passed" : "trial.failed", t.pathwayId,
+                new TrialDecided(t.pathwayId, t.patientRef, t.id, t.indication, t.trialType, t.drug, t.dose,
+                        t.doseUnit, t.baselineNrs, decision.meanAssessedNrs(), decision.reliefPercent(),
+                        decision.thresholdPercent(), decision.assessmentCount(), t.decidedAt));
+    }
+
+    public static OutgoingEvent cancelled(TrialEntity t, TrialStatus previousStatus) {
+        return new OutgoingEvent("trial.cancelled", t.pathwayId, new TrialCancelled(t.pathwayId, t.patientRef, t.id,
+                previousStatus, t.cancellationReason, t.cancelledAt));
     }
 }

@@ -6,9 +6,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseUnit;
+import org.itpump.trial.domain.EligibilityItem;
+import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.ReliefDecision;
 import org.itpump.trial.domain.TrialStatus;
+import org.itpump.trial.domain.TrialType;
 import org.itpump.trial.messaging.TrialEvents;
+import org.itpump.trial.store.CandidateEntity;
+import org.itpump.trial.store.CandidateRepository;
 import org.itpump.trial.store.PainAssessmentEntity;
 import org.itpump.trial.store.PainAssessmentRepository;
 import org.itpump.trial.store.TrialEntity;
@@ -19,24 +26,37 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Trial use cases: each change and the events it causes commit in one transaction (outbox). */
+/** Candidate and trial use cases: each change and the events it causes commit in one transaction (outbox). */
 @ApplicationScoped
 public class TrialService {
 
     public record TrialWithAssessments(TrialEntity trial, List<PainAssessmentEntity> assessments) {
     }
 
+    public record TrialOrder(UUID candidateId, TrialType trialType, String drug, BigDecimal dose, DoseUnit doseUnit,
+                             int baselineNrs) {
+    }
+
+    public record Assessment(int nrs, int minutesSinceDose, BigDecimal oralMmePerDay, Integer functionScore,
+                             OffsetDateTime assessedAt) {
+    }
+
+    private final CandidateRepository candidates;
     private final TrialRepository trials;
     private final PainAssessmentRepository assessments;
     private final Outbox outbox;
     private final Clock clock;
     private final BigDecimal thresholdPercent;
 
-    TrialService(TrialRepository trials, PainAssessmentRepository assessments, Outbox outbox, Clock clock,
+    TrialService(CandidateRepository candidates, TrialRepository trials, PainAssessmentRepository assessments,
+                 Outbox outbox, Clock clock,
                  @ConfigProperty(name = "itpump.trial.relief-threshold-percent") BigDecimal thresholdPercent) {
+        this.candidates = candidates;
         this.trials = trials;
         this.assessments = assessments;
         this.outbox = outbox;
@@ -44,35 +64,74 @@ public class TrialService {
         this.thresholdPercent = thresholdPercent;
     }
 
-    /** Starts a trial and mints the pathway id every later event of this patient's journey carries. */
     @WithTransaction
-    public Uni<TrialEntity> start(String patientRef, int baselineNrs) {
-        ReliefDecision.requireMeasurableBaseline(baselineNrs);
-        TrialEntity trial = new TrialEntity();
-        trial.id = UUID.randomUUID();
-        trial.pathwayId = UUID.randomUUID();
-        trial.patientRef = patientRef;
-        trial.baselineNrs = baselineNrs;
-        trial.status = TrialStatus.IN_PROGRESS;
-        trial.startedAt = now();
-        return trials.persist(trial).call(() -> outbox.append(TrialEvents.started(trial)));
+    public Uni<CandidateEntity> registerCandidate(String patientRef, Indication indication) {
+        CandidateEntity candidate = new CandidateEntity();
+        candidate.id = UUID.randomUUID();
+        candidate.patientRef = patientRef;
+        candidate.indication = indication;
+        candidate.eligibility = EnumSet.noneOf(EligibilityItem.class);
+        candidate.createdAt = now();
+        return candidates.persist(candidate);
+    }
+
+    /** Replaces the documented checklist items (what the clinician has ticked so far). */
+    @WithTransaction
+    public Uni<CandidateEntity> documentEligibility(UUID candidateId, Set<EligibilityItem> documented) {
+        return candidates.require(candidateId).invoke(candidate -> candidate.eligibility =
+                documented.isEmpty() ? EnumSet.noneOf(EligibilityItem.class) : EnumSet.copyOf(documented));
+    }
+
+    @WithSession
+    public Uni<CandidateEntity> findCandidate(UUID candidateId) {
+        return candidates.require(candidateId);
+    }
+
+    /** Starts a trial for an eligible candidate and mints the pathway id every later event carries. */
+    @WithTransaction
+    public Uni<TrialEntity> start(TrialOrder order) {
+        return candidates.require(order.candidateId()).chain(candidate -> {
+            candidate.checklist().requireComplete();
+            ReliefDecision.requireMeasurableBaseline(order.baselineNrs());
+            TrialEntity trial = new TrialEntity();
+            trial.id = UUID.randomUUID();
+            trial.pathwayId = UUID.randomUUID();
+            trial.candidateId = candidate.id;
+            trial.patientRef = candidate.patientRef;
+            trial.indication = candidate.indication;
+            trial.trialType = order.trialType();
+            trial.drug = order.drug();
+            trial.dose = order.dose();
+            trial.doseUnit = order.doseUnit();
+            trial.baselineNrs = order.baselineNrs();
+            trial.status = TrialStatus.IN_PROGRESS;
+            trial.startedAt = now();
+            trial.windowEndsAt = trial.startedAt.plus(order.trialType().window());
+            return trials.persist(trial).call(() -> outbox.append(TrialEvents.started(trial)));
+        });
     }
 
     @WithTransaction
-    public Uni<PainAssessmentEntity> recordAssessment(UUID trialId, int nrs) {
+    public Uni<PainAssessmentEntity> recordAssessment(UUID trialId, Assessment recorded) {
         return trials.require(trialId).chain(trial -> {
             trial.status.requireInProgress("record an assessment");
+            OffsetDateTime assessedAt = recorded.assessedAt() == null ? now()
+                    : recorded.assessedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            trial.window().requireAssessable(assessedAt.toInstant(), clock.instant());
             PainAssessmentEntity assessment = new PainAssessmentEntity();
             assessment.id = UUID.randomUUID();
             assessment.trialId = trial.id;
-            assessment.nrs = nrs;
-            assessment.assessedAt = now();
+            assessment.nrs = recorded.nrs();
+            assessment.minutesSinceDose = recorded.minutesSinceDose();
+            assessment.oralMmePerDay = recorded.oralMmePerDay();
+            assessment.functionScore = recorded.functionScore();
+            assessment.assessedAt = assessedAt;
             return assessments.persist(assessment)
                     .call(() -> outbox.append(TrialEvents.assessmentRecorded(trial, assessment)));
         });
     }
 
-    /** Decides the trial from its assessments; emits trial.passed or trial.failed. */
+    /** Decides the trial from its post-dose assessments; emits trial.passed or trial.failed. */
     @WithTransaction
     public Uni<TrialWithAssessments> decide(UUID trialId) {
         return trials.require(trialId).chain(trial -> assessments.ofTrial(trialId).chain(recorded -> {
@@ -81,12 +140,26 @@ public class TrialService {
                     recorded.stream().map(a -> a.nrs).toList(), thresholdPercent);
             trial.status = trial.status.transitionTo(decision.outcome());
             trial.decidedAt = now();
+            trial.decisionPassed = decision.passed();
             trial.reliefPercent = decision.reliefPercent();
             trial.meanAssessedNrs = decision.meanAssessedNrs();
             trial.thresholdPercent = decision.thresholdPercent();
             return outbox.append(TrialEvents.decided(trial, decision))
                     .replaceWith(new TrialWithAssessments(trial, recorded));
         }));
+    }
+
+    /** Cancels an open or passed trial (an open implant case then closes); emits trial.cancelled. */
+    @WithTransaction
+    public Uni<TrialEntity> cancel(UUID trialId, CancellationReason reason, String note) {
+        return trials.require(trialId).chain(trial -> {
+            TrialStatus previous = trial.status;
+            trial.status = trial.status.transitionTo(TrialStatus.CANCELLED);
+            trial.cancelledAt = now();
+            trial.cancellationReason = reason;
+            trial.cancellationNote = note;
+            return outbox.append(TrialEvents.cancelled(trial, previous)).replaceWith(trial);
+        });
     }
 
     @WithSession
@@ -96,8 +169,8 @@ public class TrialService {
     }
 
     @WithSession
-    public Uni<List<TrialEntity>> list(TrialStatus status) {
-        return trials.byStatus(status);
+    public Uni<List<TrialEntity>> search(TrialStatus status, OffsetDateTime from, OffsetDateTime to) {
+        return trials.search(status, from, to);
     }
 
     private OffsetDateTime now() {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,4 +20,10 @@ public class PainAssessmentEntity extends PanacheEntityBase {
     public int nrs;
     @Column(name = "assessed_at")
     public OffsetDateTime assessedAt;
+    @Column(name = "minutes_since_dose")
+    public int minutesSinceDose;
+    @Column(name = "oral_mme_per_day")
+    public BigDecimal oralMmePerDay;
+    @Column(name = "function_score")
+    public Integer functionScore;
 }

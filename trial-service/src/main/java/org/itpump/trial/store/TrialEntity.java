@@ -8,7 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseUnit;
+import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.TrialStatus;
+import org.itpump.trial.domain.TrialType;
+import org.itpump.trial.domain.TrialWindow;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -37,6 +42,33 @@ public class TrialEntity extends PanacheEntityBase {
     public BigDecimal meanAssessedNrs;
     @Column(name = "threshold_percent")
     public BigDecimal thresholdPercent;
+    @Column(name = "candidate_id")
+    public UUID candidateId;
+    @Enumerated(EnumType.STRING)
+    public Indication indication;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trial_type")
+    public TrialType trialType;
+    public String drug;
+    public BigDecimal dose;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dose_unit")
+    public DoseUnit doseUnit;
+    @Column(name = "window_ends_at")
+    public OffsetDateTime windowEndsAt;
+    @Column(name = "decision_passed")
+    public Boolean decisionPassed;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_reason")
+    public CancellationReason cancellationReason;
+    @Column(name = "cancellation_note")
+    public String cancellationNote;
     @Version
     public long version;
+
+    public TrialWindow window() {
+        return new TrialWindow(startedAt.toInstant(), windowEndsAt.toInstant());
+    }
 }

@@ -8,6 +8,7 @@ import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.store.QueryFilter;
 import org.itpump.trial.domain.TrialStatus;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +19,10 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, UUID>
         return findById(trialId).onItem().ifNull().failWith(() -> new ResourceNotFoundException("Trial", trialId));
     }
 
-    public Uni<List<TrialEntity>> byStatus(TrialStatus status) {
-        return QueryFilter.create().equal("status", status).list(this, Sort.descending("startedAt"));
+    /** Newest first; status and the start-date range [from, to) are each optional. */
+    public Uni<List<TrialEntity>> search(TrialStatus status, OffsetDateTime startedFrom, OffsetDateTime startedBefore) {
+        return QueryFilter.create().equal("status", status)
+                .atLeast("startedAt", startedFrom).before("startedAt", startedBefore)
+                .list(this, Sort.descending("startedAt"));
     }
 }

@@ -2,20 +2,18 @@ package org.itpump.trial.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.itpump.chassis.outbox.OutboxRelay;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
+import org.itpump.trial.TrialTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.itpump.testing.ContractChecks.assertContract;
 import static org.itpump.testing.TopicProbe.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +37,7 @@ class OutboxRecoveryTest {
     @Test
     void eventsCommittedWhileTheRelayIsStoppedArePublishedWhenItRunsAgain() {
         relay.pause();
-        String pathwayId = given().contentType(ContentType.JSON)
-                .body(Map.of("patientRef", "PT-RELAY", "baselineNrs", 7))
-                .when().post("/trials").then().statusCode(201).extract().path("pathwayId");
+        String pathwayId = (String) TrialTestSupport.startTrial(7).get("pathwayId");
 
         try (TopicProbe probe = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.trial.events")) {
             assertEquals(1, unpublished(pathwayId), "the state change committed its event to the outbox");

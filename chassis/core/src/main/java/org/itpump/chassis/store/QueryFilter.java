@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Optional equality filters of an ops query (?status=..&pathwayId=..). Only the given ones reach the query:
+ * Optional filters of an ops query (?status=..&pathwayId=..&from=..). Only the given ones reach the query:
  * PostgreSQL cannot infer the type of a parameter that is only compared with null.
  */
 public final class QueryFilter {
@@ -25,6 +25,24 @@ public final class QueryFilter {
         if (valueOrNull != null) {
             clauses.add(field + " = :" + field);
             parameters.and(field, valueOrNull);
+        }
+        return this;
+    }
+
+    /** field >= value (inclusive lower bound of a range). */
+    public QueryFilter atLeast(String field, Object valueOrNull) {
+        return compare(field, ">=", "From", valueOrNull);
+    }
+
+    /** field < value (exclusive upper bound of a range). */
+    public QueryFilter before(String field, Object valueOrNull) {
+        return compare(field, "<", "Before", valueOrNull);
+    }
+
+    private QueryFilter compare(String field, String operator, String suffix, Object valueOrNull) {
+        if (valueOrNull != null) {
+            clauses.add(field + " " + operator + " :" + field + suffix);
+            parameters.and(field + suffix, valueOrNull);
         }
         return this;
     }

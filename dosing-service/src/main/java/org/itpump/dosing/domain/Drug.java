@@ -1,0 +1,59 @@
+package org.itpump.dosing.domain;
+
+import org.itpump.chassis.problem.RuleViolationException;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One drug of a drug library version, with its limits in its own unit (mg or mcg; concentrations per mL).
+ * Hard limits refuse; exactly at a limit is allowed. maxDailyDose is empty where the guideline gives no
+ * upper limit. A withdrawal-critical drug (baclofen) makes an overdue refill urgent.
+ */
+public record Drug(int libraryVersion, String code, String name, DoseUnit unit, BigDecimal maxConcentrationPerMl,
+                   Optional<BigDecimal> maxDailyDose, BigDecimal startingDailyDoseMin, BigDecimal startingDailyDoseMax,
+                   ReservoirStability stability, Optional<TitrationRule> titrationRule, boolean withdrawalCritical,
+                   String source) {
+
+    public void requireConcentrationWithinHardLimit(BigDecimal concentrationPerMl) {
+        String perMl = unit.symbol() + "/mL";
+        if (concentrationPerMl.signum() <= 0) {
+            throw refusal("concentration must be above 0 " + perMl + ", was " + concentrationPerMl.toPlainString());
+        }
+        if (concentrationPerMl.compareTo(maxConcentrationPerMl) > 0) {
+            throw hardLimit("concentration", concentrationPerMl, maxConcentrationPerMl, perMl);
+        }
+    }
+
+    /** Refuses a dose above the hard maximum; "what" names it in the message (e.g. total possible daily dose). */
+    public void requireDailyDoseWithinHardLimit(String what, BigDecimal dose) {
+        if (dose.signum() <= 0) {
+            throw refusal(what + " must be above 0 " + perDay() + ", was " + dose.toPlainString());
+        }
+        maxDailyDose.filter(max -> dose.compareTo(max) > 0)
+                .ifPresent(max -> { throw hardLimit(what, dose, max, perDay()); });
+    }
+
+    /** Hard limits refuse; above the usual starting maximum the result asks for an override reason. */
+    public LimitCheck checkDailyDose(BigDecimal dailyDose) {
+        requireDailyDoseWithinHardLimit("daily dose", dailyDose);
+        return new LimitCheck(code, dailyDose, startingDailyDoseMax, unit, dailyDose.compareTo(startingDailyDoseMax) > 0);
+    }
+
+    String perDay() {
+        return unit.symbol() + "/day";
+    }
+
+    private RuleViolationException refusal(String what) {
+        return new RuleViolationException("The " + code + " " + what);
+    }
+
+    private RuleViolationException hardLimit(String what, BigDecimal value, BigDecimal limit, String unitLabel) {
+        return new RuleViolationException("The " + code + " " + what + " " + value.toPlainString() + " " + unitLabel
+                + " exceeds the hard limit of " + limit.toPlainString() + " " + unitLabel
+                + " (drug library v" + libraryVersion + ")",
+                List.of("drug: " + code, what + ": " + value.toPlainString() + " " + unitLabel,
+                        "hardLimit: " + limit.toPlainString() + " " + unitLabel, "drugLibraryVersion: " + libraryVersion));
+    }
+}

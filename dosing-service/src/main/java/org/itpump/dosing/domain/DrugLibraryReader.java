@@ -1,0 +1,180 @@
+package org.itpump.dosing.domain;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the library JSON and lists every problem at once, so a bad file fails the service at start with all
+ * its faults. Numbers are read as exact decimals. "note" and "source" fields beside a figure are for people.
+ */
+final class DrugLibraryReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final List<String> problems = new ArrayList<>();
+
+    private DrugLibraryReader() {
+    }
+
+    static DrugLibrary read(InputStream in) throws IOException {
+        return new DrugLibraryReader().library(JSON.readTree(in));
+    }
+
+    static DrugLibrary read(String json) {
+        try {
+            return new DrugLibraryReader().library(JSON.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("Drug library is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private DrugLibrary library(JsonNode root) {
+        int version = root.path("version").asInt(0);
+        if (!root.path("version").isInt() || version < 1) {
+            problems.add("version must be a whole number of at least 1");
+        }
+        if (!root.path("drugs").isArray() || root.path("drugs").isEmpty()) {
+            problems.add("drugs must be a non-empty list");
+        }
+        List<Drug> drugs = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (JsonNode node : root.path("drugs")) {
+            Drug drug = drug(version, node, drugs.size() + 1);
+            if (drug != null && !codes.add(drug.code())) {
+                problems.add(drug.code() + ": listed twice");
+            }
+            drugs.add(drug);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Drug library v" + version + " is invalid: " + String.join("; ", problems));
+        }
+        return new DrugLibrary(version, drugs);
+    }
+
+    /** The drug, or null with its problems recorded. */
+    private Drug drug(int version, JsonNode node, int position) {
+        String code = node.path("code").asText("");
+        String at = code.isBlank() ? "drug #" + position : code;
+        int before = problems.size();
+        if (code.isBlank()) {
+            problems.add(at + ": code is missing");
+        }
+        String name = text(at, node, "name");
+        String source = text(at, node, "source");
+        DoseUnit unit = unit(at, node.path("unit"));
+        BigDecimal maxConcentration = positive(at, node, "maxConcentrationPerMl");
+        Optional<BigDecimal> maxDaily = maxDailyDose(at, node.path("maxDailyDose"));
+        BigDecimal startMin = positive(at, node.path("startingDailyDose"), "min");
+        BigDecimal startMax = positive(at, node.path("startingDailyDose"), "max");
+        if (startMin != null && startMax != null && startMin.compareTo(startMax) > 0) {
+            problems.add(at + ": startingDailyDose.min is above its max");
+        }
+        if (startMax != null && maxDaily != null && maxDaily.filter(max -> startMax.compareTo(max) > 0).isPresent()) {
+            problems.add(at + ": startingDailyDose.max is above maxDailyDose");
+        }
+        if (!node.path("withdrawalCritical").isBoolean()) {
+            problems.add(at + ": withdrawalCritical must be true or false");
+        }
+        ReservoirStability stability = stability(at, node.path("stability"));
+        Optional<TitrationRule> titration = titration(at, node.path("titration"));
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Drug(version, code, name, unit, maxConcentration, maxDaily, startMin, startMax, stability, titration,
+                node.path("withdrawalCritical").asBoolean(), source);
+    }
+
+    private String text(String at, JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        if (!node.path(field).isTextual() || value.isBlank()) {
+            problems.add(at + ": " + field + " is missing");
+        }
+        return value;
+    }
+
+    private DoseUnit unit(String at, JsonNode node) {
+        try {
+            return DoseUnit.ofSymbol(node.asText(""));
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ": unit must be mg or mcg, was " + node);
+            return null;
+        }
+    }
+
+    private BigDecimal positive(String at, JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (!node.isNumber() || node.decimalValue().signum() <= 0) {
+            problems.add(at + ": " + field + " must be a number above 0, was " + node);
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    /** A number, or the word "none" where the source gives no upper limit: never left out. */
+    private Optional<BigDecimal> maxDailyDose(String at, JsonNode node) {
+        if (node.isTextual() && "none".equals(node.asText())) {
+            return Optional.empty();
+        }
+        if (!node.isNumber() || node.decimalValue().signum() <= 0) {
+            problems.add(at + ": maxDailyDose must be a number above 0 or \"none\", was " + node);
+            return null;
+        }
+        return Optional.of(node.decimalValue());
+    }
+
+    private ReservoirStability stability(String at, JsonNode node) {
+        if (!node.isObject()) {
+            problems.add(at + ": stability is missing (give refillDays: null where no figure is cited)");
+            return null;
+        }
+        return new ReservoirStability(optionalCount(at, node, "refillDays"), optionalCount(at, node, "firstFillDays"),
+                optionalCount(at, node, "dilutedRefillDays"));
+    }
+
+    private Integer optionalCount(String at, JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        return node.isMissingNode() || node.isNull() ? null : count(at, parent, field);
+    }
+
+    /** A whole number of at least 1 (days, hours, increases). */
+    private Integer count(String at, JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (!node.isInt() || node.asInt() < 1) {
+            problems.add(at + ": " + field + " must be a whole number of at least 1, was " + node);
+            return null;
+        }
+        return node.asInt();
+    }
+
+    private Optional<TitrationRule> titration(String at, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.has("maxStepIncrease") == node.has("maxIncreasePercent")) {
+            problems.add(at + ": titration needs either maxStepIncrease or maxIncreasePercent");
+            return Optional.empty();
+        }
+        if (node.has("maxStepIncrease")) {
+            BigDecimal step = positive(at, node, "maxStepIncrease");
+            Integer increases = count(at, node, "maxIncreases");
+            Integer windowDays = count(at, node, "windowDays");
+            return step == null || increases == null || windowDays == null ? Optional.empty()
+                    : Optional.of(new StepTitrationRule(step, increases, Duration.ofDays(windowDays)));
+        }
+        BigDecimal percent = positive(at, node, "maxIncreasePercent");
+        Integer windowHours = count(at, node, "windowHours");
+        return percent == null || windowHours == null ? Optional.empty()
+                : Optional.of(new PercentTitrationRule(percent, Duration.ofHours(windowHours)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.itpump.followup.domain.plan;
+
+import org.itpump.chassis.problem.RuleViolationException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the clinician decides for one patient's post-operative care; every value is checked against the
+ * ranges the pathway allows, and a refusal names the allowed range. {@link #DEFAULTS} is the pathway
+ * standard; the {@code with...} methods change one choice and check again.
+ *
+ * @param observationHours          observation after surgery before discharge ("a few hours")
+ * @param activityRestrictionWeeks  no bending, stretching, stair climbing or strenuous exercise ("up to 8 weeks")
+ * @param drivingRestrictionWeeks   no driving ("2 to 4 weeks")
+ * @param oralMedicationWeeks       oral pain medication ("the first few weeks")
+ * @param woundCheckDay             days after surgery
+ * @param sutureRemovalDay          days after surgery (sutures or staples)
+ * @param monitoringWindowWeeks     end of post-operative monitoring
+ */
+public record PlanChoices(int observationHours, int activityRestrictionWeeks, int drivingRestrictionWeeks,
+                          int oralMedicationWeeks, int woundCheckDay, int sutureRemovalDay, int monitoringWindowWeeks) {
+
+    public static final Range OBSERVATION_HOURS = new Range(1, 8, "observation", "hours");
+    public static final Range ACTIVITY_RESTRICTION_WEEKS = new Range(1, 8, "activity restriction", "weeks");
+    public static final Range DRIVING_RESTRICTION_WEEKS = new Range(2, 4, "driving restriction", "weeks");
+    public static final Range ORAL_MEDICATION_WEEKS = new Range(1, 6, "oral pain medication", "weeks");
+    public static final Range WOUND_CHECK_DAY = new Range(5, 9, "wound check", "days after surgery");
+    public static final Range SUTURE_REMOVAL_DAY = new Range(10, 14, "suture/staple removal", "days after surgery");
+    public static final Range MONITORING_WINDOW_WEEKS = new Range(1, 52, "monitoring window", "weeks");
+
+    /** Driving defaults to the cautious end of the seed's 2-4 weeks; the clinician shortens it. */
+    public static final PlanChoices DEFAULTS = new PlanChoices(4, 8, 4, 3, 7, 14, 12);
+
+    /** An inclusive range of whole units. */
+    public record Range(int min, int max, String what, String unit) {
+        boolean contains(int value) {
+            return value >= min && value <= max;
+        }
+
+        String refusal(int value) {
+            return what + " must be " + min + " to " + max + " " + unit + ", was " + value;
+        }
+    }
+
+    public PlanChoices {
+        List<String> problems = new ArrayList<>();
+        check(OBSERVATION_HOURS, observationHours, problems);
+        check(ACTIVITY_RESTRICTION_WEEKS, activityRestrictionWeeks, problems);
+        check(DRIVING_RESTRICTION_WEEKS, drivingRestrictionWeeks, problems);
+        check(ORAL_MEDICATION_WEEKS, oralMedicationWeeks, problems);
+        check(WOUND_CHECK_DAY, woundCheckDay, problems);
+        check(SUTURE_REMOVAL_DAY, sutureRemovalDay, problems);
+        check(MONITORING_WINDOW_WEEKS, monitoringWindowWeeks, problems);
+        // Monitoring must still be running when the last restriction, course or visit falls due.
+        int lastItemDays = 7 * Math.max(Math.max(activityRestrictionWeeks, drivingRestrictionWeeks), oralMedicationWeeks);
+        lastItemDays = Math.max(lastItemDays, sutureRemovalDay);
+        if (7 * monitoringWindowWeeks < lastItemDays) {
+            problems.add("monitoring window of " + monitoringWindowWeeks + " weeks ends before the last restriction,"
+                    + " medication course or visit (day " + lastItemDays + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(String.join("; ", problems), problems);
+        }
+    }
+
+    private static void check(Range range, int value, List<String> problems) {
+        if (!range.contains(value)) {
+            problems.add(range.refusal(value));
+        }
+    }
+
+    public PlanChoices withObservationHours(int hours) {
+        return new PlanChoices(hours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withActivityRestrictionWeeks(int weeks) {
+        return new PlanChoices(observationHours, weeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withDrivingRestrictionWeeks(int weeks) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, weeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withOralMedicationWeeks(int weeks) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, weeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withWoundCheckDay(int day) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                day, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withSutureRemovalDay(int day) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, day, monitoringWindowWeeks);
+    }
+
+    public PlanChoices withMonitoringWindowWeeks(int weeks) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, weeks);
+    }
+}

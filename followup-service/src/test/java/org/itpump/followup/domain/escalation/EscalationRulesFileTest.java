@@ -1,0 +1,129 @@
+package org.itpump.followup.domain.escalation;
+
+import org.itpump.followup.domain.complication.ClinicalFeature;
+import org.itpump.followup.domain.complication.ComplicationKind;
+import org.itpump.followup.domain.complication.ComplicationReport;
+import org.itpump.followup.domain.complication.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The validation of a rule file: a broken file is refused whole, naming every fault. */
+class EscalationRulesFileTest {
+
+    private static final String THEN = "\"then\": {\"urgency\": \"URGENT\", \"suspicion\": \"s\", \"action\": \"a\"}";
+
+    private static EscalationRules load(String json) {
+        return EscalationRules.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    private static String file(String... rules) {
+        return "{\"version\": 1, \"rules\": [" + String.join(",", rules) + "]}";
+    }
+
+    private static String rule(String id, String when) {
+        return "{\"id\": \"" + id + "\", \"when\": " + when + ", " + THEN + ", \"why\": \"w\"}";
+    }
+
+    private static InvalidEscalationRulesException refused(String json) {
+        return assertThrows(InvalidEscalationRulesException.class, () -> load(json));
+    }
+
+    private static void assertProblem(String expectedPart, InvalidEscalationRulesException e) {
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains(expectedPart)), e.problems().toString());
+        assertTrue(e.getMessage().startsWith("Escalation rules test.json are invalid: "), e.getMessage());
+    }
+
+    @Test
+    void aValidFileLoadsAndEvaluates() {
+        EscalationRules rules = load(file(
+                rule("late", "{\"kinds\": [\"BLEEDING\"]}"),
+                "{\"id\": \"first\", \"when\": {\"minSeverity\": \"SEVERE\"}, \"then\": {\"urgency\": \"EMERGENCY\","
+                        + " \"suspicion\": \"s\", \"action\": \"a\"}, \"why\": \"w\"}"));
+        assertEquals(2, rules.rules().size());
+        ComplicationReport report = new ComplicationReport(ComplicationKind.BLEEDING, Severity.SEVERE, Instant.EPOCH, Set.of());
+        assertEquals(List.of(new Escalation("first", Urgency.EMERGENCY, "s", "a"), new Escalation("late", Urgency.URGENT, "s", "a")),
+                rules.evaluate(report), "most urgent first, whatever the file order");
+        assertEquals(List.of(), rules.evaluate(new ComplicationReport(ComplicationKind.INFECTION, Severity.MILD, Instant.EPOCH,
+                Set.of(ClinicalFeature.FEVER))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown kind           | {"kinds": ["HEADACHE"]}                                  | HEADACHE
+            unknown feature        | {"allFeatures": ["FEVERISH"]}                            | FEVERISH
+            misspelt field         | {"minSeverty": "SEVERE"}                                 | minSeverty
+            number for a severity  | {"minSeverity": 2}                                       | Severity
+            lower-case severity    | {"minSeverity": "severe"}                                | severe
+            no condition           | {}                                                       | states no condition
+            empty list             | {"kinds": []}                                            | leave it out
+            repeated value         | {"kinds": ["BLEEDING", "BLEEDING"]}                      | lists a value twice
+            null in a list         | {"anyFeatures": ["FEVER", null]}                         | contains null
+            required and excluded  | {"allFeatures": ["FEVER"], "noneFeatures": ["FEVER"]}    | both required and excluded
+            every any excluded     | {"anyFeatures": ["FEVER"], "noneFeatures": ["FEVER"]}    | every anyFeatures entry is excluded
+            duplicate key          | {"kinds": ["BLEEDING"], "kinds": ["INFECTION"]}          | Duplicate field
+            """)
+    void aBrokenConditionIsRefused(String name, String when, String expectedPart) {
+        assertProblem(expectedPart, refused(file(rule("r", when))));
+    }
+
+    @Test
+    void aBrokenRuleIsRefused() {
+        String when = "\"when\": {\"kinds\": [\"BLEEDING\"]}";
+        assertProblem("why (the clinical reasoning) is missing", refused(file("{\"id\": \"r\", " + when + ", " + THEN + "}")));
+        assertProblem("why (the clinical reasoning) is missing",
+                refused(file("{\"id\": \"r\", " + when + ", " + THEN + ", \"why\": \"  \"}")));
+        assertProblem("when is missing", refused(file("{\"id\": \"r\", " + THEN + ", \"why\": \"w\"}")));
+        assertProblem("then is missing", refused(file("{\"id\": \"r\", " + when + ", \"why\": \"w\"}")));
+        assertProblem("urgency is missing", refused(file("{\"id\": \"r\", " + when
+                + ", \"then\": {\"suspicion\": \"s\", \"action\": \"a\"}, \"why\": \"w\"}")));
+        assertProblem("URGENTISH", refused(file("{\"id\": \"r\", " + when
+                + ", \"then\": {\"urgency\": \"URGENTISH\", \"suspicion\": \"s\", \"action\": \"a\"}, \"why\": \"w\"}")));
+        assertProblem("suspicion is missing or blank", refused(file("{\"id\": \"r\", " + when
+                + ", \"then\": {\"urgency\": \"URGENT\", \"suspicion\": \"\", \"action\": \"a\"}, \"why\": \"w\"}")));
+        assertProblem("action is missing or blank", refused(file("{\"id\": \"r\", " + when
+                + ", \"then\": {\"urgency\": \"URGENT\", \"suspicion\": \"s\"}, \"why\": \"w\"}")));
+        assertProblem("id must be lower-case words", refused(file(rule("Bad Id", "{\"kinds\": [\"BLEEDING\"]}"))));
+        assertProblem("id must be lower-case words", refused(file("{" + when + ", " + THEN + ", \"why\": \"w\"}")));
+        assertProblem("rules[1]", refused(file(rule("r", "{\"kinds\": [\"BLEEDING\"]}"), "null")));
+    }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        assertProblem("rules[1] (same): duplicate id", refused(file(rule("same", "{\"kinds\": [\"BLEEDING\"]}"),
+                rule("same", "{\"kinds\": [\"INFECTION\"]}"))));
+    }
+
+    @Test
+    void aBrokenFileIsRefused() {
+        assertProblem("version must be 1, was 2", refused("{\"version\": 2, \"rules\": [" + rule("r", "{\"kinds\": [\"BLEEDING\"]}") + "]}"));
+        assertProblem("version must be 1, was null", refused("{\"rules\": [" + rule("r", "{\"kinds\": [\"BLEEDING\"]}") + "]}"));
+        assertProblem("at least one rule", refused(file()));
+        assertProblem("at least one rule", refused("{\"version\": 1}"));
+        assertProblem("JSON null", refused("null"));
+        assertProblem("line", refused("{\"version\": 1, \"rules\": ["));
+        assertProblem("No content", refused(""));
+        assertProblem("Trailing token", refused(file(rule("r", "{\"kinds\": [\"BLEEDING\"]}")) + " {}"));
+        assertProblem("comment", refused("{\"version\": 1, \"comment\": \"x\", \"rules\": []}"));
+    }
+
+    @Test
+    void everyFaultIsListedAtOnce() {
+        InvalidEscalationRulesException e = refused("{\"version\": 3, \"rules\": [" + rule("a", "{}") + ", "
+                + rule("a", "{\"kinds\": [\"BLEEDING\"], \"noneFeatures\": []}") + "]}");
+        assertEquals(List.of("version must be 3".replace("3", "1") + ", was 3",
+                "rules[0] (a).when: states no condition, so it would escalate every report",
+                "rules[1] (a): duplicate id",
+                "rules[1] (a).when.noneFeatures is empty: leave it out to state no condition"), e.problems());
+    }
+}

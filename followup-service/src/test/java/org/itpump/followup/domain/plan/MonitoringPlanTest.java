@@ -1,0 +1,206 @@
+package org.itpump.followup.domain.plan;
+
+import org.itpump.chassis.problem.RuleViolationException;
+import org.itpump.chassis.problem.StateConflictException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.itpump.followup.domain.plan.PlanChoices.DEFAULTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MonitoringPlanTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** 10:00 in Paris (CET); summer time starts on 29 March 2026, inside every restriction. */
+    private static final Instant SURGERY = Instant.parse("2026-03-20T09:00:00Z");
+    private static final Instant MUCH_LATER = Instant.parse("2027-01-01T00:00:00Z");
+
+    private static Instant paris(String localDateTime) {
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), PARIS).toInstant();
+    }
+
+    @Test
+    void theDefaultPlanFallsOnLocalCalendarDates() {
+        MonitoringPlan plan = MonitoringPlan.create(SURGERY, PARIS, DEFAULTS);
+        assertEquals(LocalDate.parse("2026-03-20"), plan.surgeryDay());
+        assertEquals(Instant.parse("2026-03-20T13:00:00Z"), plan.observationEndsAt(), "4 hours");
+        // weeks are calendar weeks: 10:00 local on both sides of the DST change, so one hour less in UTC
+        Instant eightWeeks = paris("2026-05-15T10:00");
+        assertEquals(Instant.parse("2026-05-15T08:00:00Z"), eightWeeks);
+        for (RestrictionKind kind : List.of(RestrictionKind.NO_BENDING, RestrictionKind.NO_STRETCHING,
+                RestrictionKind.NO_STAIR_CLIMBING, RestrictionKind.NO_STRENUOUS_EXERCISE)) {
+            assertEquals(eightWeeks, plan.restriction(kind).endsAt(), kind.name());
+        }
+        assertEquals(paris("2026-04-17T10:00"), plan.restriction(RestrictionKind.NO_DRIVING).endsAt(), "4 weeks");
+        assertEquals(paris("2026-04-10T10:00"), plan.oralMedicationEndsAt(), "3 weeks");
+        assertEquals(paris("2026-03-27T10:00"), plan.visit(VisitKind.WOUND_CHECK).dueAt(), "day 7");
+        assertEquals(paris("2026-04-03T10:00"), plan.visit(VisitKind.SUTURE_REMOVAL).dueAt(), "day 14");
+        assertEquals(eightWeeks, plan.visit(VisitKind.RESTRICTION_REVIEW).dueAt(), "when the activity restriction ends");
+        assertEquals(paris("2026-06-12T10:00"), plan.monitoringWindowEndsAt(), "12 weeks");
+        assertEquals(5, plan.restrictions().size());
+        assertEquals(3, plan.visits().size());
+        assertEquals(Optional.empty(), plan.dischargedAt());
+    }
+
+    @Test
+    void drivingEndsAfterTheChosenTwoToFourWeeks() {
+        assertEquals(paris("2026-04-03T10:00"), MonitoringPlan.create(SURGERY, PARIS, DEFAULTS.withDrivingRestrictionWeeks(2))
+                .restriction(RestrictionKind.NO_DRIVING).endsAt());
+        assertEquals(paris("2026-04-17T10:00"), MonitoringPlan.create(SURGERY, PARIS, DEFAULTS.withDrivingRestrictionWeeks(4))
+                .restriction(RestrictionKind.NO_DRIVING).endsAt());
+    }
+
+    @Test
+    void theReviewFollowsTheLastRestrictionEvenWhenItIsDriving() {
+        MonitoringPlan plan = MonitoringPlan.create(SURGERY, PARIS, DEFAULTS.withActivityRestrictionWeeks(1));
+        assertEquals(paris("2026-03-27T10:00"), plan.restriction(RestrictionKind.NO_BENDING).endsAt());
+        assertEquals(plan.restriction(RestrictionKind.NO_DRIVING).endsAt(), plan.visit(VisitKind.RESTRICTION_REVIEW).dueAt());
+    }
+
+    @Test
+    void aRestrictionIsInForceUntilItsEnd() {
+        Restriction driving = MonitoringPlan.create(SURGERY, PARIS, DEFAULTS).restriction(RestrictionKind.NO_DRIVING);
+        assertTrue(driving.inForceAt(driving.endsAt().minusSeconds(1)));
+        assertFalse(driving.inForceAt(driving.endsAt()));
+    }
+
+    // ---- discharge ----
+
+    /** 14:00 in New York on 1 July (EDT, UTC-4): observation until 18:00 local. */
+    private static final Instant NY_SURGERY = Instant.parse("2026-07-01T18:00:00Z");
+    private static final MonitoringPlan NY_PLAN = MonitoringPlan.create(NY_SURGERY, NEW_YORK, DEFAULTS);
+
+    @Test
+    void dischargeIsAllowedFromTheEndOfObservation() {
+        Instant observationEnd = Instant.parse("2026-07-01T22:00:00Z");
+        assertEquals(observationEnd, NY_PLAN.observationEndsAt());
+        assertEquals(Optional.of(observationEnd), NY_PLAN.recordDischarge(observationEnd, MUCH_LATER).dischargedAt());
+        var refused = assertThrows(RuleViolationException.class,
+                () -> NY_PLAN.recordDischarge(observationEnd.minusSeconds(1), MUCH_LATER));
+        assertTrue(refused.getMessage().contains("before the end of the 4 h observation"), refused.getMessage());
+    }
+
+    @Test
+    void dischargeIsOnTheDayOfSurgeryInTheHospitalsZone() {
+        // 23:59:59 in New York is already 2 July in UTC: the hospital's day counts
+        Instant justBeforeMidnight = Instant.parse("2026-07-02T03:59:59Z");
+        assertEquals(Optional.of(justBeforeMidnight), NY_PLAN.recordDischarge(justBeforeMidnight, MUCH_LATER).dischargedAt());
+        var refused = assertThrows(RuleViolationException.class,
+                () -> NY_PLAN.recordDischarge(justBeforeMidnight.plusSeconds(1), MUCH_LATER));
+        assertTrue(refused.getMessage().contains("on the day of surgery, 2026-07-01 in America/New_York"), refused.getMessage());
+    }
+
+    @Test
+    void theSameInstantsInAnotherZoneGiveAnotherDay() {
+        // 18:00Z is 20:00 in Paris; 03:59Z the next morning is 05:59 there: not the same day
+        MonitoringPlan parisPlan = MonitoringPlan.create(NY_SURGERY, PARIS, DEFAULTS);
+        assertThrows(RuleViolationException.class, () -> parisPlan.recordDischarge(Instant.parse("2026-07-02T03:59:59Z"), MUCH_LATER));
+        assertEquals(Optional.of(Instant.parse("2026-07-01T21:59:59Z")),
+                parisPlan.recordDischarge(Instant.parse("2026-07-01T21:59:59Z"), MUCH_LATER).dischargedAt());
+    }
+
+    @Test
+    void lateSurgeryLeavesNoSameDayDischarge() {
+        MonitoringPlan late = MonitoringPlan.create(Instant.parse("2026-07-02T00:30:00Z"), NEW_YORK, DEFAULTS); // 20:30 local
+        assertFalse(late.sameDayDischargePossible());
+        assertTrue(NY_PLAN.sameDayDischargePossible());
+        assertThrows(RuleViolationException.class, () -> late.recordDischarge(late.observationEndsAt(), MUCH_LATER));
+    }
+
+    @Test
+    void dischargeIsRecordedOnceAndNotAhead() {
+        Instant at = Instant.parse("2026-07-01T23:00:00Z");
+        assertThrows(RuleViolationException.class, () -> NY_PLAN.recordDischarge(at, at.minusSeconds(1)));
+        MonitoringPlan discharged = NY_PLAN.recordDischarge(at, at);
+        assertEquals(Optional.empty(), NY_PLAN.dischargedAt(), "the plan is immutable");
+        assertThrows(StateConflictException.class, () -> discharged.recordDischarge(at, MUCH_LATER));
+    }
+
+    // ---- what became due ----
+
+    private static final MonitoringPlan PLAN = MonitoringPlan.create(SURGERY, PARIS, DEFAULTS);
+
+    @Test
+    void everyMilestoneHasAUniqueKeyAndComesInTimeOrder() {
+        List<Milestone> all = PLAN.milestones();
+        assertEquals(10, all.size(), "5 restrictions, the oral medication course, 3 visits, the window");
+        assertEquals(10, all.stream().map(Milestone::key).distinct().count());
+        List<Milestone> sorted = new ArrayList<>(all);
+        sorted.sort(Milestone.CHRONOLOGICAL);
+        assertEquals(sorted, all);
+        assertEquals(new Milestone(MilestoneKind.VISIT_DUE, "WOUND_CHECK", paris("2026-03-27T10:00")), all.get(0));
+        assertEquals(new Milestone(MilestoneKind.MONITORING_WINDOW_ENDED, "MONITORING_WINDOW", PLAN.monitoringWindowEndsAt()),
+                all.get(9));
+        assertEquals("RESTRICTION_LIFTED:NO_DRIVING",
+                all.stream().filter(m -> m.subject().equals("NO_DRIVING")).findFirst().orElseThrow().key());
+    }
+
+    @Test
+    void dueBetweenIsHalfOpenSinceExclusiveNowInclusive() {
+        Instant woundCheck = PLAN.visit(VisitKind.WOUND_CHECK).dueAt();
+        assertEquals(List.of(), PLAN.dueBetween(SURGERY, woundCheck.minusSeconds(1)));
+        assertEquals(List.of("VISIT_DUE:WOUND_CHECK"), keys(PLAN.dueBetween(SURGERY, woundCheck)));
+        assertEquals(List.of(), PLAN.dueBetween(woundCheck, woundCheck.plusSeconds(1)), "already reported");
+        assertEquals(List.of(), PLAN.dueBetween(woundCheck, woundCheck), "an empty interval");
+    }
+
+    @Test
+    void whatFallsDueTogetherIsListedTogether() {
+        Instant eightWeeks = paris("2026-05-15T10:00");
+        assertEquals(List.of("RESTRICTION_LIFTED:NO_BENDING", "RESTRICTION_LIFTED:NO_STAIR_CLIMBING",
+                        "RESTRICTION_LIFTED:NO_STRENUOUS_EXERCISE", "RESTRICTION_LIFTED:NO_STRETCHING",
+                        "VISIT_DUE:RESTRICTION_REVIEW"),
+                keys(PLAN.dueBetween(eightWeeks.minusSeconds(1), eightWeeks)));
+    }
+
+    @Test
+    void aLatePollCatchesUpOnEverythingMissed() {
+        assertEquals(List.of("VISIT_DUE:WOUND_CHECK", "VISIT_DUE:SUTURE_REMOVAL", "ORAL_MEDICATION_COURSE_ENDED:ORAL_PAIN_MEDICATION",
+                        "RESTRICTION_LIFTED:NO_DRIVING"),
+                keys(PLAN.dueBetween(SURGERY, paris("2026-04-20T00:00"))));
+        assertEquals(PLAN.milestones(), PLAN.dueBetween(SURGERY, PLAN.monitoringWindowEndsAt()));
+    }
+
+    @Test
+    void pollingHourByHourReportsEveryMilestoneExactlyOnce() {
+        List<Milestone> reported = new ArrayList<>();
+        Instant since = SURGERY;
+        while (since.isBefore(PLAN.monitoringWindowEndsAt().plus(Duration.ofDays(1)))) {
+            Instant now = since.plus(Duration.ofMinutes(61)); // not aligned with any milestone
+            reported.addAll(PLAN.dueBetween(since, now));
+            since = now;
+        }
+        assertEquals(PLAN.milestones(), reported);
+    }
+
+    @Test
+    void theWindowEndsAtItsInstant() {
+        Instant end = PLAN.monitoringWindowEndsAt();
+        assertFalse(PLAN.windowEndedBy(end.minusSeconds(1)));
+        assertTrue(PLAN.windowEndedBy(end));
+        assertEquals(List.of("MONITORING_WINDOW_ENDED:MONITORING_WINDOW"), keys(PLAN.dueBetween(end.minusSeconds(1), end)));
+    }
+
+    @Test
+    void nowBeforeSinceIsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> PLAN.dueBetween(SURGERY, SURGERY.minusSeconds(1)));
+    }
+
+    private static List<String> keys(List<Milestone> milestones) {
+        return milestones.stream().map(Milestone::key).collect(Collectors.toList());
+    }
+}
