@@ -56,7 +56,7 @@ class DoseChangeRulesTest {
     void ziconotideFourthIncreaseWithinSevenDaysIsRefused() {
         String message = refused(ZICONOTIDE, THREE_INCREASES, change(days(6), "7.2", "9.6"));
         assertTrue(message.contains("at most 3 times in any 7 days"), message);
-        // one second before the first increase leaves the window
+        // one second before the first increase leaves the window it still counts
         refused(ZICONOTIDE, THREE_INCREASES, change(days(7).minusSeconds(1), "7.2", "9.6"));
     }
 

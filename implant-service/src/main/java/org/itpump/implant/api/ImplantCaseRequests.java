@@ -1,26 +1,75 @@
 package org.itpump.implant.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itpump.implant.domain.ExplantReason;
+import org.itpump.implant.domain.ImplantProcedure;
+import org.itpump.implant.domain.PreOpItem;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
 
 public final class ImplantCaseRequests {
 
     private ImplantCaseRequests() {
     }
 
-    public record ScheduleSurgery(
-            @NotNull @Schema(description = "Start of the surgery, RFC 3339 with offset; must be in the future")
-            OffsetDateTime scheduledStart) {
+    public record ConfirmPreOp(
+            @NotNull @Schema(description = "Every pre-op item confirmed so far: consent, anticoagulation held, infection screen, imaging")
+            Set<@NotNull PreOpItem> confirmed) {
+    }
+
+    public record BookTheatre(
+            @NotNull UUID operatingRoomId,
+            @NotNull UUID surgeonId,
+            @NotNull @Schema(description = "Start of the surgery, RFC 3339 with offset; must be in the future") OffsetDateTime start,
+            @NotNull @Schema(description = "30 to 480 minutes", examples = "120") Integer durationMinutes) {
+    }
+
+    public record RescheduleTheatre(
+            @NotNull UUID operatingRoomId,
+            @NotNull UUID surgeonId,
+            @NotNull OffsetDateTime start,
+            @NotNull Integer durationMinutes,
+            @NotBlank @Size(max = 200) @Schema(description = "Why the booking moves (SIU S13 reason)") String reason) {
+    }
+
+    public record CancelBooking(
+            @NotBlank @Size(max = 200) @Schema(description = "Why the booking is cancelled (SIU S15 reason)") String reason) {
+    }
+
+    public record Device(
+            @NotBlank @Size(max = 80) String manufacturer,
+            @NotBlank @Size(max = 80) String model,
+            @NotBlank @Size(max = 80) String serialNumber,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 1)
+            @Schema(description = "Reservoir volume in mL (e.g. 20 or 40)", examples = "20") BigDecimal reservoirVolumeMl) {
     }
 
     public record CompleteImplant(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 1)
-            @Schema(description = "Reservoir volume of the implanted pump in mL (e.g. 20 or 40)", examples = "20")
-            BigDecimal reservoirVolumeMl) {
+            @NotBlank @Schema(description = "Part 1: where the intrathecal catheter enters, e.g. L2-L3", examples = "L2-L3") String catheterEntryLevel,
+            @NotBlank @Schema(description = "Part 1: catheter tip level, at or above the entry, e.g. T10", examples = "T10") String catheterTipLevel,
+            @NotNull @Schema(description = "Part 2: side of the abdominal pocket") ImplantProcedure.PocketSide pumpPocketSide,
+            @NotNull @Valid Device device,
+            @NotNull ImplantProcedure.Anesthesia anesthesia,
+            @NotNull OffsetDateTime startedAt,
+            @NotNull OffsetDateTime endedAt) {
+    }
+
+    public record Explant(@NotNull ExplantReason reason) {
+    }
+
+    public record RegisterRoom(@NotBlank @Size(max = 60) String name) {
+    }
+
+    public record RegisterSurgeon(@NotBlank @Size(max = 120) String name,
+                                  @NotBlank @Size(max = 64) @Schema(description = "Hospital staff reference") String staffRef) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,8 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.implant.api.ImplantCaseRequests.BookTheatre;
+import org.itpump.implant.api.ImplantCaseRequests.RescheduleTheatre;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.service.ImplantCaseService;
+import org.itpump.implant.service.TheatreBookings;
 
 import java.util.List;
 import java.util.UUID;
@@ -45,22 +50,76 @@ public class ImplantCaseResource {
         return cases.find(caseId).map(ImplantCaseView::of);
     }
 
-    @POST
-    @Path("/{caseId}/schedule")
+    @GET
+    @Path("/{caseId}/history")
+    @Operation(summary = "What happened to the case, oldest first")
+    public Uni<List<ImplantCaseView.HistoryLine>> history(@PathParam("caseId") UUID caseId) {
+        return cases.history(caseId).map(lines -> lines.stream().map(ImplantCaseView.HistoryLine::of).toList());
+    }
+
+    @PUT
+    @Path("/{caseId}/pre-op-checklist")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book the surgery", description = "Emits implant.scheduled. 409 unless the case awaits scheduling.")
-    public Uni<ImplantCaseView> schedule(@PathParam("caseId") UUID caseId,
-                                         @NotNull @Valid ImplantCaseRequests.ScheduleSurgery request) {
-        return cases.schedule(caseId, request.scheduledStart()).map(ImplantCaseView::of);
+    @Operation(summary = "Confirm pre-op items", description = "The body lists every item confirmed so far.")
+    public Uni<ImplantCaseView> confirmPreOp(@PathParam("caseId") UUID caseId,
+                                             @NotNull @Valid ImplantCaseRequests.ConfirmPreOp request) {
+        return cases.confirmPreOp(caseId, request.confirmed()).map(ImplantCaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/booking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book the surgery: room, surgeon, start and duration",
+            description = "Emits implant.scheduled (SIU S12). 409 when the room or the surgeon is taken at that time, "
+                    + "or the case is not awaiting scheduling; 422 for a start in the past or a duration outside 30-480 min.")
+    public Uni<ImplantCaseView> book(@PathParam("caseId") UUID caseId, @NotNull @Valid BookTheatre request) {
+        return cases.book(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
+                request.start(), request.durationMinutes())).map(ImplantCaseView::of);
+    }
+
+    @PUT
+    @Path("/{caseId}/booking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reschedule the surgery, with a reason", description = "Emits implant.rescheduled (SIU S13).")
+    public Uni<ImplantCaseView> reschedule(@PathParam("caseId") UUID caseId, @NotNull @Valid RescheduleTheatre request) {
+        return cases.reschedule(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
+                request.start(), request.durationMinutes()), request.reason()).map(ImplantCaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/booking/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel the booking, with a reason",
+            description = "The case awaits scheduling again; emits implant.cancelled (SIU S15).")
+    public Uni<ImplantCaseView> cancelBooking(@PathParam("caseId") UUID caseId,
+                                              @NotNull @Valid ImplantCaseRequests.CancelBooking request) {
+        return cases.cancelBooking(caseId, request.reason()).map(ImplantCaseView::of);
     }
 
     @POST
     @Path("/{caseId}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the completed two-part implant",
-            description = "Emits implant.completed, which opens pump therapy and post-op monitoring. 409 unless scheduled.")
+            description = "Part 1 intrathecal catheter (entry and tip level), part 2 pump in an abdominal pocket, the "
+                    + "device and the anesthesia. Emits implant.completed, which opens pump therapy and post-op "
+                    + "monitoring. 409 unless scheduled; 422 while the pre-op checklist is incomplete.")
     public Uni<ImplantCaseView> complete(@PathParam("caseId") UUID caseId,
                                          @NotNull @Valid ImplantCaseRequests.CompleteImplant request) {
-        return cases.complete(caseId, request.reservoirVolumeMl()).map(ImplantCaseView::of);
+        ImplantCaseRequests.Device device = request.device();
+        return cases.complete(caseId, new ImplantCaseService.ProcedureRecord(request.catheterEntryLevel(),
+                        request.catheterTipLevel(), request.pumpPocketSide(),
+                        new ImplantProcedure.PumpDevice(device.manufacturer(), device.model(), device.serialNumber(),
+                                device.reservoirVolumeMl()),
+                        request.anesthesia(), request.startedAt(), request.endedAt()))
+                .map(ImplantCaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/explant")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the pump's removal", description = "At any time after the implant; emits implant.explanted.")
+    public Uni<ImplantCaseView> explant(@PathParam("caseId") UUID caseId,
+                                        @NotNull @Valid ImplantCaseRequests.Explant request) {
+        return cases.explant(caseId, request.reason()).map(ImplantCaseView::of);
     }
 }

@@ -12,7 +12,8 @@ public enum ImplantCaseStatus {
 
     private static final Map<ImplantCaseStatus, Set<ImplantCaseStatus>> NEXT = Map.of(
             AWAITING_SCHEDULING, EnumSet.of(SCHEDULED, CLOSED),
-            SCHEDULED, EnumSet.of(SCHEDULED, COMPLETED, CLOSED),   // SCHEDULED -> SCHEDULED: a reschedule
+            // SCHEDULED -> SCHEDULED: a reschedule; -> AWAITING_SCHEDULING: the booking was cancelled
+            SCHEDULED, EnumSet.of(SCHEDULED, AWAITING_SCHEDULING, COMPLETED, CLOSED),
             COMPLETED, EnumSet.of(EXPLANTED),                      // the pump can be removed at any time
             EXPLANTED, EnumSet.noneOf(ImplantCaseStatus.class),
             CLOSED, EnumSet.noneOf(ImplantCaseStatus.class));

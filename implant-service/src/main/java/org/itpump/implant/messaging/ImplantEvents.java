@@ -1,23 +1,56 @@
 package org.itpump.implant.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.store.ImplantCaseEntity;
+import org.itpump.implant.store.OperatingRoomEntity;
+import org.itpump.implant.store.SurgeonEntity;
+import org.itpump.implant.store.TheatreBookingEntity;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The facts implant-service publishes (contracts/schemas/implant.*.json). */
+/**
+ * The facts implant-service publishes (contracts/schemas/implant.*.json). Booking events carry what an
+ * HL7 v2 SIU feed needs: scheduled (S12 new), rescheduled (S13), cancelled (S15).
+ */
 public final class ImplantEvents {
+
+    /** The procedure booked, as SIU's AIS segment names it. */
+    public static final Procedure PROCEDURE = new Procedure("CPT", "62362",
+            "Implantation of intrathecal drug delivery pump with intrathecal catheter");
+
+    public record Procedure(String codingSystem, String code, String description) {
+    }
+
+    public record Resource(UUID id, String name) {
+    }
 
     public record CaseOpened(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, OffsetDateTime openedAt) {
     }
 
-    public record Scheduled(UUID pathwayId, String patientRef, UUID caseId, OffsetDateTime scheduledStart) {
+    public record CaseClosed(UUID pathwayId, String patientRef, UUID caseId, String reason, OffsetDateTime closedAt) {
+    }
+
+    public record Appointment(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId, String appointmentStatus,
+                              OffsetDateTime start, OffsetDateTime end, long durationMinutes, Resource operatingRoom,
+                              Resource surgeon, Procedure procedure, String reason, OffsetDateTime previousStart) {
+    }
+
+    public record Device(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl) {
     }
 
     public record Completed(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, int baselineNrs,
-                            BigDecimal reservoirVolumeMl, OffsetDateTime completedAt) {
+                            BigDecimal reservoirVolumeMl, Device device, String catheterEntryLevel,
+                            String catheterTipLevel, String pumpPocketSide, String anesthesia,
+                            OffsetDateTime procedureStartedAt, OffsetDateTime procedureEndedAt,
+                            OffsetDateTime completedAt) {
+    }
+
+    public record Explanted(UUID pathwayId, String patientRef, UUID caseId, ExplantReason reason,
+                            OffsetDateTime explantedAt) {
     }
 
     private ImplantEvents() {
@@ -28,13 +61,31 @@ public final class ImplantEvents {
                 new CaseOpened(c.pathwayId, c.patientRef, c.id, c.trialId, c.openedAt));
     }
 
-    public static OutgoingEvent scheduled(ImplantCaseEntity c) {
-        return new OutgoingEvent("implant.scheduled", c.pathwayId,
-                new Scheduled(c.pathwayId, c.patientRef, c.id, c.scheduledStart));
+    public static OutgoingEvent caseClosed(ImplantCaseEntity c) {
+        return new OutgoingEvent("implant.case-closed", c.pathwayId,
+                new CaseClosed(c.pathwayId, c.patientRef, c.id, c.closeReason, c.closedAt));
+    }
+
+    /** type: implant.scheduled, implant.rescheduled or implant.cancelled. */
+    public static OutgoingEvent appointment(String type, ImplantCaseEntity c, TheatreBookingEntity b,
+                                           OperatingRoomEntity room, SurgeonEntity surgeon, String reason,
+                                           OffsetDateTime previousStart) {
+        return new OutgoingEvent(type, c.pathwayId, new Appointment(c.pathwayId, c.patientRef, c.id, b.id, b.status,
+                b.startsAt, b.endsAt, Duration.between(b.startsAt, b.endsAt).toMinutes(),
+                new Resource(room.id, room.name), new Resource(surgeon.id, surgeon.name), PROCEDURE, reason,
+                previousStart));
     }
 
     public static OutgoingEvent completed(ImplantCaseEntity c) {
         return new OutgoingEvent("implant.completed", c.pathwayId, new Completed(c.pathwayId, c.patientRef, c.id,
-                c.trialId, c.baselineNrs, c.reservoirVolumeMl, c.completedAt));
+                c.trialId, c.baselineNrs, c.reservoirVolumeMl,
+                new Device(c.deviceManufacturer, c.deviceModel, c.deviceSerial, c.reservoirVolumeMl),
+                c.catheterEntryLevel, c.catheterTipLevel, c.pumpPocketSide.name(), c.anesthesia.name(),
+                c.procedureStartedAt, c.procedureEndedAt, c.completedAt));
+    }
+
+    public static OutgoingEvent explanted(ImplantCaseEntity c) {
+        return new OutgoingEvent("implant.explanted", c.pathwayId,
+                new Explanted(c.pathwayId, c.patientRef, c.id, c.explantReason, c.explantedAt));
     }
 }

@@ -10,7 +10,7 @@ import org.itpump.implant.service.ImplantCaseService;
 
 import java.util.UUID;
 
-/** trial.passed opens an implant case; every other trial event is not this service's business. */
+/** trial.passed opens an implant case, trial.cancelled closes it; other trial events are not this service's business. */
 @ApplicationScoped
 public class TrialEventsConsumer {
 
@@ -18,12 +18,18 @@ public class TrialEventsConsumer {
     public record TrialPassed(UUID pathwayId, String patientRef, UUID trialId, int baselineNrs) {
     }
 
+    /** What implant-service reads of trial.cancelled. */
+    public record TrialCancelled(UUID pathwayId, UUID trialId, String reason) {
+    }
+
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;
 
     TrialEventsConsumer(InboundEventProcessor processor, ImplantCaseService cases) {
         this.processor = processor;
-        this.handlers = EventHandlers.create().on("trial.passed", TrialPassed.class, cases::openForPassedTrial);
+        this.handlers = EventHandlers.create()
+                .on("trial.passed", TrialPassed.class, cases::openForPassedTrial)
+                .on("trial.cancelled", TrialCancelled.class, cases::closeForCancelledTrial);
     }
 
     @Incoming("trial-events")

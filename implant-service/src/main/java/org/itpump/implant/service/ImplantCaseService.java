@@ -5,31 +5,43 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
-import org.itpump.implant.domain.ImplantRules;
+import org.itpump.implant.domain.ImplantProcedure;
+import org.itpump.implant.domain.PreOpItem;
 import org.itpump.implant.messaging.ImplantEvents;
+import org.itpump.implant.messaging.TrialEventsConsumer.TrialCancelled;
 import org.itpump.implant.messaging.TrialEventsConsumer.TrialPassed;
+import org.itpump.implant.store.CaseHistoryEntity;
+import org.itpump.implant.store.CaseHistoryRepository;
 import org.itpump.implant.store.ImplantCaseEntity;
 import org.itpump.implant.store.ImplantCaseRepository;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Implant case use cases; each change commits with its events (outbox). */
+/** Implant case use cases; each change commits with its history line and its events (outbox). */
 @ApplicationScoped
 public class ImplantCaseService {
 
     private final ImplantCaseRepository cases;
+    private final CaseHistoryRepository history;
+    private final TheatreBookings bookings;
     private final Outbox outbox;
     private final Clock clock;
 
-    ImplantCaseService(ImplantCaseRepository cases, Outbox outbox, Clock clock) {
+    ImplantCaseService(ImplantCaseRepository cases, CaseHistoryRepository history, TheatreBookings bookings,
+                       Outbox outbox, Clock clock) {
         this.cases = cases;
+        this.history = history;
+        this.bookings = bookings;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -44,29 +56,113 @@ public class ImplantCaseService {
             opened.trialId = passed.trialId();
             opened.baselineNrs = passed.baselineNrs();
             opened.status = ImplantCaseStatus.AWAITING_SCHEDULING;
+            opened.preOpChecklist = EnumSet.noneOf(PreOpItem.class);
             opened.openedAt = now();
-            return cases.persist(opened).call(() -> outbox.append(ImplantEvents.caseOpened(opened)));
+            return cases.persist(opened)
+                    .call(() -> note(opened, "case opened", "trial " + passed.trialId() + " passed"))
+                    .call(() -> outbox.append(ImplantEvents.caseOpened(opened)));
+        });
+    }
+
+    /**
+     * A trial cancelled before surgery closes its case (and cancels its booking). After the implant the
+     * cancellation is refused: the event goes to the dead-letter topic for a person to look at.
+     */
+    public Uni<Void> closeForCancelledTrial(TrialCancelled cancelled) {
+        return cases.byTrial(cancelled.trialId()).chain(implantCase -> {
+            if (implantCase == null || implantCase.status == ImplantCaseStatus.CLOSED) {
+                return Uni.createFrom().voidItem(); // no case was opened (cancelled during the trial), or already closed
+            }
+            if (implantCase.status == ImplantCaseStatus.COMPLETED || implantCase.status == ImplantCaseStatus.EXPLANTED) {
+                throw new StateConflictException("Trial " + cancelled.trialId() + " was cancelled after its implant (case "
+                        + implantCase.id + " is " + implantCase.status + ")");
+            }
+            Uni<Void> releaseBooking = implantCase.bookingId == null ? Uni.createFrom().voidItem()
+                    : bookings.cancel(implantCase, "trial cancelled: " + cancelled.reason());
+            return releaseBooking.chain(() -> {
+                implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.CLOSED);
+                implantCase.closedAt = now();
+                implantCase.closeReason = "TRIAL_CANCELLED";
+                return note(implantCase, "case closed", "trial cancelled: " + cancelled.reason())
+                        .call(() -> outbox.append(ImplantEvents.caseClosed(implantCase)));
+            }).replaceWithVoid();
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> schedule(UUID caseId, OffsetDateTime scheduledStart) {
-        return cases.require(caseId).chain(implantCase -> {
+    public Uni<ImplantCaseEntity> confirmPreOp(UUID caseId, Set<PreOpItem> confirmed) {
+        return cases.require(caseId).call(implantCase -> {
+            requireOpen(implantCase, "change the pre-op checklist");
+            implantCase.preOpChecklist = confirmed.isEmpty() ? EnumSet.noneOf(PreOpItem.class) : EnumSet.copyOf(confirmed);
+            return note(implantCase, "pre-op checklist", "confirmed " + implantCase.preOpChecklist);
+        });
+    }
+
+    @WithTransaction
+    public Uni<ImplantCaseEntity> book(UUID caseId, TheatreBookings.Request request) {
+        return cases.require(caseId).call(implantCase -> {
             implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.SCHEDULED);
-            ImplantRules.requireFutureStart(scheduledStart, clock.instant());
-            implantCase.scheduledStart = scheduledStart.withOffsetSameInstant(ZoneOffset.UTC);
-            return outbox.append(ImplantEvents.scheduled(implantCase)).replaceWith(implantCase);
+            return bookings.book(implantCase, request)
+                    .call(booking -> note(implantCase, "surgery booked", "starts " + booking.startsAt));
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> complete(UUID caseId, BigDecimal reservoirVolumeMl) {
-        return cases.require(caseId).chain(implantCase -> {
-            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.COMPLETED);
-            ImplantRules.requirePlausibleReservoir(reservoirVolumeMl);
-            implantCase.reservoirVolumeMl = reservoirVolumeMl;
+    public Uni<ImplantCaseEntity> reschedule(UUID caseId, TheatreBookings.Request request, String reason) {
+        return cases.require(caseId).call(implantCase -> {
+            if (implantCase.status != ImplantCaseStatus.SCHEDULED) {
+                throw new StateConflictException("Only a scheduled case can be rescheduled; this one is " + implantCase.status);
+            }
+            return bookings.reschedule(implantCase, request, reason)
+                    .call(booking -> note(implantCase, "surgery rescheduled", "starts " + booking.startsAt + ": " + reason));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ImplantCaseEntity> cancelBooking(UUID caseId, String reason) {
+        return cases.require(caseId).call(implantCase -> {
+            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.AWAITING_SCHEDULING);
+            return bookings.cancel(implantCase, reason)
+                    .call(() -> note(implantCase, "booking cancelled", reason));
+        });
+    }
+
+    /** Records the two-part procedure; refused while the pre-op checklist is incomplete. Emits implant.completed. */
+    @WithTransaction
+    public Uni<ImplantCaseEntity> complete(UUID caseId, ProcedureRecord record) {
+        return cases.require(caseId).call(implantCase -> {
+            implantCase.status.transitionTo(ImplantCaseStatus.COMPLETED); // 409 before 422: state first
+            implantCase.checklist().requireComplete();
+            ImplantProcedure procedure = ImplantProcedure.record(record.catheterEntryLevel(), record.catheterTipLevel(),
+                    record.pocketSide(), record.device(), record.anesthesia(), record.startedAt().toInstant(),
+                    record.endedAt().toInstant(), clock.instant());
+            implantCase.status = ImplantCaseStatus.COMPLETED;
+            implantCase.catheterEntryLevel = procedure.catheterEntryLevel().label();
+            implantCase.catheterTipLevel = procedure.catheterTipLevel().label();
+            implantCase.pumpPocketSide = procedure.pocketSide();
+            implantCase.deviceManufacturer = procedure.device().manufacturer();
+            implantCase.deviceModel = procedure.device().model();
+            implantCase.deviceSerial = procedure.device().serialNumber();
+            implantCase.reservoirVolumeMl = procedure.device().reservoirVolumeMl();
+            implantCase.anesthesia = procedure.anesthesia();
+            implantCase.procedureStartedAt = utc(record.startedAt());
+            implantCase.procedureEndedAt = utc(record.endedAt());
             implantCase.completedAt = now();
-            return outbox.append(ImplantEvents.completed(implantCase)).replaceWith(implantCase);
+            return note(implantCase, "implant completed", implantCase.deviceModel + " "
+                            + implantCase.reservoirVolumeMl.toPlainString() + " mL, catheter tip " + implantCase.catheterTipLevel)
+                    .call(() -> outbox.append(ImplantEvents.completed(implantCase)));
+        });
+    }
+
+    /** The pump can be removed at any time after the implant; emits implant.explanted. */
+    @WithTransaction
+    public Uni<ImplantCaseEntity> explant(UUID caseId, ExplantReason reason) {
+        return cases.require(caseId).call(implantCase -> {
+            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.EXPLANTED);
+            implantCase.explantReason = reason;
+            implantCase.explantedAt = now();
+            return note(implantCase, "pump explanted", reason.name())
+                    .call(() -> outbox.append(ImplantEvents.explanted(implantCase)));
         });
     }
 
@@ -76,11 +172,36 @@ public class ImplantCaseService {
     }
 
     @WithSession
+    public Uni<List<CaseHistoryEntity>> history(UUID caseId) {
+        return cases.require(caseId).chain(() -> history.of(caseId));
+    }
+
+    @WithSession
     public Uni<List<ImplantCaseEntity>> search(ImplantCaseStatus status, UUID pathwayId) {
         return cases.search(status, pathwayId);
     }
 
+    public record ProcedureRecord(String catheterEntryLevel, String catheterTipLevel,
+                                  ImplantProcedure.PocketSide pocketSide, ImplantProcedure.PumpDevice device,
+                                  ImplantProcedure.Anesthesia anesthesia, OffsetDateTime startedAt,
+                                  OffsetDateTime endedAt) {
+    }
+
+    private static void requireOpen(ImplantCaseEntity implantCase, String action) {
+        if (implantCase.status != ImplantCaseStatus.AWAITING_SCHEDULING && implantCase.status != ImplantCaseStatus.SCHEDULED) {
+            throw new StateConflictException("Cannot " + action + ": the case is " + implantCase.status);
+        }
+    }
+
+    private Uni<CaseHistoryEntity> note(ImplantCaseEntity implantCase, String what, String detail) {
+        return history.append(implantCase.id, now(), what, detail);
+    }
+
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return utc(OffsetDateTime.now(clock));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,16 +2,22 @@ package org.itpump.implant.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantProcedure;
+import org.itpump.implant.domain.PreOpChecklist;
+import org.itpump.implant.domain.PreOpItem;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
@@ -31,12 +37,47 @@ public class ImplantCaseEntity extends PanacheEntityBase {
     public ImplantCaseStatus status;
     @Column(name = "opened_at")
     public OffsetDateTime openedAt;
-    @Column(name = "scheduled_start")
-    public OffsetDateTime scheduledStart;
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
     @Column(name = "reservoir_volume_ml")
     public BigDecimal reservoirVolumeMl;
+    @Convert(converter = PreOpItemsConverter.class)
+    @Column(name = "pre_op_checklist")
+    public Set<PreOpItem> preOpChecklist;
+    @Column(name = "booking_id")
+    public UUID bookingId;
+    @Column(name = "catheter_entry_level")
+    public String catheterEntryLevel;
+    @Column(name = "catheter_tip_level")
+    public String catheterTipLevel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pump_pocket_side")
+    public ImplantProcedure.PocketSide pumpPocketSide;
+    @Column(name = "device_manufacturer")
+    public String deviceManufacturer;
+    @Column(name = "device_model")
+    public String deviceModel;
+    @Column(name = "device_serial")
+    public String deviceSerial;
+    @Enumerated(EnumType.STRING)
+    public ImplantProcedure.Anesthesia anesthesia;
+    @Column(name = "procedure_started_at")
+    public OffsetDateTime procedureStartedAt;
+    @Column(name = "procedure_ended_at")
+    public OffsetDateTime procedureEndedAt;
+    @Column(name = "explanted_at")
+    public OffsetDateTime explantedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "explant_reason")
+    public ExplantReason explantReason;
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+    @Column(name = "close_reason")
+    public String closeReason;
     @Version
     public long version;
+
+    public PreOpChecklist checklist() {
+        return new PreOpChecklist(preOpChecklist);
+    }
 }

@@ -1,5 +1,6 @@
 package org.itpump.implant.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +18,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.itpump.implant.ImplantTestSupport.TOMORROW_9AM;
+import static org.itpump.implant.ImplantTestSupport.booking;
+import static org.itpump.implant.ImplantTestSupport.confirmPreOp;
 import static org.itpump.implant.ImplantTestSupport.openCase;
+import static org.itpump.implant.ImplantTestSupport.procedure;
+import static org.itpump.implant.ImplantTestSupport.registerRoom;
+import static org.itpump.implant.ImplantTestSupport.registerSurgeon;
 import static org.itpump.testing.ContractChecks.assertContract;
 import static org.itpump.testing.TopicProbe.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,67 +35,174 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(PathwayTestResource.class)
 class ImplantCaseResourceTest {
 
-    private static final String TOMORROW = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void scheduleThenCompletePublishesImplantCompletedWithTheReservoir() {
+    void theWholeCaseBookRescheduleCompleteExplantWithSiuShapedEvents() {
         String pathwayId = UUID.randomUUID().toString();
         String caseId = openCase(pathwayId);
+        String room = registerRoom();
+        String otherRoom = registerRoom();
+        String surgeon = registerSurgeon();
         given().queryParam("status", "AWAITING_SCHEDULING").when().get("/implant-cases")
                 .then().statusCode(200).body("caseId", hasItem(caseId));
 
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", TOMORROW))
-                .when().post("/implant-cases/{id}/schedule", caseId)
-                .then().statusCode(200).body("status", equalTo("SCHEDULED"));
-        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", 20))
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
+                .when().post("/implant-cases/{id}/booking", caseId)
+                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("bookingId", notNullValue());
+        String later = OffsetDateTime.parse(TOMORROW_9AM).plusHours(4).toString();
+        Map<String, Object> moved = new java.util.HashMap<>(booking(otherRoom, surgeon, later, 150));
+        moved.put("reason", "emergency case took the morning");
+        given().contentType(ContentType.JSON).body(moved).when().put("/implant-cases/{id}/booking", caseId)
+                .then().statusCode(200);
+        confirmPreOp(caseId);
+        given().contentType(ContentType.JSON).body(procedure(20))
                 .when().post("/implant-cases/{id}/completion", caseId)
-                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("reservoirVolumeMl", equalTo(20));
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("reservoirVolumeMl", equalTo(20))
+                .body("procedure.catheterTipLevel", equalTo("T10"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "INFECTION"))
+                .when().post("/implant-cases/{id}/explant", caseId)
+                .then().statusCode(200).body("status", equalTo("EXPLANTED"));
 
         try (TopicProbe probe = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.implant.events")) {
-            assertContract(probe.await(ofType("implant.scheduled", pathwayId), Duration.ofSeconds(30)));
-            var completed = assertContract(probe.await(ofType("implant.completed", pathwayId), Duration.ofSeconds(30)));
+            JsonNode scheduled = assertContract(probe.await(ofType("implant.scheduled", pathwayId), WAIT));
+            assertEquals(120, scheduled.path("durationMinutes").asInt());
+            assertEquals("62362", scheduled.path("procedure").path("code").asText());
+            JsonNode rescheduled = assertContract(probe.await(ofType("implant.rescheduled", pathwayId), WAIT));
+            assertEquals("emergency case took the morning", rescheduled.path("reason").asText());
+            assertEquals(otherRoom, rescheduled.path("operatingRoom").path("id").asText());
+            assertEquals(OffsetDateTime.parse(TOMORROW_9AM).toInstant(),
+                    OffsetDateTime.parse(rescheduled.path("previousStart").asText()).toInstant());
+            JsonNode completed = assertContract(probe.await(ofType("implant.completed", pathwayId), WAIT));
             assertEquals(caseId, completed.path("caseId").asText());
-            assertEquals(20, completed.path("reservoirVolumeMl").asInt());
+            assertEquals(20, completed.path("device").path("reservoirVolumeMl").asInt());
             assertEquals(8, completed.path("baselineNrs").asInt(), "the pre-trial baseline travels on");
+            assertEquals("INFECTION", assertContract(probe.await(ofType("implant.explanted", pathwayId), WAIT))
+                    .path("reason").asText());
         }
-        given().when().get("/implant-cases/{id}", caseId).then().statusCode(200)
-                .body("completedAt", org.hamcrest.Matchers.notNullValue());
+        List<String> history = given().when().get("/implant-cases/{id}/history", caseId)
+                .then().statusCode(200).extract().jsonPath().getList("what");
+        assertEquals(List.of("case opened", "surgery booked", "surgery rescheduled", "pre-op checklist",
+                "implant completed", "pump explanted"), history);
     }
 
     @Test
-    void completingBeforeSchedulingIsAConflict() {
+    void aCancelledBookingFreesTheSlotAndTheCaseAwaitsSchedulingAgain() {
+        String pathwayId = UUID.randomUUID().toString();
+        String caseId = openCase(pathwayId);
+        String room = registerRoom();
+        String surgeon = registerSurgeon();
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "patient unwell"))
+                .when().post("/implant-cases/{id}/booking/cancellation", caseId)
+                .then().statusCode(200).body("status", equalTo("AWAITING_SCHEDULING"));
+        try (TopicProbe probe = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.implant.events")) {
+            JsonNode cancelled = assertContract(probe.await(ofType("implant.cancelled", pathwayId), WAIT));
+            assertEquals("CANCELLED", cancelled.path("appointmentStatus").asText());
+            assertEquals("patient unwell", cancelled.path("reason").asText());
+        }
+        String otherCase = openCase(UUID.randomUUID().toString());
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
+                .when().post("/implant-cases/{id}/booking", otherCase).then().statusCode(200);
+    }
+
+    @Test
+    void theTheatreListShowsTheDayPerRoom() {
         String caseId = openCase(UUID.randomUUID().toString());
-        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", 20))
+        String room = registerRoom();
+        String surgeon = registerSurgeon();
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 90))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        String day = TOMORROW_9AM.substring(0, 10);
+        List<Map<String, Object>> rooms = given().queryParam("date", day).when().get("/theatre-list")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> ours = rooms.stream().filter(r -> room.equals(r.get("operatingRoomId"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bookings = (List<Map<String, Object>>) ours.get("bookings");
+        assertEquals(1, bookings.size());
+        assertEquals(caseId, bookings.get(0).get("caseId"));
+        assertEquals("PT-77", bookings.get(0).get("patientRef"));
+        given().queryParam("date", "tomorrow").when().get("/theatre-list").then().statusCode(404);
+        given().when().get("/theatre-list").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void completionWaitsForThePreOpChecklistAndNamesWhatIsMissing() {
+        String caseId = openCase(UUID.randomUUID().toString());
+        given().contentType(ContentType.JSON).body(booking(registerRoom(), registerSurgeon(), TOMORROW_9AM, 120))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("confirmed", List.of("CONSENT_SIGNED", "IMAGING_REVIEWED")))
+                .when().put("/implant-cases/{id}/pre-op-checklist", caseId)
+                .then().statusCode(200).body("preOpMissing", hasSize(2));
+        given().contentType(ContentType.JSON).body(procedure(40))
+                .when().post("/implant-cases/{id}/completion", caseId)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasItem("missing: ANTICOAGULATION_HELD"))
+                .body("errors", hasItem("missing: INFECTION_SCREEN_CLEAR"));
+    }
+
+    @Test
+    void transitionsTheStateForbidsAre409() {
+        String caseId = openCase(UUID.randomUUID().toString());
+        given().contentType(ContentType.JSON).body(procedure(20))
                 .when().post("/implant-cases/{id}/completion", caseId)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("AWAITING_SCHEDULING cannot become COMPLETED"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "INFECTION"))
+                .when().post("/implant-cases/{id}/explant", caseId).then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .when().post("/implant-cases/{id}/booking/cancellation", caseId).then().statusCode(409);
     }
 
     @Test
     void clinicalRulesAnswer422AndBadBodies400() {
         String caseId = openCase(UUID.randomUUID().toString());
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", "2020-01-01T08:00:00Z"))
-                .when().post("/implant-cases/{id}/schedule", caseId)
+        String room = registerRoom();
+        String surgeon = registerSurgeon();
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, "2020-01-01T08:00:00Z", 120))
+                .when().post("/implant-cases/{id}/booking", caseId)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("in the future"));
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", "next tuesday"))
-                .when().post("/implant-cases/{id}/schedule", caseId)
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 10))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(422);
+        given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", room, "surgeonId", surgeon,
+                        "start", "next tuesday", "durationMinutes", 60))
+                .when().post("/implant-cases/{id}/booking", caseId)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", TOMORROW))
-                .when().post("/implant-cases/{id}/schedule", caseId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", 400))
+        given().contentType(ContentType.JSON).body(booking(UUID.randomUUID().toString(), surgeon, TOMORROW_9AM, 60))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        confirmPreOp(caseId);
+        Map<String, Object> tipBelowEntry = new java.util.HashMap<>(procedure(20));
+        tipBelowEntry.put("catheterTipLevel", "L4");
+        given().contentType(ContentType.JSON).body(tipBelowEntry)
                 .when().post("/implant-cases/{id}/completion", caseId)
-                .then().statusCode(422).body("detail", containsString("at most 40 mL"));
-        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", -5))
+                .then().statusCode(422).body("detail", containsString("at or above its entry"));
+        given().contentType(ContentType.JSON).body(procedure(-5))
                 .when().post("/implant-cases/{id}/completion", caseId)
                 .then().statusCode(400).body("errors", hasItem(containsString("reservoirVolumeMl")));
+        given().contentType(ContentType.JSON).body(procedure(60))
+                .when().post("/implant-cases/{id}/completion", caseId)
+                .then().statusCode(422).body("detail", containsString("at most 40 mL"));
+    }
+
+    @Test
+    void roomsAndSurgeonsAreRegisteredOnce() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "Theatre 7"))
+                .when().post("/operating-rooms").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Theatre 7"))
+                .when().post("/operating-rooms").then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/operating-rooms").then().statusCode(200).body("name", hasItem("Theatre 7"));
+        given().contentType(ContentType.JSON).body(Map.of("name", ""))
+                .when().post("/surgeons").then().statusCode(400);
     }
 
     @Test
     void unknownCaseIs404() {
         given().when().get("/implant-cases/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", TOMORROW))
-                .when().post("/implant-cases/{id}/schedule", UUID.randomUUID()).then().statusCode(404);
+        given().when().get("/implant-cases/{id}/history", UUID.randomUUID()).then().statusCode(404);
     }
 }

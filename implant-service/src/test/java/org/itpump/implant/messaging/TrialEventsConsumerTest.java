@@ -3,6 +3,9 @@ package org.itpump.implant.messaging;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.itpump.implant.ImplantTestSupport;
+import org.itpump.testing.Await;
+import org.itpump.testing.ContractSamples;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
@@ -85,6 +88,31 @@ class TrialEventsConsumerTest {
         long opened = implantEvents.drain(Duration.ofSeconds(1)).stream()
                 .filter(ofType("implant.case-opened", pathwayId)).count();
         assertEquals(1, opened, "one implant.case-opened for the trial");
+    }
+
+    @Test
+    void aTrialCancelledBeforeSurgeryClosesTheCaseAndFreesItsBooking() {
+        String pathwayId = UUID.randomUUID().toString();
+        String trialId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId, trialPassed(pathwayId, trialId));
+        String caseId = (String) awaitCases(pathwayId, 1).get(0).get("caseId");
+        String room = ImplantTestSupport.registerRoom();
+        String surgeon = ImplantTestSupport.registerSurgeon();
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(ImplantTestSupport.booking(room, surgeon, ImplantTestSupport.TOMORROW_9AM, 60))
+                .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
+
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.cancelled", pathwayId,
+                ContractSamples.trialCancelled(pathwayId, trialId));
+
+        Await.until(() -> ImplantTestSupport.casesOf(pathwayId).get(0).get("status"), "CLOSED"::equals, "the case to close");
+        assertContract(implantEvents.await(ofType("implant.cancelled", pathwayId), WAIT));
+        assertEquals("TRIAL_CANCELLED",
+                assertContract(implantEvents.await(ofType("implant.case-closed", pathwayId), WAIT)).path("reason").asText());
+        String other = ImplantTestSupport.openCase(UUID.randomUUID().toString());
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(ImplantTestSupport.booking(room, surgeon, ImplantTestSupport.TOMORROW_9AM, 60))
+                .when().post("/implant-cases/{id}/booking", other).then().statusCode(200);
     }
 
     @Test

@@ -70,7 +70,15 @@ class EscalationRulesTest {
                 when("increased pain alone", INCREASED_PAIN_OR_WEAKNESS, SEVERE, Set.of(), "granuloma-increased-pain"),
                 when("near miss: increased pain with redness only stays URGENT", INCREASED_PAIN_OR_WEAKNESS, SEVERE, Set.of(REDNESS),
                         "granuloma-increased-pain"),
-                when("near miss: new weakness under a swelling report is no granuloma rule", SWELLING_AT_SITE, MILD, Set.of(NEW_WEAKNESS)),
+                when("near miss: new weakness under a swelling report is no granuloma", SWELLING_AT_SITE, MILD, Set.of(NEW_WEAKNESS),
+                        "neurological-deficit-other-reports"),
+                // a new deficit under any other report
+                when("infection with new weakness but no fever", INFECTION, MILD, Set.of(NEW_WEAKNESS),
+                        "neurological-deficit-other-reports", "infection-local-signs"),
+                when("severe headache with new numbness", SEVERE_HEADACHE, MODERATE, Set.of(NEW_NUMBNESS),
+                        "neurological-deficit-other-reports", "csf-leak-severe-headache"),
+                when("fluid around the pump with a bowel change", FLUID_AROUND_PUMP, MILD, Set.of(BOWEL_OR_BLADDER_CHANGE),
+                        "neurological-deficit-other-reports", "fluid-around-pump"),
                 // CSF leak
                 when("severe headache", SEVERE_HEADACHE, MILD, Set.of(), "csf-leak-severe-headache"),
                 when("severe postural headache: one leak, escalated once", SEVERE_HEADACHE, MODERATE, Set.of(POSTURAL_HEADACHE),
@@ -151,7 +159,7 @@ class EscalationRulesTest {
         for (EscalationRule rule : RULES.rules()) {
             assertFalse(rule.why().isBlank(), rule.id());
         }
-        assertEquals(12, RULES.rules().size());
+        assertEquals(13, RULES.rules().size());
     }
 
     @Test

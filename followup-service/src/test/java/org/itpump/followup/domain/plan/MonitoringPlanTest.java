@@ -106,11 +106,14 @@ class MonitoringPlanTest {
 
     @Test
     void theSameInstantsInAnotherZoneGiveAnotherDay() {
-        // 18:00Z is 20:00 in Paris; 03:59Z the next morning is 05:59 there: not the same day
-        MonitoringPlan parisPlan = MonitoringPlan.create(NY_SURGERY, PARIS, DEFAULTS);
-        assertThrows(RuleViolationException.class, () -> parisPlan.recordDischarge(Instant.parse("2026-07-02T03:59:59Z"), MUCH_LATER));
-        assertEquals(Optional.of(Instant.parse("2026-07-01T21:59:59Z")),
-                parisPlan.recordDischarge(Instant.parse("2026-07-01T21:59:59Z"), MUCH_LATER).dischargedAt());
+        // 18:00Z is 20:00 in Paris (CEST); with 1 h observation the day ends at 21:59:59Z there, not in New York
+        MonitoringPlan parisPlan = MonitoringPlan.create(NY_SURGERY, PARIS, DEFAULTS.withObservationHours(1));
+        MonitoringPlan nyPlan = MonitoringPlan.create(NY_SURGERY, NEW_YORK, DEFAULTS.withObservationHours(1));
+        Instant parisLastSecond = Instant.parse("2026-07-01T21:59:59Z");
+        assertEquals(Optional.of(parisLastSecond), parisPlan.recordDischarge(parisLastSecond, MUCH_LATER).dischargedAt());
+        Instant parisMidnight = parisLastSecond.plusSeconds(1);
+        assertThrows(RuleViolationException.class, () -> parisPlan.recordDischarge(parisMidnight, MUCH_LATER));
+        assertEquals(Optional.of(parisMidnight), nyPlan.recordDischarge(parisMidnight, MUCH_LATER).dischargedAt(), "18:00 in New York");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.itpump.implant.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.implant.service.TheatreService;
+import org.itpump.implant.store.OperatingRoomEntity;
+import org.itpump.implant.store.SurgeonEntity;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/")
+@Tag(name = "Theatre")
+@Produces(MediaType.APPLICATION_JSON)
+public class TheatreResource {
+
+    public record Room(UUID operatingRoomId, String name) {
+        static Room of(OperatingRoomEntity room) {
+            return new Room(room.id, room.name);
+        }
+    }
+
+    public record Surgeon(UUID surgeonId, String name, String staffRef) {
+        static Surgeon of(SurgeonEntity surgeon) {
+            return surgeon == null ? null : new Surgeon(surgeon.id, surgeon.name, surgeon.staffRef);
+        }
+    }
+
+    public record ListedBooking(UUID bookingId, UUID caseId, String patientRef, OffsetDateTime start,
+                                OffsetDateTime end, Surgeon surgeon) {
+    }
+
+    public record RoomList(UUID operatingRoomId, String name, List<ListedBooking> bookings) {
+    }
+
+    private final TheatreService theatre;
+
+    TheatreResource(TheatreService theatre) {
+        this.theatre = theatre;
+    }
+
+    @POST
+    @Path("operating-rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an operating room", description = "409 when the name is taken.")
+    public Uni<Response> registerRoom(@NotNull @Valid ImplantCaseRequests.RegisterRoom request) {
+        return theatre.registerRoom(request.name())
+                .map(room -> Response.status(Response.Status.CREATED).entity(Room.of(room)).build());
+    }
+
+    @GET
+    @Path("operating-rooms")
+    public Uni<List<Room>> rooms() {
+        return theatre.rooms().map(rooms -> rooms.stream().map(Room::of).toList());
+    }
+
+    @POST
+    @Path("surgeons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a surgeon", description = "409 when the staff reference is taken.")
+    public Uni<Response> registerSurgeon(@NotNull @Valid ImplantCaseRequests.RegisterSurgeon request) {
+        return theatre.registerSurgeon(request.name(), request.staffRef())
+                .map(surgeon -> Response.status(Response.Status.CREATED).entity(Surgeon.of(surgeon)).build());
+    }
+
+    @GET
+    @Path("surgeons")
+    public Uni<List<Surgeon>> surgeons() {
+        return theatre.surgeons().map(surgeons -> surgeons.stream().map(Surgeon::of).toList());
+    }
+
+    @GET
+    @Path("theatre-list")
+    @Operation(summary = "The day's theatre list per room",
+            description = "date is a day (YYYY-MM-DD) in the hospital's time zone (itpump.implant.hospital-zone).")
+    public Uni<List<RoomList>> theatreList(@NotNull @QueryParam("date") LocalDate date) {
+        return theatre.theatreList(date).map(days -> days.stream().map(day -> new RoomList(day.room().id, day.room().name,
+                day.bookings().stream().map(listed -> new ListedBooking(listed.booking().id, listed.booking().caseId,
+                        listed.implantCase() == null ? null : listed.implantCase().patientRef,
+                        listed.booking().startsAt, listed.booking().endsAt, Surgeon.of(listed.surgeon()))).toList()))
+                .toList());
+    }
+}

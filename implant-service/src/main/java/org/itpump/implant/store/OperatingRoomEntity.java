@@ -1,0 +1,20 @@
+package org.itpump.implant.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "operating_room")
+public class OperatingRoomEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String name;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

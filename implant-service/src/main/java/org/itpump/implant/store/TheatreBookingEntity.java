@@ -1,0 +1,36 @@
+package org.itpump.implant.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "theatre_booking")
+public class TheatreBookingEntity extends PanacheEntityBase {
+    public static final String BOOKED = "BOOKED";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    public UUID id;
+    @Column(name = "case_id")
+    public UUID caseId;
+    @Column(name = "operating_room_id")
+    public UUID operatingRoomId;
+    @Column(name = "surgeon_id")
+    public UUID surgeonId;
+    @Column(name = "starts_at")
+    public OffsetDateTime startsAt;
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
+    public String status;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Version
+    public long version;
+}
