@@ -74,11 +74,9 @@ class PathwayEndToEndIT {
     @Test
     void aPassedTrialBecomesAnImplantThenPumpTherapyAndMonitoring() {
         String trial = platform.url("trial-service");
-        String trialId = given().contentType(ContentType.JSON).body(Map.of("patientRef", "E2E-0001", "baselineNrs", 8))
-                .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
+        String trialId = startTrial("E2E-0001", 8);
         for (int nrs : new int[]{4, 3, 5}) { // mean 4: exactly 50 % relief
-            given().contentType(ContentType.JSON).body(Map.of("nrs", nrs))
-                    .post(trial + "/trials/{id}/assessments", trialId).then().statusCode(201);
+            assess(trialId, nrs);
         }
         String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
                 .body("status", equalTo("PASSED")).extract().path("pathwayId");
@@ -87,9 +85,22 @@ class PathwayEndToEndIT {
         Map<String, Object> implantCase = awaitOne(implant + "/implant-cases", pathwayId);
         assertEquals("AWAITING_SCHEDULING", implantCase.get("status"));
         String caseId = (String) implantCase.get("caseId");
-        given().contentType(ContentType.JSON).body(Map.of("scheduledStart", "2099-01-15T08:30:00Z"))
-                .post(implant + "/implant-cases/{id}/schedule", caseId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reservoirVolumeMl", 20))
+        String roomId = given().contentType(ContentType.JSON).body(Map.of("name", "Theatre 1"))
+                .post(implant + "/operating-rooms").then().statusCode(201).extract().path("operatingRoomId");
+        String surgeonId = given().contentType(ContentType.JSON).body(Map.of("name", "Dr Lin", "staffRef", "S-0042"))
+                .post(implant + "/surgeons").then().statusCode(201).extract().path("surgeonId");
+        given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", roomId, "surgeonId", surgeonId,
+                        "start", "2099-01-15T08:30:00Z", "durationMinutes", 120))
+                .post(implant + "/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("confirmed",
+                        List.of("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED")))
+                .put(implant + "/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
+        String ended = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10).toString();
+        String started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(100).toString();
+        given().contentType(ContentType.JSON).body(Map.of("catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10",
+                        "pumpPocketSide", "RIGHT", "anesthesia", "SEDATION", "startedAt", started, "endedAt", ended,
+                        "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II",
+                                "serialNumber", "NGP000001H", "reservoirVolumeMl", 20)))
                 .post(implant + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
 
@@ -119,10 +130,8 @@ class PathwayEndToEndIT {
     @Test
     void aFailedTrialOpensNoImplantCase() {
         String trial = platform.url("trial-service");
-        String trialId = given().contentType(ContentType.JSON).body(Map.of("patientRef", "E2E-0002", "baselineNrs", 10))
-                .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
-        given().contentType(ContentType.JSON).body(Map.of("nrs", 6))
-                .post(trial + "/trials/{id}/assessments", trialId).then().statusCode(201);
+        String trialId = startTrial("E2E-0002", 10);
+        assess(trialId, 6);
         String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
                 .body("status", equalTo("FAILED")).extract().path("pathwayId");
 
@@ -136,6 +145,25 @@ class PathwayEndToEndIT {
                 .get(platform.url("implant-service") + "/implant-cases").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         assertTrue(cases.isEmpty(), "no implant case for a failed trial");
+    }
+
+    /** Registers an eligible candidate and starts a single-bolus morphine trial. */
+    private static String startTrial(String patientRef, int baselineNrs) {
+        String trial = platform.url("trial-service");
+        String candidateId = given().contentType(ContentType.JSON)
+                .body(Map.of("patientRef", patientRef, "indication", "FAILED_BACK_SURGERY_SYNDROME"))
+                .post(trial + "/candidates").then().statusCode(201).extract().path("candidateId");
+        given().contentType(ContentType.JSON).body(Map.of("documented", List.of("FAILED_CONSERVATIVE_THERAPY_DOCUMENTED",
+                        "PSYCHOLOGICAL_EVALUATION_CLEARED", "NO_ACTIVE_INFECTION", "ANTICOAGULATION_PLAN", "INFORMED_CONSENT")))
+                .put(trial + "/candidates/{id}/eligibility", candidateId).then().statusCode(200);
+        return given().contentType(ContentType.JSON).body(Map.of("candidateId", candidateId, "trialType", "SINGLE_BOLUS",
+                        "drug", "morphine", "dose", 0.5, "doseUnit", "mg", "baselineNrs", baselineNrs))
+                .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
+    }
+
+    private static void assess(String trialId, int nrs) {
+        given().contentType(ContentType.JSON).body(Map.of("nrs", nrs, "minutesSinceDose", 120, "oralMmePerDay", 60))
+                .post(platform.url("trial-service") + "/trials/{id}/assessments", trialId).then().statusCode(201);
     }
 
     private static Map<String, Object> awaitOne(String url, String pathwayId) {

@@ -1,17 +1,42 @@
 package org.itpump.dosing.api;
 
+import org.itpump.dosing.domain.DeliveryMode;
 import org.itpump.dosing.domain.PumpTherapyStatus;
+import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
+import org.itpump.dosing.store.RefillEntity;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public record PumpTherapyView(UUID therapyId, UUID pathwayId, String patientRef, UUID implantCaseId,
-                              BigDecimal reservoirVolumeMl, PumpTherapyStatus status, OffsetDateTime openedAt) {
+                              BigDecimal reservoirVolumeMl, PumpTherapyStatus status, OffsetDateTime openedAt,
+                              OffsetDateTime endedAt, String endReason) {
 
     static PumpTherapyView of(PumpTherapyEntity t) {
         return new PumpTherapyView(t.id, t.pathwayId, t.patientRef, t.implantCaseId, t.reservoirVolumeMl, t.status,
-                t.openedAt);
+                t.openedAt, t.endedAt, t.endReason);
+    }
+
+    public record Program(UUID programId, String drug, String doseUnit, BigDecimal concentrationPerMl,
+                          BigDecimal dailyDose, DeliveryMode mode, BigDecimal bolusDose, Integer bolusLockoutMinutes,
+                          Integer maxBolusesPerDay, int libraryVersion, String overrideReason,
+                          OffsetDateTime programmedAt, OffsetDateTime supersededAt) {
+        static Program of(PumpProgramEntity p) {
+            return new Program(p.id, p.drug, p.doseUnit, p.concentrationPerMl, p.dailyDose, p.mode, p.bolusDose,
+                    p.bolusLockoutMinutes, p.maxBolusesPerDay, p.libraryVersion, p.overrideReason, p.programmedAt,
+                    p.supersededAt);
+        }
+    }
+
+    public record Refill(UUID refillId, LocalDate filledOn, BigDecimal volumeAddedMl, BigDecimal concentrationPerMl,
+                         String lot, boolean firstFill, boolean diluted, BigDecimal expectedResidualMl,
+                         BigDecimal measuredResidualMl, boolean possiblePocketFill, LocalDate refillDueOn) {
+        static Refill of(RefillEntity r) {
+            return new Refill(r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.firstFill, r.diluted,
+                    r.expectedResidualMl, r.measuredResidualMl, r.possiblePocketFill, r.refillDueOn);
+        }
     }
 }

@@ -1,10 +1,15 @@
 package org.itpump.dosing.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.dosing.domain.LimitOverride;
+import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
+import org.itpump.dosing.store.RefillEntity;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** The facts dosing-service publishes (contracts/schemas/dosing.*.json). */
@@ -14,11 +19,82 @@ public final class DosingEvents {
                                 BigDecimal reservoirVolumeMl, OffsetDateTime openedAt) {
     }
 
+    public record TrialDoseChecked(UUID pathwayId, String patientRef, UUID trialId, String drug, BigDecimal dose,
+                                   String doseUnit, int libraryVersion, boolean withinLimits, List<String> findings) {
+    }
+
+    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, BigDecimal dailyDose,
+                          String mode, BigDecimal bolusDose, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
+                          int libraryVersion) {
+        static Program of(PumpProgramEntity p) {
+            return p == null ? null : new Program(p.drug, p.doseUnit, p.concentrationPerMl, p.dailyDose, p.mode.name(),
+                    p.bolusDose, p.bolusLockoutMinutes, p.maxBolusesPerDay, p.libraryVersion);
+        }
+    }
+
+    public record Programmed(UUID pathwayId, String patientRef, UUID therapyId, UUID programId, Program program,
+                             Program previous, OffsetDateTime programmedAt) {
+    }
+
+    public record LimitOverridden(UUID pathwayId, String patientRef, UUID therapyId, UUID programId, String drug,
+                                  BigDecimal dailyDose, BigDecimal softLimit, String doseUnit, String reason,
+                                  int libraryVersion) {
+    }
+
+    public record RefillRecorded(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, LocalDate filledOn,
+                                 BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
+                                 BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
+                                 boolean possiblePocketFill, LocalDate refillDueDate) {
+    }
+
+    public record RefillReminder(UUID pathwayId, String patientRef, UUID therapyId, String drug, LocalDate refillDueDate,
+                                 String urgency, boolean withdrawalCritical) {
+    }
+
+    public record TherapyEnded(UUID pathwayId, String patientRef, UUID therapyId, String reason, OffsetDateTime endedAt) {
+    }
+
     private DosingEvents() {
     }
 
     public static OutgoingEvent therapyOpened(PumpTherapyEntity t) {
         return new OutgoingEvent("dosing.therapy-opened", t.pathwayId, new TherapyOpened(t.pathwayId, t.patientRef,
                 t.id, t.implantCaseId, t.reservoirVolumeMl, t.openedAt));
+    }
+
+    public static OutgoingEvent trialDoseChecked(UUID pathwayId, TrialDoseChecked checked) {
+        return new OutgoingEvent("dosing.trial-dose-checked", pathwayId, checked);
+    }
+
+    /** The first program is dosing.pump-programmed; every later one is dosing.dose-changed. */
+    public static OutgoingEvent programmed(PumpTherapyEntity t, PumpProgramEntity program, PumpProgramEntity previous) {
+        return new OutgoingEvent(previous == null ? "dosing.pump-programmed" : "dosing.dose-changed", t.pathwayId,
+                new Programmed(t.pathwayId, t.patientRef, t.id, program.id, Program.of(program), Program.of(previous),
+                        program.programmedAt));
+    }
+
+    public static OutgoingEvent limitOverride(PumpTherapyEntity t, PumpProgramEntity program, LimitOverride override) {
+        return new OutgoingEvent("dosing.limit-override", t.pathwayId, new LimitOverridden(t.pathwayId, t.patientRef,
+                t.id, program.id, override.drugCode(), override.dailyDose(), override.softLimit(),
+                override.unit().symbol(), override.reason(), program.libraryVersion));
+    }
+
+    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r) {
+        return new OutgoingEvent("dosing.refill-recorded", t.pathwayId, new RefillRecorded(t.pathwayId, t.patientRef,
+                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.expectedResidualMl,
+                r.measuredResidualMl, r.possiblePocketFill, r.refillDueOn));
+    }
+
+    /** type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (once it has passed). */
+    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, String drug, LocalDate due,
+                                               boolean withdrawalCritical) {
+        String urgency = type.endsWith("overdue") && withdrawalCritical ? "URGENT" : type.endsWith("overdue") ? "HIGH" : "ROUTINE";
+        return new OutgoingEvent(type, t.pathwayId,
+                new RefillReminder(t.pathwayId, t.patientRef, t.id, drug, due, urgency, withdrawalCritical));
+    }
+
+    public static OutgoingEvent therapyEnded(PumpTherapyEntity t) {
+        return new OutgoingEvent("dosing.therapy-ended", t.pathwayId,
+                new TherapyEnded(t.pathwayId, t.patientRef, t.id, t.endReason, t.endedAt));
     }
 }

@@ -11,7 +11,7 @@ import org.itpump.dosing.service.PumpTherapyService;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** implant.completed opens pump therapy with the implanted pump's reservoir. */
+/** implant.completed opens pump therapy with the implanted pump's reservoir; implant.explanted ends it. */
 @ApplicationScoped
 public class ImplantEventsConsumer {
 
@@ -19,12 +19,18 @@ public class ImplantEventsConsumer {
     public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, BigDecimal reservoirVolumeMl) {
     }
 
+    /** What dosing-service reads of implant.explanted. */
+    public record ImplantExplanted(UUID pathwayId, UUID caseId) {
+    }
+
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;
 
     ImplantEventsConsumer(InboundEventProcessor processor, PumpTherapyService therapies) {
         this.processor = processor;
-        this.handlers = EventHandlers.create().on("implant.completed", ImplantCompleted.class, therapies::openForImplant);
+        this.handlers = EventHandlers.create()
+                .on("implant.completed", ImplantCompleted.class, therapies::openForImplant)
+                .on("implant.explanted", ImplantExplanted.class, therapies::endForExplant);
     }
 
     @Incoming("implant-events")

@@ -31,6 +31,10 @@ public class PumpTherapyEntity extends PanacheEntityBase {
     public PumpTherapyStatus status;
     @Column(name = "opened_at")
     public OffsetDateTime openedAt;
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+    @Column(name = "end_reason")
+    public String endReason;
     @Version
     public long version;
 }

@@ -1,0 +1,44 @@
+package org.itpump.dosing.api;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itpump.dosing.domain.DeliveryMode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+public final class DosingRequests {
+
+    private DosingRequests() {
+    }
+
+    public record ProgramPump(
+            @NotBlank @Schema(description = "Drug code in the library", examples = "morphine") String drug,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4)
+            @Schema(description = "Concentration in the drug's unit per mL (mg/mL or mcg/mL)") BigDecimal concentrationPerMl,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4)
+            @Schema(description = "Daily dose in the drug's unit") BigDecimal dailyDose,
+            @NotNull DeliveryMode mode,
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4)
+            @Schema(description = "Patient-activated bolus dose (bolus mode only)") BigDecimal bolusDose,
+            @Schema(description = "Minutes between boluses (bolus mode only)") Integer bolusLockoutMinutes,
+            @Schema(description = "Most boluses per day (bolus mode only)") Integer maxBolusesPerDay,
+            @Size(max = 500) @Schema(description = "Required when the dose exceeds the drug's soft limit; recorded and published")
+            String overrideReason) {
+    }
+
+    public record RecordRefill(
+            @Schema(description = "Day of the refill in the hospital's zone (default today)") LocalDate filledOn,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 2) BigDecimal volumeAddedMl,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4) BigDecimal concentrationPerMl,
+            @NotBlank @Size(max = 40) @Schema(description = "Pharmacy lot number") String lot,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 2)
+            @Schema(description = "Volume aspirated from the reservoir before refilling") BigDecimal measuredResidualMl,
+            @Schema(description = "First fill after the implant (shorter stability for some drugs)") boolean firstFill,
+            @Schema(description = "The drug was diluted") boolean diluted) {
+    }
+}

@@ -1,0 +1,114 @@
+package org.itpump.dosing.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.chassis.problem.RuleViolationException;
+import org.itpump.dosing.domain.DrugLibrary;
+import org.itpump.dosing.store.DrugLibraryVersionEntity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The versioned drug library: seeded from drug-library-v1.json at the first start, then edited by pharmacy
+ * over REST, each edit a new version. Versions never change once stored, so parsed ones are cached.
+ */
+@ApplicationScoped
+public class DrugLibraryService {
+
+    private static final String SEED = "drug-library/drug-library-v1.json";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ConcurrentMap<Integer, DrugLibrary> parsed = new ConcurrentHashMap<>();
+
+    DrugLibraryService(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void seed(@Observes StartupEvent start) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> DrugLibraryVersionEntity.count()
+                .chain(count -> count > 0 ? Uni.createFrom().voidItem() : store(1, seedDocument()).replaceWithVoid())));
+    }
+
+    /** The library in force: the newest version. */
+    public Uni<DrugLibrary> current() {
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").firstResult()
+                .map(this::parse);
+    }
+
+    @WithSession
+    public Uni<DrugLibraryVersionEntity> version(int version) {
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>findById(version).onItem().ifNull()
+                .failWith(() -> new ResourceNotFoundException("Drug library version", version));
+    }
+
+    @WithSession
+    public Uni<List<DrugLibraryVersionEntity>> versions() {
+        return DrugLibraryVersionEntity.list("order by version desc");
+    }
+
+    /** Stores an edited library as the next version; an invalid document is refused with what is wrong. */
+    @WithTransaction
+    public Uni<DrugLibrary> publish(ObjectNode document) {
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").firstResult()
+                .chain(latest -> {
+                    int next = latest == null ? 1 : latest.version + 1;
+                    document.put("version", next);
+                    String text = document.toString();
+                    try {
+                        DrugLibrary.parse(text);
+                    } catch (IllegalStateException invalid) {
+                        throw new RuleViolationException("The drug library is invalid: " + invalid.getMessage());
+                    }
+                    return store(next, text).map(this::parse);
+                });
+    }
+
+    private Uni<DrugLibraryVersionEntity> store(int version, String document) {
+        DrugLibraryVersionEntity entity = new DrugLibraryVersionEntity();
+        entity.version = version;
+        entity.document = document;
+        entity.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return entity.persist();
+    }
+
+    private DrugLibrary parse(DrugLibraryVersionEntity entity) {
+        return parsed.computeIfAbsent(entity.version, version -> DrugLibrary.parse(entity.document));
+    }
+
+    private static String seedDocument() {
+        try (InputStream in = DrugLibraryService.class.getClassLoader().getResourceAsStream(SEED)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ObjectNode document(DrugLibraryVersionEntity entity) {
+        try {
+            return (ObjectNode) json.readTree(entity.document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored drug library v" + entity.version + " is not JSON", e);
+        }
+    }
+}

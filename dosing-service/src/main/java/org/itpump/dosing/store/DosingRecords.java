@@ -1,0 +1,29 @@
+package org.itpump.dosing.store;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A therapy's programs and refills. */
+@ApplicationScoped
+public class DosingRecords {
+
+    public Uni<List<PumpProgramEntity>> programs(UUID therapyId) {
+        return PumpProgramEntity.list("therapyId", Sort.ascending("programmedAt"), therapyId);
+    }
+
+    public Uni<PumpProgramEntity> programInForce(UUID therapyId) {
+        return PumpProgramEntity.find("therapyId = ?1 and supersededAt is null", therapyId).firstResult();
+    }
+
+    public Uni<List<RefillEntity>> refills(UUID therapyId) {
+        return RefillEntity.list("therapyId", Sort.ascending("recordedAt"), therapyId);
+    }
+
+    public Uni<RefillEntity> lastRefill(UUID therapyId) {
+        return RefillEntity.find("therapyId", Sort.descending("recordedAt"), therapyId).firstResult();
+    }
+}
