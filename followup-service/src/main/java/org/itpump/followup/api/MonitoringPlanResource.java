@@ -1,19 +1,33 @@
 package org.itpump.followup.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.service.ComplicationService;
 import org.itpump.followup.service.MonitoringPlanService;
+import org.itpump.followup.service.OutcomeService;
+import org.itpump.followup.store.MonitoringPlanEntity;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Path("/monitoring-plans")
 @Tag(name = "Monitoring plans")
@@ -21,9 +35,16 @@ import java.util.UUID;
 public class MonitoringPlanResource {
 
     private final MonitoringPlanService plans;
+    private final ComplicationService complications;
+    private final OutcomeService outcomes;
+    private final Clock clock;
 
-    MonitoringPlanResource(MonitoringPlanService plans) {
+    MonitoringPlanResource(MonitoringPlanService plans, ComplicationService complications, OutcomeService outcomes,
+                           Clock clock) {
         this.plans = plans;
+        this.complications = complications;
+        this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     @GET
@@ -34,9 +55,67 @@ public class MonitoringPlanResource {
     }
 
     @GET
+    @Path("/due")
+    @Operation(summary = "What falls due in [from, to): pending visits, restriction ends, window ends of every plan",
+            description = "Default: the next 7 days. Soonest first. 422 when to is not after from.")
+    public Uni<List<DueMilestoneView>> due(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
+        return plans.due(from, to).map(due -> {
+            Map<UUID, MonitoringPlanEntity> byId = due.plans().stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+            return due.timers().stream().map(t -> DueMilestoneView.of(t, byId.get(t.subjectId))).toList();
+        });
+    }
+
+    @GET
     @Path("/{planId}")
-    @Operation(summary = "One monitoring plan")
-    public Uni<MonitoringPlanView> get(@PathParam("planId") UUID planId) {
-        return plans.find(planId).map(MonitoringPlanView::of);
+    @Operation(summary = "One monitoring plan with its restrictions, visits, discharge, timers, complications and outcomes")
+    public Uni<MonitoringPlanDetail> get(@PathParam("planId") UUID planId) {
+        return plans.details(planId).map(records -> MonitoringPlanDetail.of(records, clock.instant()));
+    }
+
+    @PUT
+    @Path("/{planId}/choices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adjust the clinician's choices; dates and pending timers are re-derived",
+            description = "422 outside the allowed ranges (e.g. driving 2-4 weeks); 409 unless the plan is ACTIVE.")
+    public Uni<MonitoringPlanDetail> changeChoices(@PathParam("planId") UUID planId,
+                                                   @NotNull @Valid FollowupRequests.ChangeChoices request) {
+        return plans.changeChoices(planId, request.toDomain()).chain(() -> get(planId));
+    }
+
+    @POST
+    @Path("/{planId}/discharge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the same-day discharge after observation; emits followup.patient-discharged",
+            description = "409 when already discharged or the plan is not ACTIVE; 422 before observation ends, "
+                    + "on another day than the surgery or in the future.")
+    public Uni<MonitoringPlanView> discharge(@PathParam("planId") UUID planId,
+                                             @NotNull @Valid FollowupRequests.Discharge request) {
+        return plans.discharge(planId, request.dischargedAt().toInstant()).map(MonitoringPlanView::of);
+    }
+
+    @POST
+    @Path("/{planId}/complications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a complication; emits followup.complication-reported and one "
+            + "followup.complication-escalated per escalation the rules produce",
+            description = "409 on a CLOSED plan; 422 for an onset before the implant or in the future.")
+    public Uni<Response> reportComplication(@PathParam("planId") UUID planId,
+                                            @NotNull @Valid FollowupRequests.ReportComplication request) {
+        return complications.report(planId, request.kind(), request.severity(), request.onsetAt().toInstant(), request.features())
+                .map(r -> Response.status(Response.Status.CREATED)
+                        .entity(MonitoringPlanDetail.ComplicationLine.of(r.complication(), r.escalations())).build());
+    }
+
+    @POST
+    @Path("/{planId}/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an outcome assessment, compared with the pre-trial baseline; emits followup.outcome-recorded",
+            description = "409 on a CLOSED plan; 422 for an assessment before the implant or in the future.")
+    public Uni<Response> recordOutcome(@PathParam("planId") UUID planId,
+                                       @NotNull @Valid FollowupRequests.RecordOutcome request) {
+        return outcomes.record(planId, request.assessedAt() == null ? null : request.assessedAt().toInstant(),
+                        request.painNrs(), request.rigidityScore(), request.spasmScore(), request.oralMmePerDay())
+                .map(r -> Response.status(Response.Status.CREATED)
+                        .entity(MonitoringPlanDetail.OutcomeLine.of(r.outcome())).build());
     }
 }

@@ -8,14 +8,20 @@ import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.followup.service.MonitoringPlanService;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** implant.completed starts post-operative monitoring. */
+/** implant.completed starts post-operative monitoring; implant.explanted closes it. */
 @ApplicationScoped
 public class ImplantEventsConsumer {
 
-    /** What followup-service reads of implant.completed. */
-    public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, int baselineNrs) {
+    /** What followup-service reads of implant.completed: the plan's dates count from completedAt. */
+    public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, int baselineNrs,
+                                   OffsetDateTime completedAt) {
+    }
+
+    /** What followup-service reads of implant.explanted. */
+    public record ImplantExplanted(UUID pathwayId, UUID caseId, String reason) {
     }
 
     private final InboundEventProcessor processor;
@@ -23,7 +29,9 @@ public class ImplantEventsConsumer {
 
     ImplantEventsConsumer(InboundEventProcessor processor, MonitoringPlanService plans) {
         this.processor = processor;
-        this.handlers = EventHandlers.create().on("implant.completed", ImplantCompleted.class, plans::startForImplant);
+        this.handlers = EventHandlers.create()
+                .on("implant.completed", ImplantCompleted.class, plans::startForImplant)
+                .on("implant.explanted", ImplantExplanted.class, plans::closeForExplant);
     }
 
     @Incoming("implant-events")

@@ -1,33 +1,49 @@
 package org.itpump.followup.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.problem.RuleViolationException;
+import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.chassis.timer.DueTimer;
 import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.domain.plan.PlanChoices;
 import org.itpump.followup.messaging.FollowupEvents;
 import org.itpump.followup.messaging.ImplantEventsConsumer.ImplantCompleted;
+import org.itpump.followup.messaging.ImplantEventsConsumer.ImplantExplanted;
+import org.itpump.followup.store.FollowupRecords;
 import org.itpump.followup.store.MonitoringPlanEntity;
 import org.itpump.followup.store.MonitoringPlanRepository;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+/** The plan's lifecycle: opened by the implant, adjusted and discharged by clinicians, closed by an explant. */
 @ApplicationScoped
 public class MonitoringPlanService {
 
     private final MonitoringPlanRepository plans;
+    private final FollowupRecords records;
+    private final MilestoneTimers timers;
     private final Outbox outbox;
     private final Clock clock;
+    private final ZoneId hospitalZone;
 
-    MonitoringPlanService(MonitoringPlanRepository plans, Outbox outbox, Clock clock) {
+    MonitoringPlanService(MonitoringPlanRepository plans, FollowupRecords records, MilestoneTimers timers, Outbox outbox,
+                          Clock clock, @ConfigProperty(name = "itpump.followup.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
         this.plans = plans;
+        this.records = records;
+        this.timers = timers;
         this.outbox = outbox;
         this.clock = clock;
+        this.hospitalZone = hospitalZone;
     }
 
     /** Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. */
@@ -40,8 +56,46 @@ public class MonitoringPlanService {
             plan.implantCaseId = implant.caseId();
             plan.baselineNrs = implant.baselineNrs();
             plan.status = MonitoringPlanStatus.ACTIVE;
-            plan.startedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return plans.persist(plan).call(() -> outbox.append(FollowupEvents.monitoringStarted(plan)));
+            plan.startedAt = Times.now(clock);
+            plan.implantCompletedAt = Times.utc(implant.completedAt());
+            plan.hospitalZone = hospitalZone.getId();
+            plan.choose(PlanChoices.DEFAULTS);
+            return plans.persist(plan)
+                    .call(() -> timers.schedule(plan))
+                    .call(() -> outbox.append(FollowupEvents.monitoringStarted(plan)));
+        });
+    }
+
+    /** The pump is out: monitoring stops, pending milestones are cancelled. A plan already over stays as it is. */
+    public Uni<Void> closeForExplant(ImplantExplanted explant) {
+        return plans.byImplantCase(explant.caseId()).chain(plan -> {
+            if (plan == null || plan.status != MonitoringPlanStatus.ACTIVE) {
+                return Uni.createFrom().voidItem();
+            }
+            plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);
+            plan.endedAt = Times.now(clock);
+            plan.endReason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
+            return timers.cancelAll(plan.id).chain(() -> outbox.append(FollowupEvents.monitoringClosed(plan)));
+        });
+    }
+
+    /** New choices re-derive every date; the pending timers move with them. 422 outside the allowed ranges. */
+    @WithTransaction
+    public Uni<MonitoringPlanEntity> changeChoices(UUID planId, PlanChoices choices) {
+        return plans.require(planId).call(plan -> {
+            requireActive(plan, "change its choices");
+            plan.choose(choices);
+            return timers.schedule(plan);
+        });
+    }
+
+    /** Same-day discharge after observation; 409 when already discharged, 422 before observation ends or on another day. */
+    @WithTransaction
+    public Uni<MonitoringPlanEntity> discharge(UUID planId, Instant dischargedAt) {
+        return plans.require(planId).call(plan -> {
+            requireActive(plan, "record a discharge");
+            plan.dischargedAt = Times.utc(plan.toDomain().recordDischarge(dischargedAt, clock.instant()).dischargedAt().orElseThrow());
+            return outbox.append(FollowupEvents.patientDischarged(plan));
         });
     }
 
@@ -51,7 +105,39 @@ public class MonitoringPlanService {
     }
 
     @WithSession
+    public Uni<PlanRecords> details(UUID planId) {
+        return plans.require(planId).chain(plan -> records.complicationsOf(planId)
+                .chain(complications -> records.escalationsOf(planId)
+                        .chain(escalations -> records.outcomesOf(planId)
+                                .chain(outcomes -> records.timersOf(planId)
+                                        .map(planTimers -> new PlanRecords(plan, complications, escalations, outcomes, planTimers))))));
+    }
+
+    @WithSession
     public Uni<List<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId) {
         return plans.search(status, pathwayId);
+    }
+
+    /** Pending milestones of every plan due in [from, to): by default the next 7 days. */
+    @WithSession
+    public Uni<DueMilestones> due(OffsetDateTime from, OffsetDateTime to) {
+        OffsetDateTime start = from != null ? Times.utc(from) : Times.now(clock);
+        OffsetDateTime end = to != null ? Times.utc(to) : start.plusDays(7);
+        if (!end.isAfter(start)) {
+            throw new RuleViolationException("to " + end + " must be after from " + start);
+        }
+        return records.pendingBetween(MilestoneTimers.KIND, start, end)
+                .chain(due -> plans.byIds(due.stream().map(t -> t.subjectId).distinct().toList())
+                        .map(owners -> new DueMilestones(start, end, due, owners)));
+    }
+
+    public record DueMilestones(OffsetDateTime from, OffsetDateTime to, List<DueTimer> timers,
+                                List<MonitoringPlanEntity> plans) {
+    }
+
+    private static void requireActive(MonitoringPlanEntity plan, String action) {
+        if (plan.status != MonitoringPlanStatus.ACTIVE) {
+            throw new StateConflictException("Cannot " + action + ": the monitoring plan is " + plan.status);
+        }
     }
 }

@@ -9,10 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.domain.plan.MonitoringPlan;
+import org.itpump.followup.domain.plan.PlanChoices;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
+/** The plan's identity and state, plus exactly what rebuilds the domain {@link MonitoringPlan}. */
 @Entity
 @Table(name = "monitoring_plan")
 public class MonitoringPlanEntity extends PanacheEntityBase {
@@ -30,6 +34,51 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
     public MonitoringPlanStatus status;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
+    @Column(name = "implant_completed_at")
+    public OffsetDateTime implantCompletedAt;
+    /** The zone when the plan opened: a later configuration change must not move its dates. */
+    @Column(name = "hospital_zone")
+    public String hospitalZone;
+    @Column(name = "observation_hours")
+    public int observationHours;
+    @Column(name = "activity_restriction_weeks")
+    public int activityRestrictionWeeks;
+    @Column(name = "driving_restriction_weeks")
+    public int drivingRestrictionWeeks;
+    @Column(name = "oral_medication_weeks")
+    public int oralMedicationWeeks;
+    @Column(name = "wound_check_day")
+    public int woundCheckDay;
+    @Column(name = "suture_removal_day")
+    public int sutureRemovalDay;
+    @Column(name = "monitoring_window_weeks")
+    public int monitoringWindowWeeks;
+    @Column(name = "discharged_at")
+    public OffsetDateTime dischargedAt;
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+    @Column(name = "end_reason")
+    public String endReason;
     @Version
     public long version;
+
+    public PlanChoices choices() {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+    }
+
+    public void choose(PlanChoices choices) {
+        observationHours = choices.observationHours();
+        activityRestrictionWeeks = choices.activityRestrictionWeeks();
+        drivingRestrictionWeeks = choices.drivingRestrictionWeeks();
+        oralMedicationWeeks = choices.oralMedicationWeeks();
+        woundCheckDay = choices.woundCheckDay();
+        sutureRemovalDay = choices.sutureRemovalDay();
+        monitoringWindowWeeks = choices.monitoringWindowWeeks();
+    }
+
+    public MonitoringPlan toDomain() {
+        return MonitoringPlan.restore(implantCompletedAt.toInstant(), ZoneId.of(hospitalZone), choices(),
+                dischargedAt == null ? null : dischargedAt.toInstant());
+    }
 }

@@ -8,6 +8,7 @@ import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.store.QueryFilter;
 import org.itpump.followup.domain.MonitoringPlanStatus;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,5 +26,9 @@ public class MonitoringPlanRepository implements PanacheRepositoryBase<Monitorin
     public Uni<List<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId) {
         return QueryFilter.create().equal("status", status).equal("pathwayId", pathwayId)
                 .list(this, Sort.ascending("startedAt"));
+    }
+
+    public Uni<List<MonitoringPlanEntity>> byIds(Collection<UUID> planIds) {
+        return planIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", planIds);
     }
 }

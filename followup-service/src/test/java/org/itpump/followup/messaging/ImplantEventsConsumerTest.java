@@ -1,6 +1,8 @@
 package org.itpump.followup.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
+import org.itpump.followup.FollowupTestSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import org.itpump.testing.Await;
 import org.itpump.testing.EventSender;
@@ -66,7 +68,10 @@ class ImplantEventsConsumerTest {
         assertEquals("ACTIVE", records.get(0).get("status"));
         assertEquals(caseId, records.get(0).get("implantCaseId"));
         String id = (String) records.get(0).get("planId");
-        given().when().get("/monitoring-plans/{id}", id).then().statusCode(200);
+        given().when().get("/monitoring-plans/{id}", id).then().statusCode(200)
+                .body("implantCompletedAt", org.hamcrest.Matchers.equalTo("2026-11-26T14:00:00Z"))
+                .body("timers", org.hamcrest.Matchers.hasSize(10))
+                .body("timers.state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("PENDING")));
         assertContract(published.await(ofType("followup.monitoring-started", pathwayId), WAIT));
         assertEquals(1, published.drain(Duration.ofSeconds(1)).stream().filter(ofType("followup.monitoring-started", pathwayId)).count());
     }
@@ -91,6 +96,42 @@ class ImplantEventsConsumerTest {
         List<Map<String, Object>> records = Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(),
                 "the good event after the poison");
         assertEquals(caseId, records.get(0).get("implantCaseId"));
+    }
+
+    @Test
+    void anExplantClosesThePlanAndCancelsItsTimersOnceEvenWhenRedelivered() {
+        String pathwayId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String planId = FollowupTestSupport.openPlan(pathwayId, caseId, java.time.Instant.now().minusSeconds(3600));
+        String eventId = UUID.randomUUID().toString();
+        String explanted = FollowupTestSupport.implantExplanted(pathwayId, caseId);
+        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.explanted", pathwayId, explanted);
+        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.explanted", pathwayId, explanted);
+        // a re-publication under a new id finds the plan closed already
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.explanted", pathwayId, explanted);
+
+        Await.until(() -> recordsOf(pathwayId).get(0).get("status"), "CLOSED"::equals, "the plan to close");
+        Await.until(() -> FollowupTestSupport.timersOf(planId),
+                timers -> timers.stream().allMatch(t -> "CANCELLED".equals(t.get("state"))), "every timer cancelled");
+        JsonNode closed = assertContract(published.await(ofType("followup.monitoring-closed", pathwayId), WAIT));
+        assertEquals(planId, closed.path("planId").asText());
+        assertEquals("EXPLANTED: INFECTION", closed.path("reason").asText());
+        assertEquals(1, published.drain(Duration.ofSeconds(2)).stream().filter(ofType("followup.monitoring-closed", pathwayId)).count());
+        given().contentType("application/json").body(Map.of("dischargedAt", java.time.Instant.now().toString()))
+                .when().post("/monitoring-plans/{id}/discharge", planId)
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void anExplantOfACaseWithoutAPlanChangesNothing() {
+        String pathwayId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.explanted", pathwayId,
+                FollowupTestSupport.implantExplanted(pathwayId, UUID.randomUUID().toString()));
+        String marker = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathwayId,
+                implantCompleted(pathwayId, marker));
+        Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(), "the next event after the explant");
+        assertEquals("ACTIVE", recordsOf(pathwayId).get(0).get("status"));
     }
 
     @Test

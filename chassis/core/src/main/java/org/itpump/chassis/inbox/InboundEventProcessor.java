@@ -2,6 +2,7 @@ package org.itpump.chassis.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +27,15 @@ public class InboundEventProcessor {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final int retries;
+    private final MeterRegistry meters;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, ObjectMapper mapper,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, ObjectMapper mapper, MeterRegistry meters,
                           @ConfigProperty(name = "itpump.inbox.retries", defaultValue = "8") int retries) {
         this.reader = reader;
         this.inbox = inbox;
         this.mapper = mapper;
         this.retries = retries;
+        this.meters = meters;
     }
 
     public Uni<Void> process(Message<?> message, String consumer, EventHandlers handlers) {
@@ -50,7 +53,7 @@ public class InboundEventProcessor {
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(retries)
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
+                        ? consumed(message, consumer, event.type())
                         : deadLetter(message, failure));
     }
 
@@ -71,8 +74,14 @@ public class InboundEventProcessor {
                         event.type() + " refused: " + refused.getMessage(), refused));
     }
 
+    private Uni<Void> consumed(Message<?> message, String consumer, String type) {
+        meters.counter("itpump.events.consumed", "consumer", consumer, "type", type).increment();
+        return Uni.createFrom().completionStage(message.ack());
+    }
+
     private Uni<Void> deadLetter(Message<?> message, Throwable reason) {
         LOG.warnf("Dead-lettering event: %s", reason.getMessage());
+        meters.counter("itpump.events.dead-lettered").increment();
         return Uni.createFrom().completionStage(message.nack(reason));
     }
 }

@@ -3,6 +3,8 @@ package org.itpump.chassis.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -32,6 +34,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode, key = pathway id) and marks them
@@ -49,6 +53,9 @@ public class OutboxRelay {
             select id, topic, type, subject, occurred_at, payload::text as payload from outbox_event
             where published_at is null order by position limit $1 for update skip locked""";
     private static final String MARK = "update outbox_event set published_at = now() where id = any($1)";
+    private static final String BACKLOG = """
+            select count(*) as rows, coalesce(extract(epoch from now() - min(occurred_at)), 0) as age_seconds
+            from outbox_event where published_at is null""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -59,6 +66,9 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicLong backlogRows = new AtomicLong();
+    private final AtomicReference<Double> backlogAgeSeconds = new AtomicReference<>(0.0);
+    private final MeterRegistry meters;
     private volatile boolean paused;
     private PgSubscriber subscriber;
 
@@ -69,13 +79,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    OutboxRelay(Pool pool, Vertx vertx,
+    OutboxRelay(Pool pool, Vertx vertx, MeterRegistry meters,
                 @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
                 @ConfigProperty(name = "itpump.events.source") URI source,
                 @ConfigProperty(name = "itpump.outbox.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "itpump.outbox.ack-timeout", defaultValue = "30s") Duration ackTimeout) {
         this.pool = pool;
         this.vertx = vertx;
+        this.meters = meters;
+        Gauge.builder("itpump.outbox.backlog", backlogRows, AtomicLong::get)
+                .description("Outbox events committed but not yet acknowledged by Kafka").register(meters);
+        Gauge.builder("itpump.outbox.backlog.age", backlogAgeSeconds, AtomicReference::get).baseUnit("seconds")
+                .description("Age of the oldest unpublished outbox event").register(meters);
         this.emitter = emitter;
         this.source = source;
         this.batchSize = batchSize;
@@ -103,6 +118,16 @@ public class OutboxRelay {
     @Scheduled(every = "${itpump.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
+    }
+
+    /** Keeps the backlog gauges current for dashboards and alerts (a growing age means Kafka is not taking events). */
+    @Scheduled(every = "${itpump.outbox.metrics-interval:15s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measureBacklog() {
+        pool.query(BACKLOG).execute().subscribe().with(rows -> {
+            Row row = rows.iterator().next();
+            backlogRows.set(row.getLong("rows"));
+            backlogAgeSeconds.set(row.getNumeric("age_seconds").doubleValue());
+        }, failure -> LOG.debugf("Outbox backlog not measured: %s", failure.getMessage()));
     }
 
     /** Stops publishing (rows keep accumulating); for operations and for tests of crash recovery. */
@@ -161,7 +186,8 @@ public class OutboxRelay {
         List<UUID> ids = new ArrayList<>();
         for (Row row : rows) {
             ids.add(row.getUUID("id"));
-            acks.add(send(row));
+            String type = row.getString("type");
+            acks.add(send(row).thenRun(() -> meters.counter("itpump.events.published", "type", type).increment()));
         }
         return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
                 .ifNoItem().after(ackTimeout).fail()

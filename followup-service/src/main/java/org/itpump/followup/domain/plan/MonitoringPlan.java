@@ -57,6 +57,14 @@ public final class MonitoringPlan {
         return new MonitoringPlan(implantCompletedAt, hospitalZone, choices, null);
     }
 
+    /** Reloads a stored plan: the discharge was checked when it was recorded, so it is not checked again. */
+    public static MonitoringPlan restore(Instant implantCompletedAt, ZoneId hospitalZone, PlanChoices choices,
+                                         Instant dischargedAtOrNull) {
+        MonitoringPlan plan = create(implantCompletedAt, hospitalZone, choices);
+        return dischargedAtOrNull == null ? plan
+                : new MonitoringPlan(implantCompletedAt, hospitalZone, choices, dischargedAtOrNull);
+    }
+
     private ZonedDateTime local() {
         return implantCompletedAt.atZone(hospitalZone);
     }

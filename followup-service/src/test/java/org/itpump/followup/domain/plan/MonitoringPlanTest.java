@@ -206,4 +206,14 @@ class MonitoringPlanTest {
     private static List<String> keys(List<Milestone> milestones) {
         return milestones.stream().map(Milestone::key).collect(Collectors.toList());
     }
+
+    @Test
+    void aStoredPlanIsRestoredWithItsDischargeWithoutRecheckingIt() {
+        Instant leftAt = paris("2026-03-20T15:00");
+        MonitoringPlan restored = MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, leftAt);
+        assertEquals(Optional.of(leftAt), restored.dischargedAt());
+        assertEquals(MonitoringPlan.create(SURGERY, PARIS, DEFAULTS).milestones(), restored.milestones());
+        assertEquals(Optional.empty(), MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, null).dischargedAt());
+        assertThrows(StateConflictException.class, () -> restored.recordDischarge(leftAt, MUCH_LATER));
+    }
 }

@@ -1,0 +1,54 @@
+package org.itpump.followup.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.followup.service.ComplicationService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/escalations")
+@Tag(name = "Escalations")
+@Produces(MediaType.APPLICATION_JSON)
+public class EscalationResource {
+
+    private final ComplicationService complications;
+
+    EscalationResource(ComplicationService complications) {
+        this.complications = complications;
+    }
+
+    @GET
+    @Operation(summary = "Escalations, most urgent first, then oldest first",
+            description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all.")
+    public Uni<List<EscalationView>> search(@QueryParam("open") Boolean open) {
+        return complications.escalations(open).map(list -> list.stream().map(EscalationView::of).toList());
+    }
+
+    @GET
+    @Path("/{escalationId}")
+    @Operation(summary = "One escalation")
+    public Uni<EscalationView> get(@PathParam("escalationId") UUID escalationId) {
+        return complications.escalation(escalationId).map(EscalationView::of);
+    }
+
+    @POST
+    @Path("/{escalationId}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A clinician takes the escalation on; it leaves the open list", description = "409 when already acknowledged.")
+    public Uni<EscalationView> acknowledge(@PathParam("escalationId") UUID escalationId,
+                                           @NotNull @Valid FollowupRequests.Acknowledge request) {
+        return complications.acknowledge(escalationId, request.acknowledgedBy()).chain(() -> get(escalationId));
+    }
+}

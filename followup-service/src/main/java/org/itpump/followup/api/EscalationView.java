@@ -1,0 +1,19 @@
+package org.itpump.followup.api;
+
+import org.itpump.followup.domain.escalation.Urgency;
+import org.itpump.followup.service.ComplicationService.EscalationWithPlan;
+import org.itpump.followup.store.EscalationEntity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record EscalationView(UUID escalationId, UUID planId, UUID pathwayId, String patientRef, UUID complicationId,
+                             String ruleId, Urgency urgency, String suspicion, String action, OffsetDateTime raisedAt,
+                             boolean open, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+
+    static EscalationView of(EscalationWithPlan row) {
+        EscalationEntity e = row.escalation();
+        return new EscalationView(e.id, e.planId, row.plan().pathwayId, row.plan().patientRef, e.complicationId, e.ruleId,
+                e.urgency, e.suspicion, e.action, e.raisedAt, e.isOpen(), e.acknowledgedAt, e.acknowledgedBy);
+    }
+}

@@ -1,0 +1,86 @@
+package org.itpump.followup.api;
+
+import org.itpump.chassis.timer.DueTimer;
+import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.domain.complication.ClinicalFeature;
+import org.itpump.followup.domain.complication.ComplicationKind;
+import org.itpump.followup.domain.complication.Severity;
+import org.itpump.followup.domain.escalation.Urgency;
+import org.itpump.followup.domain.plan.MonitoringPlan;
+import org.itpump.followup.domain.plan.PlanChoices;
+import org.itpump.followup.domain.plan.RestrictionKind;
+import org.itpump.followup.domain.plan.VisitKind;
+import org.itpump.followup.service.PlanRecords;
+import org.itpump.followup.store.ComplicationEntity;
+import org.itpump.followup.store.EscalationEntity;
+import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.store.OutcomeEntity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** One plan as the nurses see it: its schedule derived from the choices, and everything recorded against it. */
+public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRef, UUID implantCaseId, int baselineNrs,
+                                   MonitoringPlanStatus status, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                                   String endReason, Instant implantCompletedAt, String hospitalZone, PlanChoices choices,
+                                   Discharge discharge, Instant oralMedicationEndsAt, Instant monitoringWindowEndsAt,
+                                   List<RestrictionLine> restrictions, List<VisitLine> visits, List<TimerLine> timers,
+                                   List<ComplicationLine> complications, List<OutcomeLine> outcomes) {
+
+    public record Discharge(Instant observationEndsAt, boolean sameDayDischargePossible, Instant dischargedAt) {
+    }
+
+    public record RestrictionLine(RestrictionKind kind, Instant endsAt, boolean inForce) {
+    }
+
+    public record VisitLine(VisitKind kind, Instant dueAt) {
+    }
+
+    public record TimerLine(String key, OffsetDateTime dueAt, String state) {
+        static TimerLine of(DueTimer t) {
+            return new TimerLine(t.key, t.dueAt, t.firedAt != null ? "FIRED" : t.cancelledAt != null ? "CANCELLED" : "PENDING");
+        }
+    }
+
+    public record EscalationLine(UUID escalationId, String ruleId, Urgency urgency, String suspicion, String action,
+                                 boolean open, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+        static EscalationLine of(EscalationEntity e) {
+            return new EscalationLine(e.id, e.ruleId, e.urgency, e.suspicion, e.action, e.isOpen(), e.acknowledgedAt,
+                    e.acknowledgedBy);
+        }
+    }
+
+    public record ComplicationLine(UUID complicationId, ComplicationKind kind, Severity severity, OffsetDateTime onsetAt,
+                                   Set<ClinicalFeature> features, OffsetDateTime reportedAt, List<EscalationLine> escalations) {
+        static ComplicationLine of(ComplicationEntity c, List<EscalationEntity> escalations) {
+            return new ComplicationLine(c.id, c.kind, c.severity, c.onsetAt, c.features, c.reportedAt, escalations.stream()
+                    .filter(e -> e.complicationId.equals(c.id)).map(EscalationLine::of).toList());
+        }
+    }
+
+    public record OutcomeLine(UUID outcomeId, OffsetDateTime assessedAt, int painNrs, int rigidityScore, int spasmScore,
+                              BigDecimal oralMmePerDay, int painReductionNrs, BigDecimal painReductionPercent) {
+        static OutcomeLine of(OutcomeEntity o) {
+            return new OutcomeLine(o.id, o.assessedAt, o.painNrs, o.rigidityScore, o.spasmScore, o.oralMmePerDay,
+                    o.painReductionNrs, o.painReductionPercent);
+        }
+    }
+
+    static MonitoringPlanDetail of(PlanRecords r, Instant now) {
+        MonitoringPlanEntity p = r.plan();
+        MonitoringPlan plan = p.toDomain();
+        return new MonitoringPlanDetail(p.id, p.pathwayId, p.patientRef, p.implantCaseId, p.baselineNrs, p.status,
+                p.startedAt, p.endedAt, p.endReason, plan.implantCompletedAt(), p.hospitalZone, plan.choices(),
+                new Discharge(plan.observationEndsAt(), plan.sameDayDischargePossible(), plan.dischargedAt().orElse(null)),
+                plan.oralMedicationEndsAt(), plan.monitoringWindowEndsAt(),
+                plan.restrictions().stream().map(x -> new RestrictionLine(x.kind(), x.endsAt(), x.inForceAt(now))).toList(),
+                plan.visits().stream().map(v -> new VisitLine(v.kind(), v.dueAt())).toList(),
+                r.timers().stream().map(TimerLine::of).toList(),
+                r.complications().stream().map(c -> ComplicationLine.of(c, r.escalations())).toList(),
+                r.outcomes().stream().map(OutcomeLine::of).toList());
+    }
+}

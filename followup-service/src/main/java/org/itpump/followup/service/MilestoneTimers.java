@@ -1,0 +1,98 @@
+package org.itpump.followup.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.timer.DueTimer;
+import org.itpump.chassis.timer.DueTimerHandler;
+import org.itpump.chassis.timer.DueTimers;
+import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.domain.plan.Milestone;
+import org.itpump.followup.domain.plan.MilestoneKind;
+import org.itpump.followup.domain.plan.RestrictionKind;
+import org.itpump.followup.domain.plan.VisitKind;
+import org.itpump.followup.messaging.FollowupEvents;
+import org.itpump.followup.store.FollowupRecords;
+import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.store.MonitoringPlanRepository;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One durable timer per plan milestone (key = {@link Milestone#key()}, subject = the plan), and what happens
+ * when one falls due: visits and restriction ends are announced, the window's end completes the plan.
+ */
+@ApplicationScoped
+public class MilestoneTimers implements DueTimerHandler {
+
+    public static final String KIND = "followup.milestone";
+    private static final Logger LOG = Logger.getLogger(MilestoneTimers.class);
+
+    private final DueTimers timers;
+    private final MonitoringPlanRepository plans;
+    private final FollowupRecords records;
+    private final Outbox outbox;
+
+    MilestoneTimers(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, Outbox outbox) {
+        this.timers = timers;
+        this.plans = plans;
+        this.records = records;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Sets every milestone's timer from the plan's current choices, inside the caller's transaction. A milestone
+     * already fired stays as it was: its event is out and is not announced twice.
+     */
+    Uni<Void> schedule(MonitoringPlanEntity plan) {
+        return records.timersOf(plan.id).chain(existing -> {
+            Set<String> fired = existing.stream().filter(t -> t.firedAt != null).map(t -> t.key).collect(Collectors.toSet());
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Milestone milestone : plan.toDomain().milestones()) {
+                if (!fired.contains(milestone.key())) {
+                    chain = chain.chain(() -> timers.schedule(KIND, plan.id, milestone.key(), milestone.at()).replaceWithVoid());
+                }
+            }
+            return chain;
+        });
+    }
+
+    Uni<Integer> cancelAll(UUID planId) {
+        return timers.cancelAll(planId);
+    }
+
+    @Override
+    public Uni<Void> onDue(DueTimer timer) {
+        if (!KIND.equals(timer.kind)) {
+            LOG.warnf("Timer %s of unknown kind %s ignored", timer.id, timer.kind);
+            return Uni.createFrom().voidItem();
+        }
+        return plans.findById(timer.subjectId).chain(plan -> {
+            // A closed plan's timers are cancelled; one racing the close is dropped here.
+            if (plan == null || plan.status == MonitoringPlanStatus.CLOSED) {
+                return Uni.createFrom().voidItem();
+            }
+            String[] key = timer.key.split(":", 2);
+            return switch (MilestoneKind.valueOf(key[0])) {
+                case VISIT_DUE -> outbox.append(FollowupEvents.visitDue(plan, VisitKind.valueOf(key[1]), timer.dueAt));
+                case RESTRICTION_LIFTED ->
+                        outbox.append(FollowupEvents.restrictionLifted(plan, RestrictionKind.valueOf(key[1]), timer.dueAt));
+                case ORAL_MEDICATION_COURSE_ENDED -> Uni.createFrom().voidItem(); // shown in the plan; no event in the contract
+                case MONITORING_WINDOW_ENDED -> complete(plan, timer);
+            };
+        });
+    }
+
+    private Uni<Void> complete(MonitoringPlanEntity plan, DueTimer timer) {
+        if (plan.status != MonitoringPlanStatus.ACTIVE) {
+            return Uni.createFrom().voidItem();
+        }
+        plan.status = plan.status.transitionTo(MonitoringPlanStatus.COMPLETED);
+        plan.endedAt = timer.dueAt;
+        plan.endReason = "MONITORING_WINDOW_ENDED";
+        return outbox.append(FollowupEvents.monitoringCompleted(plan));
+    }
+}

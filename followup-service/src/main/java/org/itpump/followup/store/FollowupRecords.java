@@ -1,0 +1,58 @@
+package org.itpump.followup.store;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.chassis.timer.DueTimer;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Queries of the plan's dependent records: complications, escalations, outcomes and its timers. */
+@ApplicationScoped
+public class FollowupRecords {
+
+    public Uni<List<ComplicationEntity>> complicationsOf(UUID planId) {
+        return ComplicationEntity.list("planId", Sort.ascending("reportedAt"), planId);
+    }
+
+    /** Most urgent first, then oldest first, like the open list. */
+    public Uni<List<EscalationEntity>> escalationsOf(UUID planId) {
+        return EscalationEntity.<EscalationEntity>list("planId", Sort.ascending("raisedAt"), planId).map(FollowupRecords::mostUrgentFirst);
+    }
+
+    public Uni<List<OutcomeEntity>> outcomesOf(UUID planId) {
+        return OutcomeEntity.list("planId", Sort.ascending("assessedAt"), planId);
+    }
+
+    public Uni<EscalationEntity> requireEscalation(UUID escalationId) {
+        return EscalationEntity.<EscalationEntity>findById(escalationId).onItem().ifNull()
+                .failWith(() -> new ResourceNotFoundException("Escalation", escalationId));
+    }
+
+    /** Open (or acknowledged, or all when null) escalations: most urgent first, then oldest first. */
+    public Uni<List<EscalationEntity>> escalations(Boolean open) {
+        Uni<List<EscalationEntity>> rows = open == null ? EscalationEntity.listAll()
+                : EscalationEntity.list(open ? "acknowledgedAt is null" : "acknowledgedAt is not null");
+        return rows.map(FollowupRecords::mostUrgentFirst);
+    }
+
+    private static List<EscalationEntity> mostUrgentFirst(List<EscalationEntity> escalations) {
+        return escalations.stream().sorted(Comparator.comparing((EscalationEntity e) -> e.urgency)
+                .thenComparing(e -> e.raisedAt)).toList();
+    }
+
+    /** Every timer of the plan, fired and cancelled ones included. */
+    public Uni<List<DueTimer>> timersOf(UUID planId) {
+        return DueTimer.list("subjectId", Sort.ascending("dueAt"), planId);
+    }
+
+    /** Pending timers of one kind due in [from, to), soonest first. */
+    public Uni<List<DueTimer>> pendingBetween(String kind, OffsetDateTime from, OffsetDateTime to) {
+        return DueTimer.list("kind = ?1 and firedAt is null and cancelledAt is null and dueAt >= ?2 and dueAt < ?3",
+                Sort.ascending("dueAt"), kind, from, to);
+    }
+}
