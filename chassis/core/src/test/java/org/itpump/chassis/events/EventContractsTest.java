@@ -36,8 +36,9 @@ class EventContractsTest {
     void aPayloadIsCheckedAgainstItsSchema() throws IOException {
         var valid = JSON.readTree("""
                 {"pathwayId":"2b1f0b4e-3c55-4f8e-9a0e-0d1c2b3a4f5e","patientRef":"PT-1",
-                 "trialId":"8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e","baselineNrs":7,"startedAt":"2026-11-26T09:00:00Z"}""");
-        assertEquals(Set.of(), Set.copyOf(CONTRACTS.violations("trial.started", valid)));
+                 "caseId":"9d2e3f40-5b6c-4d7e-8f90-a1b2c3d4e5f6",
+                 "trialId":"8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e","openedAt":"2026-11-26T09:00:00Z"}""");
+        assertEquals(Set.of(), Set.copyOf(CONTRACTS.violations("implant.case-opened", valid)));
 
         var named = JSON.readTree("""
                 {"pathwayId":"not-a-uuid","patientRef":"Jane Doe","trialId":"8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e",
