@@ -20,6 +20,7 @@ public final class Platform implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<ServiceProcess>> launchers = new LinkedHashMap<>();
 
     private Platform(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -34,6 +35,13 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Infrastructure infrastructure, Path root, Path logs, String databasePrefix,
                                  boolean freshDatabases, Map<String, Integer> ports, Consumer<String> console) {
+        return start(infrastructure, root, logs, databasePrefix, freshDatabases, ports, Map.of(), console);
+    }
+
+    /** As above, with extra system properties for every service (e.g. shorter timer polls in tests). */
+    public static Platform start(Infrastructure infrastructure, Path root, Path logs, String databasePrefix,
+                                 boolean freshDatabases, Map<String, Integer> ports, Map<String, String> properties,
+                                 Consumer<String> console) {
         Platform platform = new Platform(infrastructure);
         PostgresServer postgres = infrastructure.postgres();
         Map<String, String> environment = Map.of(
@@ -51,9 +59,13 @@ public final class Platform implements AutoCloseable {
                 } else {
                     postgres.createDatabaseIfMissing(database);
                 }
-                platform.services.put(service, ServiceProcess.start(service,
+                Map<String, String> serviceProperties = new LinkedHashMap<>(properties);
+                serviceProperties.put("itpump.db.name", database);
+                java.util.function.Supplier<ServiceProcess> launcher = () -> ServiceProcess.start(service,
                         root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), ports.get(service),
-                        environment, Map.of("itpump.db.name", database), logs.resolve(service + ".log"), console));
+                        environment, serviceProperties, logs.resolve(service + ".log"), console);
+                platform.launchers.put(service, launcher);
+                platform.services.put(service, launcher.get());
             }
             for (ServiceProcess service : platform.services.values()) {
                 service.awaitReady(Duration.ofSeconds(120));
@@ -63,6 +75,14 @@ public final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /** Kills the service with SIGKILL and starts it again on the same port and database; waits until ready. */
+    public void crashAndRestart(String service) {
+        services.get(service).kill();
+        ServiceProcess restarted = launchers.get(service).get();
+        services.put(service, restarted);
+        restarted.awaitReady(Duration.ofSeconds(120));
     }
 
     public String url(String service) {

@@ -50,6 +50,10 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
+            Files.deleteIfExists(logFile.resolveSibling(logFile.getFileName() + ".previous"));
+            if (Files.exists(logFile)) { // keep the log of the run before a restart
+                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".previous"));
+            }
             Process process = builder.start();
             Thread pump = new Thread(() -> copyLog(name, process, logFile, console), name + "-log");
             pump.setDaemon(true);
@@ -90,6 +94,16 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout);
+    }
+
+    /** SIGKILL: no shutdown hooks, no clean disconnects, like a crashed container. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -53,8 +53,9 @@ class PathwayEndToEndIT {
         infrastructure = Infrastructure.start(work.resolve("kafka"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         Platform.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
+        // Timers poll hourly here (first poll at start-up), so that only a restart can fire a timer already due.
         platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_e2e", true, ports,
-                System.out::println);
+                Map.of("itpump.timers.poll-interval", "1h"), System.out::println);
         topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), TOPICS.toArray(String[]::new));
     }
 
@@ -73,36 +74,8 @@ class PathwayEndToEndIT {
 
     @Test
     void aPassedTrialBecomesAnImplantThenPumpTherapyAndMonitoring() {
-        String trial = platform.url("trial-service");
-        String trialId = startTrial("E2E-0001", 8);
-        for (int nrs : new int[]{4, 3, 5}) { // mean 4: exactly 50 % relief
-            assess(trialId, nrs);
-        }
-        String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
-                .body("status", equalTo("PASSED")).extract().path("pathwayId");
-
-        String implant = platform.url("implant-service");
-        Map<String, Object> implantCase = awaitOne(implant + "/implant-cases", pathwayId);
-        assertEquals("AWAITING_SCHEDULING", implantCase.get("status"));
-        String caseId = (String) implantCase.get("caseId");
-        String roomId = given().contentType(ContentType.JSON).body(Map.of("name", "Theatre 1"))
-                .post(implant + "/operating-rooms").then().statusCode(201).extract().path("operatingRoomId");
-        String surgeonId = given().contentType(ContentType.JSON).body(Map.of("name", "Dr Lin", "staffRef", "S-0042"))
-                .post(implant + "/surgeons").then().statusCode(201).extract().path("surgeonId");
-        given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", roomId, "surgeonId", surgeonId,
-                        "start", "2099-01-15T08:30:00Z", "durationMinutes", 120))
-                .post(implant + "/implant-cases/{id}/booking", caseId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("confirmed",
-                        List.of("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED")))
-                .put(implant + "/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
-        String ended = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10).toString();
-        String started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(100).toString();
-        given().contentType(ContentType.JSON).body(Map.of("catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10",
-                        "pumpPocketSide", "RIGHT", "anesthesia", "SEDATION", "startedAt", started, "endedAt", ended,
-                        "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II",
-                                "serialNumber", "NGP000001H", "reservoirVolumeMl", 20)))
-                .post(implant + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
-                .body("status", equalTo("COMPLETED"));
+        String pathwayId = implantedPathway("E2E-0001");
+        String caseId = (String) awaitOne(platform.url("implant-service") + "/implant-cases", pathwayId).get("caseId");
 
         Map<String, Object> therapy = awaitOne(platform.url("dosing-service") + "/pump-therapies", pathwayId);
         assertEquals("ACTIVE", therapy.get("status"));
@@ -128,6 +101,29 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void aRefillTimerAlreadyDueFiresAfterTheDosingServiceCrashesAndRestarts() {
+        String pathwayId = implantedPathway("E2E-0003");
+        String dosing = platform.url("dosing-service");
+        String therapyId = (String) awaitOne(dosing + "/pump-therapies", pathwayId).get("therapyId");
+        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10,
+                        "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS"))
+                .post(dosing + "/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        // Filled 85 days ago: morphine's 90-day stability makes it due in 5 days, so the 7-day notice is already due.
+        String filledOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(85).toString();
+        given().contentType(ContentType.JSON).body(Map.of("filledOn", filledOn, "volumeAddedMl", 20,
+                        "concentrationPerMl", 10, "lot", "LOT-E2E"))
+                .post(dosing + "/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+        assertContract(topics.await(ofType("dosing.refill-recorded", pathwayId), WAIT));
+
+        platform.crashAndRestart("dosing-service");
+
+        JsonNode due = assertContract(topics.await(ofType("dosing.refill-due", pathwayId), WAIT));
+        assertEquals(therapyId, due.path("therapyId").asText());
+        assertEquals(1, topics.drain(Duration.ofSeconds(2)).stream().filter(ofType("dosing.refill-due", pathwayId)).count(),
+                "fired once");
+    }
+
+    @Test
     void aFailedTrialOpensNoImplantCase() {
         String trial = platform.url("trial-service");
         String trialId = startTrial("E2E-0002", 10);
@@ -145,6 +141,41 @@ class PathwayEndToEndIT {
                 .get(platform.url("implant-service") + "/implant-cases").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         assertTrue(cases.isEmpty(), "no implant case for a failed trial");
+    }
+
+    /** Drives a patient from candidate to completed implant over REST; returns the pathway id. */
+    private static String implantedPathway(String patientRef) {
+        String trial = platform.url("trial-service");
+        String trialId = startTrial(patientRef, 8);
+        for (int nrs : new int[]{4, 3, 5}) { // mean 4: exactly 50 % relief
+            assess(trialId, nrs);
+        }
+        String pathwayId = given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200)
+                .body("status", equalTo("PASSED")).extract().path("pathwayId");
+
+        String implant = platform.url("implant-service");
+        Map<String, Object> implantCase = awaitOne(implant + "/implant-cases", pathwayId);
+        assertEquals("AWAITING_SCHEDULING", implantCase.get("status"));
+        String caseId = (String) implantCase.get("caseId");
+        String roomId = given().contentType(ContentType.JSON).body(Map.of("name", "Theatre " + patientRef))
+                .post(implant + "/operating-rooms").then().statusCode(201).extract().path("operatingRoomId");
+        String surgeonId = given().contentType(ContentType.JSON).body(Map.of("name", "Dr Lin", "staffRef", "S-" + patientRef))
+                .post(implant + "/surgeons").then().statusCode(201).extract().path("surgeonId");
+        given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", roomId, "surgeonId", surgeonId,
+                        "start", "2099-01-15T08:30:00Z", "durationMinutes", 120))
+                .post(implant + "/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("confirmed",
+                        List.of("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED")))
+                .put(implant + "/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
+        String ended = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10).toString();
+        String started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(100).toString();
+        given().contentType(ContentType.JSON).body(Map.of("catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10",
+                        "pumpPocketSide", "RIGHT", "anesthesia", "SEDATION", "startedAt", started, "endedAt", ended,
+                        "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II",
+                                "serialNumber", "NGP000001H", "reservoirVolumeMl", 20)))
+                .post(implant + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        return pathwayId;
     }
 
     /** Registers an eligible candidate and starts a single-bolus morphine trial. */

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Schedules durable timers (in the caller's transaction) and fires those that are due, by the injected clock,
@@ -31,6 +32,7 @@ public class DueTimers {
 
     private final Clock clock;
     private final Instance<DueTimerHandler> handler;
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
 
     DueTimers(Clock clock, Instance<DueTimerHandler> handler) {
         this.clock = clock;
@@ -64,6 +66,18 @@ public class DueTimers {
     /** Pending timers of a subject, soonest first. */
     public Uni<List<DueTimer>> pending(UUID subjectId) {
         return DueTimer.list("subjectId = ?1 and firedAt is null and cancelledAt is null", Sort.ascending("dueAt"), subjectId);
+    }
+
+    /**
+     * A scheduled job first runs one interval after start; this catches up at once with whatever fell due while
+     * the service was down (then does nothing), so a long poll interval never delays that.
+     */
+    @Scheduled(every = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUpAfterStart() throws Throwable {
+        if (caughtUp.compareAndSet(false, true)) {
+            poll();
+        }
     }
 
     @Scheduled(every = "${itpump.timers.poll-interval:10s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
