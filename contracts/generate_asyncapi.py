@@ -17,6 +17,7 @@ TOPICS = {
     "implantEvents": ("itpump.implant.events", "implant-service", "Implant case lifecycle (opened, theatre bookings as HL7 SIU would carry them, completion, explant)."),
     "dosingEvents": ("itpump.dosing.events", "dosing-service", "Pump therapy and dosing facts."),
     "followupEvents": ("itpump.followup.events", "followup-service", "Post-operative monitoring facts."),
+    "auditEvents": ("itpump.audit.events", "audit", "FHIR AuditEvents of every API call, from every service."),
 }
 # dead-letter channel id: (topic, consuming service)
 DEAD_LETTERS = {
@@ -71,7 +72,8 @@ def main():
     for channel, (topic, service, description) in TOPICS.items():
         w(f"  {channel}:")
         w(f"    address: {topic}")
-        w(f"    description: {description} Published by {service} through its transactional outbox.")
+        publisher = "every service" if service == "audit" else service
+        w(f"    description: {description} Published by {publisher} through its transactional outbox.")
         w("    messages:")
         for t in types:
             if t.startswith(service.split("-")[0] + "."):

@@ -3,6 +3,9 @@ package org.itpump.local;
 import org.itpump.infra.Infrastructure;
 import org.itpump.infra.InfrastructureUnavailableException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,6 +17,20 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalPlatform {
 
     private LocalPlatform() {
+    }
+
+    /** One token per role, and one with every role, for curl -H "Authorization: Bearer $TOKEN". */
+    private static void writeTokens(Platform platform, Path file) {
+        StringBuilder tokens = new StringBuilder("# role=token, signed with this run's development key\n");
+        for (String role : Roles.ALL) {
+            tokens.append(role).append('=').append(platform.token("local-" + role, role)).append('\n');
+        }
+        tokens.append("all=").append(platform.token("local-all", Roles.ALL)).append('\n');
+        try {
+            Files.writeString(file, tokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -55,7 +72,9 @@ public final class LocalPlatform {
             String url = platform.url(service);
             System.out.printf("  %-17s %s   OpenAPI UI %s/q/swagger-ui   health %s/q/health%n", service, url, url, url);
         });
-        System.out.printf("%n  Kafka %s   logs %s%n%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
+        System.out.printf("%n  Kafka %s   logs %s%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
+        writeTokens(platform, work.resolve("jwt/tokens.txt"));
+        System.out.printf("  Development bearer tokens (12 h, this run's key only): %s%n%n", work.resolve("jwt/tokens.txt"));
         stopped.await();
     }
 }

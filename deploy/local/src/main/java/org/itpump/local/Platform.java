@@ -19,6 +19,7 @@ public final class Platform implements AutoCloseable {
     public static final Map<String, Integer> SERVICES = fixedPorts();
 
     private final Infrastructure infrastructure;
+    private DevelopmentKeys keys;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<ServiceProcess>> launchers = new LinkedHashMap<>();
 
@@ -43,8 +44,11 @@ public final class Platform implements AutoCloseable {
                                  boolean freshDatabases, Map<String, Integer> ports, Map<String, String> properties,
                                  Consumer<String> console) {
         Platform platform = new Platform(infrastructure);
+        platform.keys = DevelopmentKeys.generate(logs.resolveSibling("jwt"));
         PostgresServer postgres = infrastructure.postgres();
         Map<String, String> environment = Map.of(
+                "ITPUMP_JWT_ISSUER", DevelopmentKeys.ISSUER,
+                "ITPUMP_JWT_PUBLIC_KEY_LOCATION", platform.keys.publicKeyFile().toString(),
                 "ITPUMP_DB_HOST", postgres.host(),
                 "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
                 "ITPUMP_DB_USER", postgres.user(),
@@ -83,6 +87,11 @@ public final class Platform implements AutoCloseable {
         ServiceProcess restarted = launchers.get(service).get();
         services.put(service, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** A development bearer token, signed with this run's key, for a user with these roles. */
+    public String token(String user, String... roles) {
+        return keys.token(user, roles);
     }
 
     public String url(String service) {

@@ -1,6 +1,8 @@
 package org.itpump.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.itpump.infra.Infrastructure;
 import org.itpump.testing.Await;
+import org.itpump.testing.ContractChecks;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +43,7 @@ class PathwayEndToEndIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> TOPICS = List.of("itpump.trial.events", "itpump.implant.events",
-            "itpump.dosing.events", "itpump.followup.events");
+            "itpump.dosing.events", "itpump.followup.events", "itpump.audit.events");
 
     private static Infrastructure infrastructure;
     private static Platform platform;
@@ -57,10 +60,14 @@ class PathwayEndToEndIT {
         platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_e2e", true, ports,
                 Map.of("itpump.timers.poll-interval", "1h"), System.out::println);
         topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), TOPICS.toArray(String[]::new));
+        // Every call carries a bearer token signed with this run's development key; the services verify it.
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer "
+                + platform.token("e2e-staff", "clinician", "nurse", "scheduler", "pharmacist", "ops")).build();
     }
 
     @AfterAll
     static void stopPlatform() {
+        RestAssured.requestSpecification = null;
         if (topics != null) {
             topics.close();
         }
@@ -121,6 +128,45 @@ class PathwayEndToEndIT {
         assertEquals(therapyId, due.path("therapyId").asText());
         assertEquals(1, topics.drain(Duration.ofSeconds(2)).stream().filter(ofType("dosing.refill-due", pathwayId)).count(),
                 "fired once");
+    }
+
+    @Test
+    void callsNeedAValidTokenAndEveryReadOfPatientDataIsAuditedAsAFhirAuditEvent() {
+        String trial = platform.url("trial-service");
+        assertEquals(401, statusWithToken(trial + "/trials", "forged"), "a forged token");
+        assertEquals(403, statusWithToken(trial + "/trials", platform.token("e2e-scheduler", "scheduler")),
+                "a scheduler reads no trials");
+        String trialId = startTrial("E2E-AUDIT", 6);
+        given().get(trial + "/trials/{id}", trialId).then().statusCode(200);
+
+        var audited = topics.await(record -> record.topic().equals("itpump.audit.events")
+                && record.value().contains("E2E-AUDIT") && "R".equals(readJson(record.value()).path("action").asText()), WAIT);
+        JsonNode auditEvent = readJson(audited.value());
+        assertEquals(List.of(), ContractChecks.contracts().violations("audit.recorded", auditEvent));
+        assertEquals("AuditEvent", auditEvent.path("resourceType").asText());
+        assertEquals("e2e-staff", auditEvent.path("agent").get(0).path("who").path("identifier").path("value").asText());
+        assertEquals("trial-service", auditEvent.path("source").path("observer").path("display").asText());
+    }
+
+    private static int statusWithToken(String url, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -48,9 +48,10 @@ class TopicConsistencyTest {
     void eachServicePublishesItsOwnEventTopic() {
         Set<String> outbox = PathwayTopics.names().stream().filter(topic -> !topic.endsWith(".dlq"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = SERVICES.stream().map(service -> "itpump." + service.replace("-service", "") + ".events")
+        Set<String> expected = Stream.concat(Stream.of("itpump.audit.events"), // every service's audit trail
+                        SERVICES.stream().map(service -> "itpump." + service.replace("-service", "") + ".events"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expected, outbox, "outbox topics (the non-DLQ asyncapi topics): one itpump.<name>.events per service");
+        assertEquals(expected, outbox, "outbox topics (the non-DLQ asyncapi topics): one itpump.<name>.events per service, and the audit topic");
     }
 
     private static Set<String> asyncApiAddresses() throws IOException {

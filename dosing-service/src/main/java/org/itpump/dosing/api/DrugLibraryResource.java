@@ -2,6 +2,7 @@ package org.itpump.dosing.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.dosing.service.DrugLibraryService;
 
 import java.util.List;
@@ -30,12 +32,14 @@ public class DrugLibraryResource {
         this.library = library;
     }
 
+    @RolesAllowed({Roles.PHARMACIST, Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "The drug library in force, as its JSON document (limits with their sources)")
     public Uni<ObjectNode> current() {
         return library.versions().map(versions -> library.document(versions.get(0)));
     }
 
+    @RolesAllowed({Roles.PHARMACIST, Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/versions")
     @Operation(summary = "Every version, newest first")
@@ -43,6 +47,7 @@ public class DrugLibraryResource {
         return library.versions().map(list -> list.stream().map(v -> new VersionSummary(v.version, v.createdAt)).toList());
     }
 
+    @RolesAllowed({Roles.PHARMACIST, Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/versions/{version}")
     @Operation(summary = "One version of the library, as programs checked against it saw it")
@@ -50,6 +55,7 @@ public class DrugLibraryResource {
         return library.version(version).map(library::document);
     }
 
+    @RolesAllowed({Roles.PHARMACIST})
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish an edited library as the next version (pharmacy)",

@@ -1,6 +1,7 @@
 package org.itpump.dosing.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.service.PumpTherapyService;
 
@@ -31,6 +33,7 @@ public class PumpTherapyResource {
         this.therapies = therapies;
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Pump therapies, oldest first, by status and/or pathway")
     public Uni<List<PumpTherapyView>> search(@QueryParam("status") PumpTherapyStatus status,
@@ -38,6 +41,7 @@ public class PumpTherapyResource {
         return therapies.search(status, pathwayId).map(list -> list.stream().map(PumpTherapyView::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}")
     @Operation(summary = "One pump therapy")
@@ -45,6 +49,7 @@ public class PumpTherapyResource {
         return therapies.find(therapyId).map(PumpTherapyView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Path("/{therapyId}/programs")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +66,7 @@ public class PumpTherapyResource {
                 .map(program -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Program.of(program)).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}/programs")
     @Operation(summary = "Every program of the therapy, oldest first (the dose history)")
@@ -68,6 +74,7 @@ public class PumpTherapyResource {
         return therapies.programs(therapyId).map(list -> list.stream().map(PumpTherapyView.Program::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{therapyId}/refills")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +92,7 @@ public class PumpTherapyResource {
                 .map(refill -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Refill.of(refill)).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}/refills")
     @Operation(summary = "Every refill of the therapy, oldest first")

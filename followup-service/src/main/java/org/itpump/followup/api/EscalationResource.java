@@ -1,6 +1,7 @@
 package org.itpump.followup.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.followup.service.ComplicationService;
 
 import java.util.List;
@@ -29,6 +31,7 @@ public class EscalationResource {
         this.complications = complications;
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Operation(summary = "Escalations, most urgent first, then oldest first",
             description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all.")
@@ -36,6 +39,7 @@ public class EscalationResource {
         return complications.escalations(open).map(list -> list.stream().map(EscalationView::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("/{escalationId}")
     @Operation(summary = "One escalation")
@@ -43,6 +47,7 @@ public class EscalationResource {
         return complications.escalation(escalationId).map(EscalationView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{escalationId}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package org.itpump.followup.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.service.ComplicationService;
 import org.itpump.followup.service.MonitoringPlanService;
@@ -47,6 +49,7 @@ public class MonitoringPlanResource {
         this.clock = clock;
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Monitoring plans, oldest first, by status and/or pathway")
     public Uni<List<MonitoringPlanView>> search(@QueryParam("status") MonitoringPlanStatus status,
@@ -54,6 +57,7 @@ public class MonitoringPlanResource {
         return plans.search(status, pathwayId).map(list -> list.stream().map(MonitoringPlanView::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("/due")
     @Operation(summary = "What falls due in [from, to): pending visits, restriction ends, window ends of every plan",
@@ -65,6 +69,7 @@ public class MonitoringPlanResource {
         });
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{planId}")
     @Operation(summary = "One monitoring plan with its restrictions, visits, discharge, timers, complications and outcomes")
@@ -72,6 +77,7 @@ public class MonitoringPlanResource {
         return plans.details(planId).map(records -> MonitoringPlanDetail.of(records, clock.instant()));
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @PUT
     @Path("/{planId}/choices")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +88,7 @@ public class MonitoringPlanResource {
         return plans.changeChoices(planId, request.toDomain()).chain(() -> get(planId));
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{planId}/discharge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +100,7 @@ public class MonitoringPlanResource {
         return plans.discharge(planId, request.dischargedAt().toInstant()).map(MonitoringPlanView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{planId}/complications")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,6 +114,7 @@ public class MonitoringPlanResource {
                         .entity(MonitoringPlanDetail.ComplicationLine.of(r.complication(), r.escalations())).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{planId}/outcomes")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import org.itpump.followup.FollowupTestSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.itpump.chassis.security.Roles;
 import org.itpump.testing.Await;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
@@ -26,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
+        Roles.OPS, Roles.INTEGRATION})
 @WithTestResource(PathwayTestResource.class)
 class ImplantEventsConsumerTest {
 

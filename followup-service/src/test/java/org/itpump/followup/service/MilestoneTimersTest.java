@@ -3,6 +3,8 @@ package org.itpump.followup.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.itpump.chassis.security.Roles;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.itpump.testing.Await;
@@ -38,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before time moves is what makes the firing restart-proof (a restarted service polls the same rows).
  */
 @QuarkusTest
+@TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
+        Roles.OPS, Roles.INTEGRATION})
 @WithTestResource(PathwayTestResource.class)
 class MilestoneTimersTest {
 

@@ -1,6 +1,7 @@
 package org.itpump.implant.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.implant.api.ImplantCaseRequests.BookTheatre;
 import org.itpump.implant.api.ImplantCaseRequests.RescheduleTheatre;
 import org.itpump.implant.domain.ImplantCaseStatus;
@@ -35,6 +37,7 @@ public class ImplantCaseResource {
         this.cases = cases;
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Implant cases, oldest first, by status and/or pathway",
             description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking.")
@@ -43,6 +46,7 @@ public class ImplantCaseResource {
         return cases.search(status, pathwayId).map(list -> list.stream().map(ImplantCaseView::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{caseId}")
     @Operation(summary = "One implant case")
@@ -50,6 +54,7 @@ public class ImplantCaseResource {
         return cases.find(caseId).map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS})
     @GET
     @Path("/{caseId}/history")
     @Operation(summary = "What happened to the case, oldest first")
@@ -57,6 +62,7 @@ public class ImplantCaseResource {
         return cases.history(caseId).map(lines -> lines.stream().map(ImplantCaseView.HistoryLine::of).toList());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @PUT
     @Path("/{caseId}/pre-op-checklist")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +72,7 @@ public class ImplantCaseResource {
         return cases.confirmPreOp(caseId, request.confirmed()).map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.SCHEDULER})
     @POST
     @Path("/{caseId}/booking")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +84,7 @@ public class ImplantCaseResource {
                 request.start(), request.durationMinutes())).map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.SCHEDULER})
     @PUT
     @Path("/{caseId}/booking")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +94,7 @@ public class ImplantCaseResource {
                 request.start(), request.durationMinutes()), request.reason()).map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.SCHEDULER})
     @POST
     @Path("/{caseId}/booking/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,6 +105,7 @@ public class ImplantCaseResource {
         return cases.cancelBooking(caseId, request.reason()).map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Path("/{caseId}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -114,6 +124,7 @@ public class ImplantCaseResource {
                 .map(ImplantCaseView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Path("/{caseId}/explant")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package org.itpump.implant.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.implant.service.TheatreService;
 import org.itpump.implant.store.OperatingRoomEntity;
 import org.itpump.implant.store.SurgeonEntity;
@@ -52,6 +54,7 @@ public class TheatreResource {
         this.theatre = theatre;
     }
 
+    @RolesAllowed({Roles.SCHEDULER, Roles.OPS})
     @POST
     @Path("operating-rooms")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,12 +64,14 @@ public class TheatreResource {
                 .map(room -> Response.status(Response.Status.CREATED).entity(Room.of(room)).build());
     }
 
+    @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("operating-rooms")
     public Uni<List<Room>> rooms() {
         return theatre.rooms().map(rooms -> rooms.stream().map(Room::of).toList());
     }
 
+    @RolesAllowed({Roles.SCHEDULER, Roles.OPS})
     @POST
     @Path("surgeons")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,12 +81,14 @@ public class TheatreResource {
                 .map(surgeon -> Response.status(Response.Status.CREATED).entity(Surgeon.of(surgeon)).build());
     }
 
+    @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("surgeons")
     public Uni<List<Surgeon>> surgeons() {
         return theatre.surgeons().map(surgeons -> surgeons.stream().map(Surgeon::of).toList());
     }
 
+    @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("theatre-list")
     @Operation(summary = "The day's theatre list per room",

@@ -3,6 +3,8 @@ package org.itpump.implant.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.itpump.chassis.security.Roles;
 import io.restassured.http.ContentType;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
@@ -32,6 +34,8 @@ import static org.itpump.testing.TopicProbe.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
+@TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
+        Roles.OPS, Roles.INTEGRATION})
 @WithTestResource(PathwayTestResource.class)
 class ImplantCaseResourceTest {
 

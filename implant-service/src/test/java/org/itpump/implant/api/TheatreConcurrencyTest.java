@@ -2,6 +2,8 @@ package org.itpump.implant.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.itpump.chassis.security.Roles;
 import io.restassured.http.ContentType;
 import org.itpump.testing.PathwayTestResource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Overlapping bookings fired in parallel: PostgreSQL lets exactly one through, the others get 409. */
 @QuarkusTest
+@TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
+        Roles.OPS, Roles.INTEGRATION})
 @WithTestResource(PathwayTestResource.class)
 class TheatreConcurrencyTest {
 

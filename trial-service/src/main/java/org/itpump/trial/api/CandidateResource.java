@@ -1,6 +1,7 @@
 package org.itpump.trial.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.trial.service.TrialService;
 
 import java.util.UUID;
@@ -31,6 +33,7 @@ public class CandidateResource {
         this.trials = trials;
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a candidate for intrathecal therapy", description = "The eligibility checklist starts empty.")
@@ -40,6 +43,7 @@ public class CandidateResource {
                         .entity(CandidateView.of(candidate)).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @PUT
     @Path("/{candidateId}/eligibility")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +55,7 @@ public class CandidateResource {
         return trials.documentEligibility(candidateId, request.documented()).map(CandidateView::of);
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{candidateId}")
     @Operation(summary = "One candidate with what is missing from the checklist")

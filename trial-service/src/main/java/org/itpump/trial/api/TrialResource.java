@@ -1,6 +1,7 @@
 package org.itpump.trial.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.Roles;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.service.TrialService;
 
@@ -34,6 +36,7 @@ public class TrialResource {
         this.trials = trials;
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a screening trial for an eligible candidate",
@@ -46,6 +49,7 @@ public class TrialResource {
                         .entity(TrialView.of(trial, List.of())).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{trialId}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +64,7 @@ public class TrialResource {
                         .entity(TrialView.Assessment.of(assessment)).build());
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Path("/{trialId}/decision")
     @Operation(summary = "Decide the trial",
@@ -71,6 +76,7 @@ public class TrialResource {
         return trials.decide(trialId).map(decided -> TrialView.of(decided.trial(), decided.assessments()));
     }
 
+    @RolesAllowed({Roles.CLINICIAN})
     @POST
     @Path("/{trialId}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +87,7 @@ public class TrialResource {
         return trials.cancel(trialId, request.reason(), request.note()).map(trial -> TrialView.of(trial, null));
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{trialId}")
     @Operation(summary = "One trial with its assessments and decision")
@@ -88,6 +95,7 @@ public class TrialResource {
         return trials.find(trialId).map(found -> TrialView.of(found.trial(), found.assessments()));
     }
 
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Trials, newest first, by status and start date",
             description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start.")

@@ -2,6 +2,8 @@ package org.itpump.trial.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.itpump.chassis.security.Roles;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outbox keeps committed events while the relay is stopped, and publishes every one once it runs. */
 @QuarkusTest
+@TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
+        Roles.OPS, Roles.INTEGRATION})
 @WithTestResource(PathwayTestResource.class)
 class OutboxRecoveryTest {
 

@@ -5,7 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -50,7 +54,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String NOTIFY_CHANNEL = "itpump_outbox";
     private static final String CLAIM = """
-            select id, topic, type, subject, occurred_at, payload::text as payload from outbox_event
+            select id, topic, type, subject, occurred_at, payload::text as payload, traceparent from outbox_event
             where published_at is null order by position limit $1 for update skip locked""";
     private static final String MARK = "update outbox_event set published_at = now() where id = any($1)";
     private static final String BACKLOG = """
@@ -195,6 +199,31 @@ public class OutboxRelay {
                 .replaceWith(ids.size());
     }
 
+    /**
+     * The trace the row was appended in, so that the Kafka sink's producer span, and through the traceparent
+     * header it writes, the consumer's span, continue the request that committed the change, not this poll.
+     * A row from before tracing (or outside any trace) starts a trace of its own.
+     */
+    private static Context traceOf(Row row) {
+        String traceparent = row.getString("traceparent");
+        if (traceparent == null) {
+            return Context.root();
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT);
+    }
+
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
+
     private CompletableFuture<Void> send(Row row) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         String pathwayId = row.getString("subject");
@@ -213,6 +242,7 @@ public class OutboxRelay {
         emitter.send(Message.of(row.getString("payload"))
                 .addMetadata(cloudEvent)
                 .addMetadata(record)
+                .addMetadata(TracingMetadata.withCurrent(traceOf(row)))
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -38,6 +41,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e, UriInfo uri) {
         return answer(Problem.of("not-found", "Not found", 404, e.getMessage(), instanceOf(uri), List.of()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of("unauthenticated", "Authentication required", 401,
+                        "A valid bearer token is required", instanceOf(uri), List.of())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(Problem.of("forbidden", "Forbidden", 403,
+                "Your role does not allow this operation", instanceOf(uri), List.of()));
     }
 
     @ServerExceptionMapper

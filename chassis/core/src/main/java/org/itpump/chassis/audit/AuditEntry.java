@@ -1,0 +1,55 @@
+package org.itpump.chassis.audit;
+
+import org.itpump.chassis.events.OutgoingEvent;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One audited API call, and its shape as a FHIR R4 AuditEvent for the hospital's audit system. */
+record AuditEntry(UUID id, OffsetDateTime recordedAt, String actor, List<String> roles, String action, String method,
+                  String path, List<String> patientRefs, int status, String service) {
+
+    static String actionOf(String method) {
+        return switch (method) {
+            case "GET", "HEAD" -> "R";
+            case "PUT", "PATCH" -> "U";
+            case "DELETE" -> "D";
+            default -> "E"; // POSTs here create records or execute operations (a decision, a booking)
+        };
+    }
+
+    /** FHIR AuditEvent.outcome: 0 success, 4 minor failure (refused request), 8 serious failure (server error). */
+    String outcome() {
+        return status < 400 ? "0" : status < 500 ? "4" : "8";
+    }
+
+    OutgoingEvent asEvent() {
+        List<Map<String, Object>> entities = new ArrayList<>();
+        patientRefs.forEach(reference -> entities.add(Map.of(
+                "what", Map.of("identifier", Map.of("value", reference)),
+                "type", Map.of("system", "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code", "1",
+                        "display", "Person"),
+                "role", Map.of("system", "http://terminology.hl7.org/CodeSystem/object-role", "code", "1",
+                        "display", "Patient"))));
+        entities.add(Map.of("what", Map.of("display", method + " " + path),
+                "type", Map.of("system", "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code", "2",
+                        "display", "System Object")));
+        Map<String, Object> auditEvent = Map.of(
+                "resourceType", "AuditEvent",
+                "id", id.toString(),
+                "type", Map.of("system", "http://terminology.hl7.org/CodeSystem/audit-event-type", "code", "rest",
+                        "display", "RESTful Operation"),
+                "action", action,
+                "recorded", recordedAt.toString(),
+                "outcome", outcome(),
+                "outcomeDesc", "HTTP " + status,
+                "agent", List.of(Map.of("who", Map.of("identifier", Map.of("value", actor)),
+                        "role", roles.stream().map(role -> Map.of("text", role)).toList(), "requestor", true)),
+                "source", Map.of("observer", Map.of("display", service)),
+                "entity", entities);
+        return new OutgoingEvent("audit.recorded", id, auditEvent);
+    }
+}

@@ -1,0 +1,86 @@
+package org.itpump.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import org.itpump.chassis.security.Roles;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Checks every endpoint of a service with real bearer tokens: none (401), each role it does not allow (403)
+ * and each role it allows (past the security gate: neither 401 nor 403). Tokens are signed with Quarkus'
+ * test key pair, so the service verifies real signatures.
+ */
+public final class SecurityMatrix {
+
+    public record Endpoint(String method, String path, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private SecurityMatrix() {
+    }
+
+    public static Endpoint endpoint(String method, String path, String... allowed) {
+        return new Endpoint(method, path, Set.of(allowed));
+    }
+
+    public static String token(String role) {
+        return Jwt.upn("matrix-" + role).groups(role).sign();
+    }
+
+    public static void verify(List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            assertEquals(401, call(given(), endpoint), endpoint + " without a token");
+            assertEquals(401, call(given().auth().oauth2("not-a-jwt"), endpoint), endpoint + " with a malformed token");
+            for (String role : Roles.ALL) {
+                int status = call(given().auth().oauth2(token(role)), endpoint);
+                if (endpoint.allowed().contains(role)) {
+                    assertTrue(status != 401 && status != 403, endpoint + " as " + role + " answered " + status);
+                } else {
+                    assertEquals(403, status, endpoint + " as " + role);
+                }
+            }
+        }
+    }
+
+
+    /**
+     * Every call above left its audit row: the anonymous ones (401), the refused roles (403) and the allowed
+     * ones, each with the caller's name, read from the service's audit_record table.
+     */
+    public static void assertAudited(Pool pool, List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            List<String> rows = new ArrayList<>();
+            pool.preparedQuery("select actor, outcome_status from audit_record where method = $1 and path = $2")
+                    .execute(Tuple.of(endpoint.method(), endpoint.path())).await().atMost(Duration.ofSeconds(10))
+                    .forEach(row -> rows.add(row.getString("actor") + ":" + row.getInteger("outcome_status")));
+            assertTrue(rows.contains("anonymous:401"), endpoint + " audited without a token: " + rows);
+            for (String role : Roles.ALL) {
+                boolean audited = rows.stream().anyMatch(row -> row.startsWith("matrix-" + role + ":")
+                        && (endpoint.allowed().contains(role) != row.endsWith(":403")));
+                assertTrue(audited, endpoint + " audited for " + role + ": " + rows);
+            }
+        }
+    }
+
+    private static int call(RequestSpecification request, Endpoint endpoint) {
+        if (!endpoint.method().equals("GET")) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        return request.when().request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+    }
+}

@@ -1,0 +1,59 @@
+package org.itpump.local;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * A key pair made for one local run, never committed and never used in production (which takes its issuer and
+ * keys from the hospital's OIDC provider): the services verify tokens with its public key, and the launcher
+ * signs development tokens with its private key.
+ */
+public final class DevelopmentKeys {
+
+    public static final String ISSUER = "https://itpump.local/dev";
+
+    private final KeyPair keys;
+    private final Path publicKeyFile;
+
+    private DevelopmentKeys(KeyPair keys, Path publicKeyFile) {
+        this.keys = keys;
+        this.publicKeyFile = publicKeyFile;
+    }
+
+    public static DevelopmentKeys generate(Path directory) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair keys = generator.generateKeyPair();
+            Files.createDirectories(directory);
+            Path publicKey = directory.resolve("public-key.pem");
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return new DevelopmentKeys(keys, publicKey);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path publicKeyFile() {
+        return publicKeyFile;
+    }
+
+    /** A bearer token for a development user with these roles, valid for 12 hours. */
+    public String token(String user, String... roles) {
+        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(Duration.ofHours(12)).sign(keys.getPrivate());
+    }
+}
