@@ -19,6 +19,21 @@ public final class LocalPlatform {
     private LocalPlatform() {
     }
 
+    /** {@code --demo N} runs N simulated patients once the platform is up. */
+    private static int demoPatients(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--demo")) {
+                try {
+                    return i + 1 < args.length ? Integer.parseInt(args[i + 1]) : 20;
+                } catch (NumberFormatException e) {
+                    System.err.println("--demo takes a number of patients, e.g. --demo 20");
+                    System.exit(2);
+                }
+            }
+        }
+        return 0;
+    }
+
     /** One token per role, and one with every role, for curl -H "Authorization: Bearer $TOKEN". */
     private static void writeTokens(Platform platform, Path file) {
         StringBuilder tokens = new StringBuilder("# role=token, signed with this run's development key\n");
@@ -75,6 +90,12 @@ public final class LocalPlatform {
         System.out.printf("%n  Kafka %s   logs %s%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
         writeTokens(platform, work.resolve("jwt/tokens.txt"));
         System.out.printf("  Development bearer tokens (12 h, this run's key only): %s%n%n", work.resolve("jwt/tokens.txt"));
+        int demoPatients = demoPatients(args);
+        if (demoPatients > 0) {
+            System.out.printf("Demo: %d simulated patients through the whole pathway%n", demoPatients);
+            Demo.print(Demo.run(platform, demoPatients, System.nanoTime(), System.out), System.out);
+            System.out.println("\nThe platform keeps running; Ctrl-C stops everything.");
+        }
         stopped.await();
     }
 }

@@ -170,6 +170,15 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void theDemoSummaryMatchesWhatTheRestApisReport() {
+        Demo.Result result = Demo.run(platform, 6, 42L, System.out);
+        Demo.print(result, System.out);
+        assertEquals(result.driven(), result.reported());
+        assertTrue(result.driven().passed() > 0, "the seed makes some trials pass");
+        assertEquals(result.driven().passed(), result.driven().monitored(), "every passed trial reached monitoring");
+    }
+
+    @Test
     void aFailedTrialOpensNoImplantCase() {
         String trial = platform.url("trial-service");
         String trialId = startTrial("E2E-0002", 10);
