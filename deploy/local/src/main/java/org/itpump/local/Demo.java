@@ -71,7 +71,7 @@ public final class Demo {
             if (random.nextInt(5) == 0) { // one in five reports new weakness: an emergency escalation
                 api.post(url("followup-service", "/monitoring-plans/" + planId + "/complications"), Map.of(
                         "kind", "INCREASED_PAIN_OR_WEAKNESS", "severity", "SEVERE", "features", List.of("NEW_WEAKNESS"),
-                        "onsetAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString()));
+                        "onsetAt", OffsetDateTime.now(ZoneOffset.UTC).toString())); // onset after the implant was recorded
                 escalated++;
             }
         }

@@ -2,23 +2,19 @@ package org.itpump.trial.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.itpump.testing.PathwayTestResource;
-import org.itpump.testing.SecurityMatrix;
 import org.itpump.testing.SecurityMatrix.Endpoint;
-import org.junit.jupiter.api.Test;
+import org.itpump.testing.SecurityMatrixTest;
 
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.itpump.chassis.security.Roles.*;
 import static org.itpump.testing.SecurityMatrix.endpoint;
 
 /** Every endpoint: 401 without a token, 403 for each role it does not allow, through for each it does; all audited. */
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
-class SecurityTest {
+class SecurityTest extends SecurityMatrixTest {
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
@@ -34,19 +30,8 @@ class SecurityTest {
             endpoint("GET", "/trials", CLINICIAN, NURSE, OPS, INTEGRATION)
     );
 
-    @Inject
-    Pool pool;
-
-    @Test
-    void everyEndpointNeedsATokenAndTheRightRoleAndEveryCallIsAudited() {
-        SecurityMatrix.verify(ENDPOINTS);
-        SecurityMatrix.assertAudited(pool, ENDPOINTS);
-    }
-
-    @Test
-    void probesStayOpen() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+    @Override
+    protected List<Endpoint> endpoints() {
+        return ENDPOINTS;
     }
 }
