@@ -65,6 +65,10 @@ public final class Platform implements AutoCloseable {
                 }
                 Map<String, String> serviceProperties = new LinkedHashMap<>(properties);
                 serviceProperties.put("itpump.db.name", database);
+                if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+                    // no collector to export traces to on this machine: no tracing, rather than a warning every few seconds
+                    serviceProperties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
+                }
                 java.util.function.Supplier<ServiceProcess> launcher = () -> ServiceProcess.start(service,
                         root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), ports.get(service),
                         environment, serviceProperties, logs.resolve(service + ".log"), console);
