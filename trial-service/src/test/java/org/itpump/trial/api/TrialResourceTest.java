@@ -234,6 +234,13 @@ class TrialResourceTest {
                 .when().post("/trials")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("baselineNrs"));
+        given().contentType(ContentType.JSON).body(Map.of("patientRef", 123, "indication", "CANCER_PAIN"))
+                .when().post("/candidates")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("patientRef"));
+        given().contentType(ContentType.JSON).body(Map.of("candidateId", "8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e",
+                        "trialType", "SINGLE_BOLUS", "drug", "morphine", "dose", 1, "doseUnit", "mg", "baselineNrs", 7.5))
+                .when().post("/trials")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("baselineNrs"));
         given().contentType(ContentType.JSON).body("{not json")
                 .when().post("/trials")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmark (issue 6): pathway hop latency, sustained decisions per second, backlog drain, case reads, beside the
+# ceilings of this machine measured in the same run (pgbench, a Kafka producer on the same broker, the bare
+# Quarkus /q/health/live). Not a test, not run in CI. Results in deploy/local/target/bench/ (results.txt,
+# latency-histogram.png, latencies-ms.txt); docs/benchmarks.md records a run.
+#
+#   deploy/local/benchmark.sh [--trials 1000] [--throughput-trials 1000] [--backlog 50000] [--seconds 20]
+#   SKIP_BUILD=1   run what was built last time
+# Needs pgbench on the PATH. Run it on a quiet machine: other load distorts every figure.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "Building the platform (./mvnw package -DskipTests) ..."
+  ./mvnw -B -q package -DskipTests
+fi
+export ITPUMP_INFRA=embedded
+unset ITPUMP_POSTGRES_URL KAFKA_BOOTSTRAP_SERVERS
+exec java -Djava.awt.headless=true -Ditpump.root="$root" \
+  -cp "deploy/local/target/classes:$(cat deploy/local/target/launcher-classpath.txt)" \
+  org.itpump.local.bench.Benchmark "$@"

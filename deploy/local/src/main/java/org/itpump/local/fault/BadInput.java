@@ -1,0 +1,307 @@
+package org.itpump.local.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.itpump.local.Platform;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Bad input: a generated corpus of malformed REST bodies for every write endpoint (each field missing, each field
+ * of the wrong type, out-of-range scores and doses, broken JSON, huge payloads, wrong content types), each of
+ * which must get a 4xx application/problem+json, never a 5xx; and poison events on every consumed topic
+ * (unparseable, schema-invalid, unknown type, not a CloudEvent, no subject, empty), each of which must reach
+ * the dead-letter topic of every consumer of that topic with a dead-letter-reason header.
+ */
+final class BadInput {
+
+    record Result(int restSent, int rest5xx, int restNotProblem, int restAccepted, int restNoAnswer, int eventsSent, int deadLetterExpected,
+                  int deadLettered, int deadLetterNoReason) {
+    }
+
+    /** Consumers of each consumed topic, and the dead-letter topic of each. */
+    static final Map<String, List<String>> CONSUMERS = Map.of(
+            "itpump.trial.events", List.of("itpump.implant-service.dlq", "itpump.dosing-service.dlq"),
+            "itpump.implant.events", List.of("itpump.dosing-service.dlq", "itpump.followup-service.dlq"));
+
+    private final Platform platform;
+    private final RetryingClient api;
+    private final String bootstrap;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
+    private int sent, serverErrors, notProblem, accepted, noAnswer;
+    private final List<String> findings = new ArrayList<>();
+
+    BadInput(Platform platform, RetryingClient api, String bootstrap) {
+        this.platform = platform;
+        this.api = api;
+        this.bootstrap = bootstrap;
+        this.token = platform.token("fault-suite", "clinician", "nurse", "scheduler", "pharmacist", "ops");
+    }
+
+    Result run(PrintStream out) {
+        // Real resources to aim at: one patient through the whole pathway, one trial left undecided.
+        PatientDriver driver = new PatientDriver(platform, api, "BAD-" + System.nanoTime(), 1);
+        PatientDriver.Patient p = new PatientDriver.Patient(-1, "FAULT-BAD-INPUT-" + System.nanoTime() % 100000, true);
+        driver.drive(p);
+        if (p.planId == null) {
+            throw new IllegalStateException("bad-input fixture patient did not reach monitoring: " + p.error);
+        }
+        String candidate = api.post(url("trial-service", "/candidates"), Map.of("patientRef", "FAULT-BAD-OPEN",
+                "indication", "FAILED_BACK_SURGERY_SYNDROME")).body().path("candidateId").asText();
+        api.put(url("trial-service", "/candidates/" + candidate + "/eligibility"), Map.of("documented", List.of(
+                "FAILED_CONSERVATIVE_THERAPY_DOCUMENTED", "PSYCHOLOGICAL_EVALUATION_CLEARED", "NO_ACTIVE_INFECTION",
+                "ANTICOAGULATION_PLAN", "INFORMED_CONSENT")));
+        String openTrial = api.post(url("trial-service", "/trials"), Map.of("candidateId", candidate, "trialType", "SINGLE_BOLUS",
+                "drug", "morphine", "dose", 0.3, "doseUnit", "mg", "baselineNrs", 8)).body().path("trialId").asText();
+        String now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString();
+
+        corpus("POST", url("trial-service", "/candidates"), obj(Map.of("patientRef", "FAULT-X1", "indication", "FAILED_BACK_SURGERY_SYNDROME")),
+                Map.of("patientRef", List.of("", "x".repeat(300), "Jane Doe <script>"), "indication", List.of("NOPE", "")), true);
+        corpus("PUT", url("trial-service", "/candidates/" + candidate + "/eligibility"),
+                obj(Map.of("documented", List.of("INFORMED_CONSENT"))), Map.of("documented", List.of(List.of("NOPE"))), false);
+        corpus("POST", url("trial-service", "/trials"), obj(Map.of("candidateId", candidate, "trialType", "SINGLE_BOLUS",
+                        "drug", "morphine", "dose", 0.3, "doseUnit", "mg", "baselineNrs", 8)),
+                Map.of("baselineNrs", List.of(-1, 11, 1000, 7.5), "dose", List.of(-1, 0, 1e9, -0.0001), "doseUnit", List.of("kg", ""),
+                        "trialType", List.of("NOPE"), "drug", List.of("", "unobtainium"), "candidateId", List.of("not-a-uuid",
+                                UUID.randomUUID().toString())), true);
+        corpus("POST", url("trial-service", "/trials/" + openTrial + "/assessments"),
+                obj(Map.of("nrs", 4, "minutesSinceDose", 120, "oralMmePerDay", 60)),
+                Map.of("nrs", List.of(-1, 11, 99, 4.5), "minutesSinceDose", List.of(-1, -100000), "oralMmePerDay", List.of(-5, 1e12)), false);
+        String kase = url("implant-service", "/implant-cases/" + p.caseId);
+        corpus("POST", kase + "/booking", obj(Map.of("operatingRoomId", UUID.randomUUID().toString(), "surgeonId",
+                        UUID.randomUUID().toString(), "start", now, "durationMinutes", 120)),
+                Map.of("durationMinutes", List.of(-1, 0, 100000), "start", List.of("not-a-date", "2026-13-45T99:00:00Z"),
+                        "operatingRoomId", List.of("not-a-uuid")), false);
+        corpus("PUT", kase + "/pre-op-checklist", obj(Map.of("confirmed", List.of("CONSENT_SIGNED"))),
+                Map.of("confirmed", List.of(List.of("NOPE"), List.of(1, 2))), false);
+        corpus("POST", kase + "/completion", obj(Map.of("catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10",
+                        "pumpPocketSide", "RIGHT", "anesthesia", "SEDATION", "startedAt", now, "endedAt", now,
+                        "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II", "serialNumber", "X", "reservoirVolumeMl", 20))),
+                Map.of("catheterEntryLevel", List.of("Z9", ""), "pumpPocketSide", List.of("UP"), "anesthesia", List.of("NOPE"),
+                        "endedAt", List.of("yesterday"), "device", List.of(Map.of("reservoirVolumeMl", -20))), false);
+        corpus("POST", url("dosing-service", "/pump-therapies/" + p.therapyId + "/programs"), obj(Map.of("drug", "morphine",
+                        "concentrationPerMl", 10, "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS")),
+                Map.of("dailyDose", List.of(-1, 0, 1e6, 1e300), "concentrationPerMl", List.of(-10, 0, 1e9), "mode", List.of("NOPE"),
+                        "drug", List.of("", "unobtainium")), false);
+        corpus("POST", url("followup-service", "/monitoring-plans/" + p.planId + "/complications"), obj(Map.of(
+                        "kind", "INCREASED_PAIN_OR_WEAKNESS", "severity", "SEVERE", "features", List.of("NEW_WEAKNESS"), "onsetAt", now)),
+                Map.of("kind", List.of("NOPE"), "severity", List.of("APOCALYPTIC"), "features", List.of(List.of("NOPE")),
+                        "onsetAt", List.of("soon")), false);
+        corpus("POST", url("implant-service", "/operating-rooms"), obj(Map.of("name", "Theatre X")),
+                Map.of("name", List.of("", "x".repeat(10000))), false);
+        out.printf("  REST: %d malformed bodies, %d answered 5xx, %d 4xx without problem+json, %d accepted, %d no answer%n",
+                sent, serverErrors, notProblem, accepted, noAnswer);
+        findings.stream().limit(40).forEach(f -> out.println("    " + f));
+        if (findings.size() > 40) {
+            out.println("    ... " + (findings.size() - 40) + " more");
+        }
+        int[] events = poisonEvents(out);
+        return new Result(sent, serverErrors, notProblem, accepted, noAnswer, events[0], events[1], events[2], events[3]);
+    }
+
+    /** Each field missing, each field of the wrong type, each listed out-of-range value, broken bodies, content types. */
+    private void corpus(String method, String url, ObjectNode valid, Map<String, List<Object>> outOfRange, boolean huge) {
+        List<String> fields = new ArrayList<>();
+        valid.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            ObjectNode missing = valid.deepCopy();
+            missing.remove(field);
+            send(method, url, "application/json", missing.toString(), "missing " + field);
+            ObjectNode nulled = valid.deepCopy();
+            nulled.putNull(field);
+            send(method, url, "application/json", nulled.toString(), field + " null");
+            for (Object wrong : wrongTypes(valid.get(field))) {
+                ObjectNode typed = valid.deepCopy();
+                typed.set(field, RetryingClient.JSON.valueToTree(wrong));
+                send(method, url, "application/json", typed.toString(), field + " = " + abbreviate(typed.get(field).toString()));
+            }
+        }
+        outOfRange.forEach((field, values) -> values.forEach(value -> {
+            ObjectNode ranged = valid.deepCopy();
+            ranged.set(field, RetryingClient.JSON.valueToTree(value));
+            send(method, url, "application/json", ranged.toString(), field + " = " + abbreviate(ranged.get(field).toString()));
+        }));
+        for (String broken : List.of("", "{", "not json", "null", "[]", "42", "\"text\"", "{\"a\":}", "{\"a\":1}{",
+                valid.toString().replace("}", ""), "\u0000\u0001\u0002")) {
+            send(method, url, "application/json", broken, "body " + abbreviate(broken));
+        }
+        send(method, url, "text/plain", valid.toString(), "content-type text/plain");
+        send(method, url, "application/xml", "<a>1</a>", "content-type application/xml");
+        send(method, url, "application/x-www-form-urlencoded", "a=1&b=2", "content-type form");
+        if (huge) {
+            ObjectNode big = valid.deepCopy();
+            big.put(fields.get(0), "x".repeat(12 * 1024 * 1024));
+            send(method, url, "application/json", big.toString(), "12 MB body");
+            String deep = "[".repeat(5000) + "]".repeat(5000);
+            send(method, url, "application/json", "{\"" + fields.get(0) + "\":" + deep + "}", "5000-deep nesting");
+            StringBuilder many = new StringBuilder("{");
+            for (int i = 0; i < 100000; i++) {
+                many.append("\"f").append(i).append("\":").append(i).append(',');
+            }
+            send(method, url, "application/json", many.append("\"x\":1}").toString(), "100000 unknown fields");
+        }
+    }
+
+    private static List<Object> wrongTypes(JsonNode value) {
+        if (value.isTextual()) {
+            return List.of(123, true, List.of("a"), Map.of("a", 1));
+        }
+        if (value.isNumber()) {
+            return List.of("abc", true, List.of(1), Map.of("a", 1), "1e400");
+        }
+        if (value.isArray()) {
+            return List.of("INFORMED_CONSENT", 1, Map.of("a", 1));
+        }
+        return List.of("x", 1, List.of(1));
+    }
+
+    private void send(String method, String url, String contentType, String body, String what) {
+        sent++;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .expectContinue(body.length() > 1_000_000) // lets the server refuse a huge body before it is sent
+                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            String type = response.headers().firstValue("content-type").orElse("");
+            String where = method + " " + URI.create(url).getPath().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
+            if (status >= 500) {
+                serverErrors++;
+                findings.add(status + " " + where + " [" + what + "]");
+            } else if (status < 400) {
+                accepted++;
+                findings.add(status + " (accepted) " + where + " [" + what + "]");
+            } else if (!type.startsWith("application/problem+json")) {
+                notProblem++;
+                findings.add(status + " " + (type.isEmpty() ? "no content-type" : type) + " " + where + " [" + what + "]");
+            }
+        } catch (Exception e) {
+            // a connection closed on a huge body is a refusal, not a server error; record it
+            noAnswer++;
+            findings.add("no answer (" + e.getClass().getSimpleName() + ") " + method + " " + URI.create(url).getPath() + " [" + what + "]");
+        }
+    }
+
+    /** Sends the poison events and waits until each reached every consumer's dead-letter topic. */
+    private int[] poisonEvents(PrintStream out) {
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, String> sentKeys = new LinkedHashMap<>(); // key -> topic
+        Map<String, String> labels = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : CONSUMERS.keySet()) {
+                String known = topic.equals("itpump.trial.events") ? "trial.passed" : "implant.completed";
+                String unknown = topic.equals("itpump.trial.events") ? "trial.exploded" : "implant.teleported";
+                List<Object[]> kinds = List.of(
+                        new Object[]{"unparseable", known, "{not json", true},
+                        new Object[]{"schema-invalid", known, "{\"pathwayId\":\"not-a-uuid\",\"baselineNrs\":99}", true},
+                        new Object[]{"array payload", known, "[1,2,3]", true},
+                        new Object[]{"empty payload", known, "", true},
+                        new Object[]{"unknown type", unknown, "{}", true},
+                        new Object[]{"no subject", known, "{}", false},
+                        new Object[]{"not a CloudEvent", null, "{}", true});
+                for (Object[] kind : kinds) {
+                    String key = UUID.randomUUID().toString();
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                            ((String) kind[2]).getBytes(StandardCharsets.UTF_8));
+                    if (kind[1] != null) {
+                        record.headers().add("ce_specversion", b("1.0")).add("ce_id", b(UUID.randomUUID().toString()))
+                                .add("ce_type", b((String) kind[1])).add("ce_source", b("/fault-suite"))
+                                .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                                .add("content-type", b("application/json"));
+                        if ((Boolean) kind[3]) {
+                            record.headers().add("ce_subject", b(key));
+                        }
+                    }
+                    producer.send(record).get();
+                    sentKeys.put(key, topic);
+                    labels.put(key, topic + " " + kind[0]);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot send poison events: " + e.getMessage(), e);
+        }
+        int expected = sentKeys.values().stream().mapToInt(topic -> CONSUMERS.get(topic).size()).sum();
+        Map<String, Boolean> found = new HashMap<>(); // dlq|key -> has reason
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String dlq : List.of("itpump.implant-service.dlq", "itpump.dosing-service.dlq", "itpump.followup-service.dlq")) {
+                for (PartitionInfo info : consumer.partitionsFor(dlq, Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(dlq, info.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (found.size() < expected && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && sentKeys.containsKey(record.key())) {
+                        Header reason = record.headers().lastHeader("dead-letter-reason");
+                        found.put(record.topic() + "|" + record.key(), reason != null && reason.value().length > 0);
+                    }
+                }
+            }
+        }
+        int noReason = (int) found.values().stream().filter(has -> !has).count();
+        out.printf("  events: %d poison events sent, %d dead letters expected, %d found, %d without a reason%n",
+                sentKeys.size(), expected, found.size(), noReason);
+        sentKeys.forEach((key, topic) -> CONSUMERS.get(topic).forEach(dlq -> {
+            if (!found.containsKey(dlq + "|" + key)) {
+                out.println("    not dead-lettered to " + dlq + ": " + labels.get(key));
+            }
+        }));
+        return new int[]{sentKeys.size(), expected, found.size(), noReason};
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode obj(Map<String, Object> fields) {
+        return RetryingClient.JSON.valueToTree(new LinkedHashMap<>(fields));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private String url(String service, String path) {
+        return platform.url(service) + path;
+    }
+}

@@ -1,0 +1,115 @@
+package org.itpump.local.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * JSON over HTTP that rides out crashes: a connection error or a 5xx is retried with back-off until a deadline
+ * (a killed service comes back within seconds). Every 5xx is counted. An answer after a retry may be the
+ * second delivery of a request the server had already applied; {@link Answer#retried()} says so.
+ */
+final class RetryingClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final AtomicLong serverErrors = new AtomicLong();
+    final AtomicLong connectionErrors = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final String token;
+    private final Duration patience;
+
+    RetryingClient(String token, Duration patience) {
+        this.token = token;
+        this.patience = patience;
+    }
+
+    record Answer(int status, JsonNode body, String raw, boolean retried) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    Answer get(String url) {
+        return send("GET", url, null);
+    }
+
+    Answer post(String url, Object body) {
+        return send("POST", url, body);
+    }
+
+    Answer put(String url, Object body) {
+        return send("PUT", url, body);
+    }
+
+    /** Polls a GET until the condition holds (eventual consistency), riding out crashes; null on time-out. */
+    JsonNode await(String url, Predicate<JsonNode> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Answer answer = get(url);
+            if (answer.ok() && done.test(answer.body())) {
+                return answer.body();
+            }
+            sleep(150);
+        }
+        return null;
+    }
+
+    Answer send(String method, String url, Object body) {
+        Instant deadline = Instant.now().plus(patience);
+        boolean retried = false;
+        long backoff = 100;
+        while (true) {
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+                request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 500) {
+                    serverErrors.incrementAndGet();
+                    throw new IOException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+                }
+                String raw = response.body();
+                JsonNode json;
+                try {
+                    json = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+                } catch (IOException notJson) {
+                    json = JSON.nullNode();
+                }
+                return new Answer(response.statusCode(), json, raw, retried);
+            } catch (IOException e) {
+                if (!(e.getMessage() != null && e.getMessage().contains(" answered 5"))) {
+                    connectionErrors.incrementAndGet();
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Gave up on " + method + " " + url + " after " + patience + ": " + e, e);
+                }
+                retried = true;
+                retries.incrementAndGet();
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
