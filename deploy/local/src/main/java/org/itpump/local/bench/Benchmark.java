@@ -77,7 +77,6 @@ public final class Benchmark {
         int throughputTrials = option(args, "--throughput-trials", 1000);
         int backlog = option(args, "--backlog", 50000);
         int seconds = option(args, "--seconds", 20);
-        installEmptyConfig();
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/bench");
         Files.createDirectories(work);
@@ -470,12 +469,5 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** See org.itpump.local.fault.EmptyConfig: token signing needs a MicroProfile Config implementation. */
-    private static void installEmptyConfig() throws Exception {
-        var method = Class.forName("org.itpump.local.fault.EmptyConfig").getDeclaredMethod("installIfMissing");
-        method.setAccessible(true);
-        method.invoke(null);
     }
 }

@@ -66,7 +66,6 @@ public final class FaultSuite {
         chaosMin = intOption(args, "--chaos-min-seconds", 8);
         chaosMax = Math.max(chaosMin + 1, intOption(args, "--chaos-max-seconds", 60));
         killRounds = intOption(args, "--kill-rounds", 2);
-        EmptyConfig.installIfMissing();
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/fault");
         Instant started = Instant.now();
