@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 
 /** A plain Kafka producer for tests: well-formed CloudEvents, or deliberately broken records. */
@@ -31,6 +33,20 @@ public final class EventSender implements AutoCloseable {
                 "ce_subject", pathwayId,
                 "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 "content-type", "application/json"));
+    }
+
+    /**
+     * Delivers one event twice (the same ce_id), then a first event of another pathway as a marker: once the
+     * marker's effect is visible, the consumer has handled the duplicate. Returns the marker's pathway id.
+     */
+    public String sendTwiceThenMarker(String topic, String type, String pathwayId, String json,
+                                      Function<String, String> markerPayload) {
+        String eventId = UUID.randomUUID().toString();
+        sendCloudEvent(topic, eventId, type, pathwayId, json);
+        sendCloudEvent(topic, eventId, type, pathwayId, json);
+        String marker = UUID.randomUUID().toString();
+        sendCloudEvent(topic, UUID.randomUUID().toString(), type, marker, markerPayload.apply(marker));
+        return marker;
     }
 
     public void send(String topic, String key, String value, Map<String, String> headers) {

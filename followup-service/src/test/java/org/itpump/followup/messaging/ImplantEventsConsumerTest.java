@@ -59,12 +59,8 @@ class ImplantEventsConsumerTest {
     void anImplantCompletedOpensExactlyOneRecordEvenWhenRedelivered() {
         String pathwayId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
-        String eventId = UUID.randomUUID().toString();
-        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.completed", pathwayId, implantCompleted(pathwayId, caseId));
-        sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.completed", pathwayId, implantCompleted(pathwayId, caseId));
-        String marker = UUID.randomUUID().toString();
-        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", marker,
-                implantCompleted(marker, UUID.randomUUID().toString()));
+        String marker = sender.sendTwiceThenMarker(IMPLANT_TOPIC, "implant.completed", pathwayId,
+                implantCompleted(pathwayId, caseId), other -> implantCompleted(other, UUID.randomUUID().toString()));
 
         Await.until(() -> recordsOf(marker), list -> !list.isEmpty(), "the marker after the duplicate");
         List<Map<String, Object>> records = recordsOf(pathwayId);

@@ -63,11 +63,6 @@ public class DueTimers {
                 now(), subjectId);
     }
 
-    /** Pending timers of a subject, soonest first. */
-    public Uni<List<DueTimer>> pending(UUID subjectId) {
-        return DueTimer.list("subjectId = ?1 and firedAt is null and cancelledAt is null", Sort.ascending("dueAt"), subjectId);
-    }
-
     /**
      * A scheduled job first runs one interval after start; this catches up at once with whatever fell due while
      * the service was down (then does nothing), so a long poll interval never delays that.
