@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -44,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port));
+        command.addAll(extraJavaOptions(name));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -62,6 +64,16 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * ITPUMP_SERVICE_JAVA_OPTS: more JVM options for every service, {service} replaced by its name, e.g. a flight
+     * recording per service: -XX:StartFlightRecording=filename=/tmp/jfr/{service}.jfr,settings=profile
+     */
+    private static List<String> extraJavaOptions(String service) {
+        String options = System.getenv().getOrDefault("ITPUMP_SERVICE_JAVA_OPTS", "").trim();
+        return options.isEmpty() ? List.of()
+                : Arrays.stream(options.split("\\s+")).map(option -> option.replace("{service}", service)).toList();
     }
 
     public String name() {

@@ -13,6 +13,7 @@ import org.itpump.infra.Infrastructure;
 import org.itpump.testing.Await;
 import org.itpump.testing.ContractChecks;
 import org.itpump.testing.TopicProbe;
+import org.itpump.testing.Traces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,10 @@ class PathwayEndToEndIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         Platform.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
         // Timers poll hourly here (first poll at start-up), so that only a restart can fire a timer already due.
+        // Tracing on, as in production (no collector here: the spans are dropped, their context still travels).
         platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_e2e", true, ports,
-                Map.of("itpump.timers.poll-interval", "1h"), System.out::println);
+                Map.of("itpump.timers.poll-interval", "1h", "quarkus.otel.sdk.disabled", "false",
+                        "quarkus.log.category.\"io.opentelemetry.exporter\".level", "OFF"), System.out::println);
         topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), TOPICS.toArray(String[]::new));
         // Every call carries a bearer token signed with this run's development key; the services verify it.
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer "
@@ -96,9 +99,15 @@ class PathwayEndToEndIT {
         List<String> expected = List.of("trial.started", "trial.assessment-recorded", "trial.passed",
                 "implant.case-opened", "implant.scheduled", "implant.completed",
                 "dosing.therapy-opened", "followup.monitoring-started");
+        String decisionTrace = Traces.traceId(Traces.traceparent(topics.await(ofType("trial.passed", pathwayId), WAIT)));
         for (String type : expected) {
-            JsonNode payload = assertContract(topics.await(ofType(type, pathwayId), WAIT));
+            ConsumerRecord<String, String> record = topics.await(ofType(type, pathwayId), WAIT);
+            JsonNode payload = assertContract(record);
             assertEquals("E2E-0001", payload.path("patientRef").asText(), type + " carries the patient reference");
+            if (expected.indexOf(type) >= expected.indexOf("trial.passed")) {
+                // One trace from the decision to the monitoring plan, across the booking and surgery requests.
+                assertEquals(decisionTrace, Traces.traceId(Traces.traceparent(record)), type + " is in the decision's trace");
+            }
         }
         List<String> implantTopicOrder = topics.drain(Duration.ZERO).stream()
                 .filter(r -> r.topic().equals("itpump.implant.events") && pathwayId.equals(r.key()))

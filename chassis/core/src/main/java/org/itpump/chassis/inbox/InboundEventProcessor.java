@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itpump.chassis.outbox.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
 
@@ -25,14 +26,17 @@ public class InboundEventProcessor {
 
     private final InboundEventReader reader;
     private final Inbox inbox;
+    private final PathwayTraces traces;
     private final ObjectMapper mapper;
     private final int retries;
     private final MeterRegistry meters;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, ObjectMapper mapper, MeterRegistry meters,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, PathwayTraces traces, ObjectMapper mapper,
+                          MeterRegistry meters,
                           @ConfigProperty(name = "itpump.inbox.retries", defaultValue = "8") int retries) {
         this.reader = reader;
         this.inbox = inbox;
+        this.traces = traces;
         this.mapper = mapper;
         this.retries = retries;
         this.meters = meters;
@@ -67,7 +71,8 @@ public class InboundEventProcessor {
         }
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
                         .chain(first -> first
-                                ? handler.action().apply(payload).replaceWithVoid()
+                                ? traces.follow(event.pathwayId()).chain(() -> handler.action().apply(payload))
+                                        .replaceWithVoid()
                                 : Uni.createFrom().voidItem()))
                 .onFailure(ClinicalRuleException.class)
                 .transform(refused -> new PoisonEventException(

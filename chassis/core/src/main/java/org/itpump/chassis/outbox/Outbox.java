@@ -28,10 +28,12 @@ import java.util.UUID;
 public class Outbox {
 
     // The payload travels as text and PostgreSQL parses it: bound straight to jsonb, the reactive client
-    // would store the whole document as one JSON string.
+    // would store the whole document as one JSON string. A pathway event goes out in the pathway's trace
+    // (PathwayTraces) when there is one, else in the current one.
     private static final String INSERT = """
             insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
-            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb), cast(?7 as text))""";
+            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb),
+                    coalesce((select traceparent from pathway_trace where pathway_id = ?4), cast(?7 as text)))""";
 
     private static final String INSERT_SQL_CLIENT = """
             insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
@@ -69,7 +71,10 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    /** The same, in a transaction of the reactive SQL client (for plumbing outside Hibernate, e.g. the audit trail). */
+    /**
+     * The same, in a transaction of the reactive SQL client (for plumbing outside Hibernate, e.g. the audit
+     * trail), always in the current trace: an audit record belongs to the request it records.
+     */
     public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
         JsonNode payload;
         try {

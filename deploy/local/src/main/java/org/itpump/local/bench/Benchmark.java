@@ -38,6 +38,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashMap;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -77,6 +80,7 @@ public final class Benchmark {
         int throughputTrials = option(args, "--throughput-trials", 1000);
         int backlog = option(args, "--backlog", 50000);
         int seconds = option(args, "--seconds", 20);
+        Set<String> phases = Set.of(textOption(args, "--phases", "hop,sustained,backlog,reads").split(","));
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/bench");
         Files.createDirectories(work);
@@ -94,7 +98,7 @@ public final class Benchmark {
                     memTotal(), infrastructure.describe());
             bench.line("platform (4 services) up in %.1f s", (System.nanoTime() - t0) / 1e9);
             bench.startupAndRss(work.resolve("logs"), ports);
-            bench.run(trials, throughputTrials, backlog, seconds, work);
+            bench.run(trials, throughputTrials, backlog, seconds, work, phases);
             Files.writeString(work.resolve("results.txt"), bench.report);
             exit = 0;
         } catch (Throwable e) {
@@ -106,7 +110,8 @@ public final class Benchmark {
         }
     }
 
-    private void run(int trials, int throughputTrials, int backlog, int seconds, Path work) throws Exception {
+    private void run(int trials, int throughputTrials, int backlog, int seconds, Path work, Set<String> phases)
+            throws Exception {
         String trialUrl = platform.url("trial-service"), implantUrl = platform.url("implant-service");
         // Ceilings first, on a quiet platform.
         double bare = readRate(implantUrl + "/q/health/live", 4, seconds);
@@ -117,14 +122,33 @@ public final class Benchmark {
         double produce = producerRate(200_000, 512);
         line("ceiling  Kafka producer on the same broker (acks=all, idempotent, 512 B records): %.0f records/s", produce);
 
-        // 1. Pathway hop latency, one decision at a time.
+        if (phases.contains("hop")) {
+            hop(trials, work);
+        }
+        if (phases.contains("sustained")) {
+            sustained(throughputTrials);
+        }
+        if (phases.contains("backlog")) {
+            backlog(backlog, shape1, shape4);
+        }
+        if (phases.contains("reads")) {
+            reads(seconds, bare);
+        }
+        line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps, produce);
+    }
+
+    /** 1. Pathway hop latency, one decision at a time, and where the time goes (the services' own timestamps). */
+    private void hop(int trials, Path work) throws Exception {
+        String trialUrl = platform.url("trial-service"), implantUrl = platform.url("implant-service");
         line("");
         List<String> ready = prepareTrials(trials + 20, true);
         double[] latencies = new double[trials];
+        Map<String, Instant> answeredAtByPathway = new HashMap<>();
         for (int i = 0; i < trials + 20; i++) {
             String trialId = ready.get(i);
             JsonNode decided = send("POST", trialUrl + "/trials/" + trialId + "/decision", "{}");
             long answered = System.nanoTime();
+            Instant answeredAt = Instant.now();
             String pathwayId = decided.path("pathwayId").asText();
             String casesUrl = implantUrl + "/implant-cases?pathwayId=" + pathwayId;
             while (send("GET", casesUrl, null).size() == 0) {
@@ -132,6 +156,7 @@ public final class Benchmark {
             }
             if (i >= 20) { // the first 20 warm up
                 latencies[i - 20] = (System.nanoTime() - answered) / 1e6;
+                answeredAtByPathway.put(pathwayId, answeredAt);
             }
         }
         double[] sorted = latencies.clone();
@@ -141,8 +166,68 @@ public final class Benchmark {
         histogram(sorted, work.resolve("latency-histogram.png"));
         Files.writeString(work.resolve("latencies-ms.txt"), String.join("\n", Arrays.stream(latencies)
                 .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toList()) + "\n");
+        hopBreakdown(answeredAtByPathway);
+    }
 
-        // 2. Sustained decisions per second, 8 clients, and whether implant-service keeps up.
+    /**
+     * Splits each hop with the timestamps the services wrote: the decision's outbox row (occurred_at, Java clock,
+     * before commit; published_at, PostgreSQL's now() when the relay claimed it, after NOTIFY), implant-service's
+     * inbox row (received_at, when the consumer began applying it) and its case-opened outbox row (occurred_at,
+     * the handler's end, before commit). One machine, one clock.
+     */
+    private void hopBreakdown(Map<String, Instant> answeredAtByPathway) throws Exception {
+        Map<String, Instant[]> decision = new HashMap<>();
+        try (Connection c = infrastructure.postgres().connect("itpump_bench_trial"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id::text, subject, occurred_at, published_at from outbox_event where type = 'trial.passed'")) {
+            while (rs.next()) {
+                if (answeredAtByPathway.containsKey(rs.getString(2))) {
+                    decision.put(rs.getString(1), new Instant[]{rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
+                            null, null, answeredAtByPathway.get(rs.getString(2))});
+                }
+            }
+        }
+        Map<String, String> eventByPathway = new HashMap<>();
+        try (Connection c = infrastructure.postgres().connect("itpump_bench_trial"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select subject, id::text from outbox_event where type = 'trial.passed'")) {
+            while (rs.next()) {
+                eventByPathway.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        try (Connection c = infrastructure.postgres().connect("itpump_bench_implant"); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select event_id, received_at from inbox_event where event_type = 'trial.passed'")) {
+                while (rs.next()) {
+                    Instant[] t = decision.get(rs.getString(1));
+                    if (t != null) {
+                        t[2] = rs.getTimestamp(2).toInstant();
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select subject, occurred_at from outbox_event where type = 'implant.case-opened'")) {
+                while (rs.next()) {
+                    Instant[] t = decision.get(eventByPathway.get(rs.getString(1)));
+                    if (t != null) {
+                        t[3] = rs.getTimestamp(2).toInstant();
+                    }
+                }
+            }
+        }
+        List<Instant[]> complete = decision.values().stream().filter(t -> t[2] != null && t[3] != null).toList();
+        line("hop breakdown, medians over %d hops (p95 in brackets):", complete.size());
+        line("  decision's outbox row written -> REST answer sent       %s", spread(complete, 0, 4));
+        line("  decision's outbox row written -> relay claims it        %s", spread(complete, 0, 1));
+        line("  relay claims it -> implant-service starts applying      %s  (Kafka produce, ack, fetch, hand-over)", spread(complete, 1, 2));
+        line("  implant-service applies it (inbox row -> case-opened)   %s", spread(complete, 2, 3));
+    }
+
+    private static String spread(List<Instant[]> hops, int from, int to) {
+        double[] ms = hops.stream().mapToDouble(t -> Duration.between(t[from], t[to]).toNanos() / 1e6).sorted().toArray();
+        return ms.length == 0 ? "-" : String.format(Locale.ROOT, "%6.2f ms (%6.2f)", pct(ms, 50), pct(ms, 95));
+    }
+
+    /** 2. Sustained decisions per second, 8 clients, and whether implant-service keeps up. */
+    private void sustained(int throughputTrials) throws Exception {
+        String trialUrl = platform.url("trial-service");
+
         List<String> batch = prepareTrials(throughputTrials, true);
         long casesBefore = count("implant", "select count(*) from implant_case");
         AtomicLong maxLag = new AtomicLong();
@@ -172,7 +257,10 @@ public final class Benchmark {
                 throughputTrials / decideSeconds, allCasesSeconds, throughputTrials / allCasesSeconds, maxLag.get(),
                 (allCasesSeconds - decideSeconds) * 1000);
 
-        // 3. A backlog of trial.passed events, drained by implant-service.
+    }
+
+    /** 3. A backlog of trial.passed events, drained by implant-service. */
+    private void backlog(int backlog, PgbenchResult shape1, PgbenchResult shape4) throws Exception {
         long before = count("implant", "select count(*) from implant_case");
         produceTrialPassed(backlog);
         long drainStart = System.nanoTime();
@@ -195,7 +283,11 @@ public final class Benchmark {
                 + "(%.0f tps), %.0f%% at 4 clients (%.0f tps)  (target >= 40%%)", opened, drain, drainRate,
                 100 * drainRate / shape1.tps, shape1.tps, 100 * drainRate / shape4.tps, shape4.tps);
 
-        // 4. REST reads of one case.
+    }
+
+    /** 4. REST reads of one case. */
+    private void reads(int seconds, double bare) throws Exception {
+        String trialUrl = platform.url("trial-service"), implantUrl = platform.url("implant-service");
         String pathwayId = send("POST", trialUrl + "/trials/" + prepareTrials(1, true).get(0) + "/decision", "{}")
                 .path("pathwayId").asText();
         String caseId = "";
@@ -206,7 +298,6 @@ public final class Benchmark {
         double reads = readRate(implantUrl + "/implant-cases/" + caseId, 4, seconds);
         line("case reads GET /implant-cases/{id}, 4 clients: %.0f req/s = %.0f%% of the bare endpoint (%.0f req/s)  (target >= 50%%)",
                 reads, 100 * reads / bare, bare);
-        line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps, produce);
     }
 
     private static final String SHAPE = """
@@ -452,6 +543,15 @@ public final class Benchmark {
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String textOption(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int option(String[] args, String name, int fallback) {

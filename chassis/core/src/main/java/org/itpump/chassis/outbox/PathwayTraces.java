@@ -1,0 +1,43 @@
+package org.itpump.chassis.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One trace per pathway across the services. A consumed event's trace becomes the pathway's trace in this
+ * service ({@link #follow}); the {@link Outbox} publishes the pathway's later events in it, even when a REST
+ * request of its own trace (a theatre booking, the implant's completion) caused them. A hospital's engineer
+ * then sees the trial decision, the implant case, the surgery and the monitoring plan in one trace.
+ */
+@ApplicationScoped
+public class PathwayTraces {
+
+    private static final String FOLLOW = """
+            insert into pathway_trace (pathway_id, traceparent, updated_at) values (?1, ?2, ?3)
+            on conflict (pathway_id) do update set traceparent = excluded.traceparent, updated_at = excluded.updated_at""";
+
+    private final Clock clock;
+
+    PathwayTraces(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** In the consumer's Panache transaction: the pathway continues in the trace of the event being applied. */
+    public Uni<Void> follow(String pathwayId) {
+        String traceparent = Outbox.currentTraceparent();
+        if (traceparent == null || pathwayId == null) {
+            return Uni.createFrom().voidItem(); // an untraced event leaves the pathway's trace as it was
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(FOLLOW)
+                        .setParameter(1, pathwayId)
+                        .setParameter(2, traceparent)
+                        .setParameter(3, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}
