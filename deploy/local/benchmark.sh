@@ -5,6 +5,8 @@
 # latency-histogram.png, latencies-ms.txt); docs/benchmarks.md records a run.
 #
 #   deploy/local/benchmark.sh [--trials 1000] [--throughput-trials 1000] [--backlog 50000] [--seconds 20]
+#       [--phases startup,hop,sustained,backlog,reads]   (a subset; the ceilings run with any workload)
+#   ITPUMP_SERVICE_JAVA_OPTS="..."   more JVM options for every service ({service} = its name), e.g. a JFR recording
 #   SKIP_BUILD=1   run what was built last time
 # Needs pgbench on the PATH. Run it on a quiet machine: other load distorts every figure.
 set -euo pipefail

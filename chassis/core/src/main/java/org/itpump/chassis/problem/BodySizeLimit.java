@@ -6,6 +6,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +43,10 @@ public class BodySizeLimit {
 
     private void refuseDeclaredOversize(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null && declared.chars().allMatch(Character::isDigit) && !declared.isEmpty()
+        // A client waiting for "100 Continue" is left to Quarkus' own check (a bare 413 and a closed connection):
+        // answering it here left java.net.http's client waiting for ever.
+        boolean waitsForContinue = context.request().getHeader(HttpHeaderNames.EXPECT) != null;
+        if (declared != null && !waitsForContinue && declared.chars().allMatch(Character::isDigit) && !declared.isEmpty()
                 && (declared.length() > 18 || Long.parseLong(declared) > limitBytes)) {
             tooLarge(context);
             return;
@@ -68,26 +73,35 @@ public class BodySizeLimit {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .end(body);
-        discardRestOfBody(context.request());
+        HttpServerRequest request = context.request();
+        // HTTP/2 multiplexes: only this stream ends, the connection stays (and has no Connection header).
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        HttpServerResponse response = context.response().setStatusCode(413)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (!http2) {
+            response.putHeader(HttpHeaderNames.CONNECTION, "close");
+        }
+        response.end(body);
+        discardRestOfBody(request, http2);
     }
 
     /**
      * A client that sends its whole body before reading (most do, without Expect: 100-continue) would see a
      * reset instead of the answer if the connection closed at once: read and drop the rest, up to a bound.
      */
-    private void discardRestOfBody(HttpServerRequest request) {
+    private void discardRestOfBody(HttpServerRequest request, boolean http2) {
         AtomicLong discarded = new AtomicLong();
         long bound = DISCARD_BOUND_FACTOR * limitBytes;
         request.handler(chunk -> {
-            if (discarded.addAndGet(chunk.length()) > bound) {
+            if (discarded.addAndGet(chunk.length()) > bound && !http2) {
                 request.connection().close();
             }
         });
-        request.endHandler(ignored -> request.connection().close());
+        request.endHandler(ignored -> {
+            if (!http2) {
+                request.connection().close();
+            }
+        });
         request.resume();
     }
 }

@@ -2,10 +2,14 @@ package org.itpump.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.itpump.infra.Infrastructure;
 import org.itpump.infra.PostgresServer;
@@ -33,19 +37,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.HashMap;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,13 +58,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Benchmark (issue 6): pathway hop latency (trial decision's REST answer -> implant case visible over REST),
+ * Benchmark (issue 6): pathway hop latency (trial decision's REST answer -> implant case committed, then read over REST),
  * sustained decisions per second, a backlog of trial.passed events drained by implant-service, REST reads of a
  * case; beside the ceilings on the same machine in the same run: pgbench (single-row commit and the consumer's
  * transaction shape), a Kafka producer on the same broker, and the bare Quarkus /q/health/live endpoint.
  * Writes deploy/local/target/bench/results.txt and latency-histogram.png.
  *
- * <pre>deploy/local/benchmark.sh [--trials 1000] [--throughput-trials 1000] [--backlog 50000] [--seconds 20]</pre>
+ * <pre>deploy/local/benchmark.sh [--trials 1000] [--throughput-trials 1000] [--backlog 50000] [--seconds 20]
+ *     [--phases startup,hop,sustained,backlog,reads]</pre>
  */
 public final class Benchmark {
 
@@ -136,6 +141,9 @@ public final class Benchmark {
         PgbenchResult shape4 = pgbench("consumer shape, 4 clients", SHAPE, 4, seconds);
         double produce = producerRate(200_000, 512);
         line("ceiling  Kafka producer on the same broker (acks=all, idempotent, 512 B records): %.0f records/s", produce);
+        double[] kafkaHop = kafkaRoundTrips(300);
+        line("ceiling  Kafka alone, produce (acks=all) -> a waiting consumer has it, one record at a time: p50 %.2f ms, "
+                + "p99 %.2f ms", pct(kafkaHop, 50), pct(kafkaHop, 99));
 
         if (phases.contains("hop")) {
             hop(trials, work);
@@ -383,6 +391,40 @@ public final class Benchmark {
         }
     }
 
+    /** The floor under any hop through Kafka here: a plain producer and a plain consumer, nothing else. */
+    private double[] kafkaRoundTrips(int n) throws Exception {
+        String topic = "itpump.bench.ping";
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ping-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        double[] ms = new double[n];
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", new byte[512])).get(); // the topic exists
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            for (int i = 0; i < n + 20; i++) {
+                long sent = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, "k", new byte[512]));
+                while (consumer.poll(Duration.ofMillis(500)).isEmpty()) {
+                    // waiting for the record
+                }
+                if (i >= 20) {
+                    ms[i - 20] = (System.nanoTime() - sent) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
     private void produceTrialPassed(int n) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
@@ -539,7 +581,7 @@ public final class Benchmark {
             int y = top + plotH - plotH * t / 5;
             g.drawString(String.valueOf(peak * t / 5), left - 40, y + 4);
         }
-        g.drawString("ms from the decision's REST answer to the implant case visible over REST", left + 180, h - 15);
+        g.drawString("ms from the decision's REST answer to the implant case committed (read over REST after)", left + 180, h - 15);
         g.drawString("trials", 15, top - 10);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(String.format(Locale.ROOT, "Pathway hop latency, %d trials: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",

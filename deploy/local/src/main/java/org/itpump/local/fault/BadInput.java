@@ -190,7 +190,6 @@ final class BadInput {
         sent++;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .expectContinue(body.length() > 1_000_000) // lets the server refuse a huge body before it is sent
                     .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
