@@ -147,7 +147,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static String brokerClasspath() {
+    /** The broker's class path, which also holds Kafka's tools (org.apache.kafka.tools.ProducerPerformance). */
+    public static String brokerClasspath() {
         try (InputStream in = KafkaBroker.class.getResourceAsStream("/itpump-kafka-classpath.txt")) {
             if (in == null) {
                 throw new IllegalStateException("itpump-kafka-classpath.txt missing: build chassis/infra with Maven");

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.itpump.infra.Infrastructure;
+import org.itpump.infra.KafkaBroker;
 import org.itpump.infra.PostgresServer;
 import org.itpump.local.Platform;
 import org.itpump.local.ServiceProcess;
@@ -140,7 +141,8 @@ public final class Benchmark {
         PgbenchResult shape1 = pgbench("consumer shape, 1 client", SHAPE, 1, seconds);
         PgbenchResult shape4 = pgbench("consumer shape, 4 clients", SHAPE, 4, seconds);
         double produce = producerRate(200_000, 512);
-        line("ceiling  Kafka producer on the same broker (acks=all, idempotent, 512 B records): %.0f records/s", produce);
+        line("ceiling  Kafka's ProducerPerformance on the same broker (acks=all, idempotent, 512 B records): %.0f records/s",
+                produce);
         double[] kafkaHop = kafkaRoundTrips(300);
         line("ceiling  Kafka alone, produce (acks=all) -> a waiting consumer has it, one record at a time: p50 %.2f ms, "
                 + "p99 %.2f ms", pct(kafkaHop, 50), pct(kafkaHop, 99));
@@ -373,22 +375,25 @@ public final class Benchmark {
         return new PgbenchResult(tps);
     }
 
+    /**
+     * Kafka's own producer benchmark, org.apache.kafka.tools.ProducerPerformance (kafka-producer-perf-test.sh),
+     * against the same broker with the relay's settings: acks=all, idempotent, one producer.
+     */
     private double producerRate(int records, int size) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        byte[] payload = new byte[size];
-        Arrays.fill(payload, (byte) 'x');
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("itpump.bench.perf", "k", payload)).get();
-            long start = System.nanoTime();
-            for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>("itpump.bench.perf", Integer.toString(i % 64), payload));
-            }
-            producer.flush();
-            return records / ((System.nanoTime() - start) / 1e9);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process perf = new ProcessBuilder(java, "-Xmx256m", "-cp", KafkaBroker.brokerClasspath(),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", "itpump.bench.perf",
+                "--num-records", String.valueOf(records), "--record-size", String.valueOf(size), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + infrastructure.kafkaBootstrapServers(), "acks=all",
+                "enable.idempotence=true").redirectErrorStream(true).start();
+        String out = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!perf.waitFor(5, TimeUnit.MINUTES) || perf.exitValue() != 0) {
+            throw new IllegalStateException("ProducerPerformance failed: " + out);
         }
+        // the last line sums up: "200000 records sent, 41220.1 records/sec (20.13 MB/sec), ..."
+        String summary = out.lines().filter(l -> l.contains(" records sent, ")).reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("no summary from ProducerPerformance: " + out));
+        return Double.parseDouble(summary.replaceAll(".* records sent, ([0-9.]+) records/sec.*", "$1"));
     }
 
     /** The floor under any hop through Kafka here: a plain producer and a plain consumer, nothing else. */
