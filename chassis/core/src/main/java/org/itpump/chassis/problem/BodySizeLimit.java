@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A body over {@code quarkus.http.limits.max-body-size} gets 413 as problem+json like every other error.
- * Quarkus refuses it before RESTEasy sees it, with an empty body; this route runs just ahead of that check.
+ * A body declared (Content-Length) over {@code quarkus.http.limits.max-body-size} gets 413 as problem+json like
+ * every other error. Quarkus refuses it before RESTEasy sees it, with an empty body; this route runs just ahead
+ * of that check. A chunked body over the limit is still cut off by Quarkus with a bare 413.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -36,9 +37,7 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(this::refuseDeclaredOversize)
-                .failureHandler(this::describeStreamedOversize);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
     }
 
     private void refuseDeclaredOversize(RoutingContext context) {
@@ -46,21 +45,19 @@ public class BodySizeLimit {
         // A client waiting for "100 Continue" is left to Quarkus' own check (a bare 413 and a closed connection):
         // answering it here left java.net.http's client waiting for ever.
         boolean waitsForContinue = context.request().getHeader(HttpHeaderNames.EXPECT) != null;
-        if (declared != null && !waitsForContinue && declared.chars().allMatch(Character::isDigit) && !declared.isEmpty()
-                && (declared.length() > 18 || Long.parseLong(declared) > limitBytes)) {
+        if (!waitsForContinue && exceedsLimit(declared)) {
             tooLarge(context);
             return;
         }
         context.next();
     }
 
-    /** A chunked body without Content-Length is counted as it arrives; Quarkus fails the route with 413. */
-    private void describeStreamedOversize(RoutingContext context) {
-        if (context.statusCode() == 413 && !context.response().headWritten()) {
-            tooLarge(context);
-            return;
+    /** A missing or malformed Content-Length is left to Vert.x and Quarkus. */
+    private boolean exceedsLimit(String declared) {
+        if (declared == null || declared.isEmpty() || !declared.chars().allMatch(Character::isDigit)) {
+            return false;
         }
-        context.next();
+        return declared.length() > 18 || Long.parseLong(declared) > limitBytes; // 19 digits may overflow a long
     }
 
     private void tooLarge(RoutingContext context) {
