@@ -11,6 +11,7 @@
 # Needs pgbench on the PATH. Run it on a quiet machine: other load distorts every figure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+command -v pgbench >/dev/null || { echo "benchmark.sh needs pgbench on the PATH (Debian: postgresql-client)" >&2; exit 2; }
 cd "$root"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "Building the platform (./mvnw package -DskipTests) ..."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault injection (issue 6): drives simulated patients through the whole pathway while each service and the Kafka
-# broker are SIGKILLed and restarted at random points and PostgreSQL is crash-restarted once, sends a corpus of
+# broker are SIGKILLed and restarted at random points and PostgreSQL is restarted once (fast stop), sends a corpus of
 # malformed REST bodies and poison events, then checks that nothing acknowledged or committed was lost or applied
 # twice. Not part of ./mvnw verify. Ends by itself and prints a table; exit 0 when every check holds.
 #

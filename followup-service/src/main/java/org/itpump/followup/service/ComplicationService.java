@@ -3,6 +3,7 @@ package org.itpump.followup.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.StateConflictException;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Complications as reported, escalated by the rules file; escalations stay open until acknowledged. */
+@Startup // a broken rules file stops the service at start, not at the first complication
 @ApplicationScoped
 public class ComplicationService {
 

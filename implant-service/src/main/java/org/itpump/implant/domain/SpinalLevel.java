@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  */
 public record SpinalLevel(String label, int position) implements Comparable<SpinalLevel> {
 
-    private static final Pattern LEVEL = Pattern.compile("([CTLS])(\\d{1,2})");
+    private static final Pattern LEVEL = Pattern.compile("([CTLS])([1-9]\\d?)");
     private static final String REGIONS = "CTLS";
     private static final int[] REGION_SIZE = {7, 12, 5, 5};
 
     /** Parses "T10" or "L2-L3" (an interspace is placed at its upper vertebra, half a step below it). */
     public static SpinalLevel parse(String text) {
-        String[] parts = text == null ? new String[0] : text.trim().toUpperCase().split("-");
+        // limit -1 keeps trailing empty parts: "T10-" is two parts, the second empty, and is refused
+        String[] parts = text == null ? new String[0] : text.trim().toUpperCase().split("-", -1);
         if (parts.length == 1) {
             return new SpinalLevel(text.trim().toUpperCase(), 2 * vertebra(parts[0], text));
         }

@@ -49,7 +49,7 @@ class ImplantProcedureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"T13", "L6", "X1", "L3-L5", "", "C0"})
+    @ValueSource(strings = {"T13", "L6", "X1", "L3-L5", "", "C0", "T10-", "L2-L3-", "-L2", "L02"})
     void onlyRealSpinalLevelsAreAccepted(String level) {
         assertThrows(RuleViolationException.class, () -> SpinalLevel.parse(level));
     }

@@ -195,6 +195,13 @@ class TrialResourceTest {
     }
 
     @Test
+    void aPathWithAnEncodedSpaceGetsProblemJsonNotABare500() {
+        // "/trials/a%20b" is decoded to "/trials/a b", which is not a valid URI for the problem's instance as such.
+        given().urlEncodingEnabled(false).when().get("/trials/a%20b")
+                .then().statusCode(404).contentType("application/problem+json").body("instance", equalTo("/trials/a%20b"));
+    }
+
+    @Test
     void decidingWithoutAssessmentsIsAClinicalRuleViolation() {
         String trialId = startTrial(6);
         given().when().post("/trials/{id}/decision", trialId)

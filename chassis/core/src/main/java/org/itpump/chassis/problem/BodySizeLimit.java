@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,7 +62,7 @@ public class BodySizeLimit {
     private void tooLarge(RoutingContext context) {
         Problem problem = Problem.of("body-too-large", "Request body too large", 413,
                 "The request body is larger than the " + limitBytes + " bytes this service accepts.",
-                URI.create(context.request().path()), List.of());
+                Problem.instance(context.request().path()), List.of());
         String body;
         try {
             body = mapper.writeValueAsString(problem);

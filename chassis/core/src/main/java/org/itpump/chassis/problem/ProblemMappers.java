@@ -116,6 +116,6 @@ public class ProblemMappers {
     }
 
     private static URI instanceOf(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return uri == null ? null : Problem.instance(uri.getPath());
     }
 }

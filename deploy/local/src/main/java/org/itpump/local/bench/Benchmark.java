@@ -212,20 +212,15 @@ public final class Benchmark {
      */
     private void hopBreakdown(Map<String, Instant> answeredAtByPathway) throws Exception {
         Map<String, Instant[]> decision = new HashMap<>();
+        Map<String, String> eventByPathway = new HashMap<>();
         try (Connection c = infrastructure.postgres().connect("itpump_bench_trial"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select id::text, subject, occurred_at, published_at from outbox_event where type = 'trial.passed'")) {
             while (rs.next()) {
+                eventByPathway.put(rs.getString(2), rs.getString(1));
                 if (answeredAtByPathway.containsKey(rs.getString(2))) {
                     decision.put(rs.getString(1), new Instant[]{rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
                             null, null, answeredAtByPathway.get(rs.getString(2))});
                 }
-            }
-        }
-        Map<String, String> eventByPathway = new HashMap<>();
-        try (Connection c = infrastructure.postgres().connect("itpump_bench_trial"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select subject, id::text from outbox_event where type = 'trial.passed'")) {
-            while (rs.next()) {
-                eventByPathway.put(rs.getString(1), rs.getString(2));
             }
         }
         try (Connection c = infrastructure.postgres().connect("itpump_bench_implant"); Statement s = c.createStatement()) {
@@ -287,6 +282,9 @@ public final class Benchmark {
         while (!futures.stream().allMatch(Future::isDone)) {
             Thread.sleep(250);
             maxLag.accumulateAndGet(decided.get() - (count("implant", "select count(*) from implant_case") - casesBefore), Math::max);
+        }
+        for (Future<?> future : futures) {
+            future.get(); // a failed decision stops the run here, rather than a wait for a case that never comes
         }
         double decideSeconds = (System.nanoTime() - start) / 1e9;
         while (count("implant", "select count(*) from implant_case") - casesBefore < throughputTrials) {
@@ -362,13 +360,14 @@ public final class Benchmark {
             s.execute("create table if not exists bench_inbox(consumer text, event_id text, event_type text, received_at timestamptz, primary key (consumer, event_id))");
         }
         Path script = Files.createTempFile("pgbench", ".sql");
-        Files.writeString(script, "begin;\n" + body.replace("update bench_case set status = 'x' where id = 1;",
-                "update bench_case set status = 'x' where id = 1;") + "commit;\n");
+        Files.writeString(script, "begin;\n" + body + "commit;\n");
         Process p = new ProcessBuilder("pgbench", "-n", "-h", pg.host(), "-p", String.valueOf(pg.port()), "-U", pg.user(),
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds),
                 "-f", script.toString(), "itpump_bench_trial").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + out);
+        }
         double tps = out.lines().filter(l -> l.startsWith("tps")).findFirst()
                 .map(l -> Double.parseDouble(l.replaceAll("tps = ([0-9.]+).*", "$1"))).orElse(Double.NaN);
         line("ceiling  pgbench %s (%d clients, embedded PG, synchronous_commit=off): %.0f tps", label, clients, tps);
