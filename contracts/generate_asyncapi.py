@@ -74,6 +74,9 @@ def main():
         w(f"    address: {topic}")
         publisher = "every service" if service == "audit" else service
         w(f"    description: {description} Published by {publisher} through its transactional outbox.")
+        if service != "audit":
+            # consumers refuse a record on this topic whose ce_source is any other (a forged or misrouted event)
+            w(f"    x-itpump-source: urn:itpump:{service}")
         w("    messages:")
         for t in types:
             if t.startswith(service.split("-")[0] + "."):

@@ -34,4 +34,12 @@ public final class ContractSamples {
                  "reason":"PATIENT_WITHDREW","cancelledAt":"2026-11-27T10:00:00Z"}"""
                 .formatted(pathwayId, trialId);
     }
+
+    public static String trialStarted(String pathwayId, String trialId) {
+        return """
+                {"pathwayId":"%s","patientRef":"PT-5","trialId":"%s","candidateId":"%s","indication":"CANCER_PAIN",
+                 "trialType":"SINGLE_BOLUS","drug":"morphine","dose":0.3,"doseUnit":"mg","baselineNrs":7,
+                 "startedAt":"2026-11-26T09:00:00Z","windowEndsAt":"2026-11-27T09:00:00Z"}"""
+                .formatted(pathwayId, trialId, java.util.UUID.randomUUID());
+    }
 }

@@ -3,6 +3,7 @@ package org.itpump.dosing.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.itpump.chassis.inbox.AwaitingStateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
@@ -94,10 +95,14 @@ public class PumpTherapyService {
         });
     }
 
-    /** implant.explanted ends the therapy and its refill timers; a repeat changes nothing. */
+    /** implant.explanted ends the therapy and its refill timers; a repeat changes nothing; before the therapy opens it is held. */
     public Uni<Void> endForExplant(ImplantExplanted explant) {
         return therapies.byImplantCase(explant.caseId()).chain(therapy -> {
-            if (therapy == null || therapy.status == PumpTherapyStatus.ENDED) {
+            if (therapy == null) {
+                throw new AwaitingStateException("no pump therapy for implant case " + explant.caseId()
+                        + " yet (implant.completed not applied)");
+            }
+            if (therapy.status == PumpTherapyStatus.ENDED) {
                 return Uni.createFrom().voidItem();
             }
             therapy.status = therapy.status.transitionTo(PumpTherapyStatus.ENDED);

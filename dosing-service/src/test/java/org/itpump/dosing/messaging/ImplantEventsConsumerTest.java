@@ -7,6 +7,7 @@ import org.itpump.chassis.security.Roles;
 import org.itpump.testing.Await;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.PoisonCorpus;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.itpump.testing.ContractChecks.assertContract;
 import static org.itpump.testing.ContractSamples.implantCompleted;
+import static org.itpump.testing.ContractSamples.trialStarted;
 import static org.itpump.testing.TopicProbe.header;
 import static org.itpump.testing.TopicProbe.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImplantEventsConsumerTest {
 
     private static final String IMPLANT_TOPIC = "itpump.implant.events";
+    private static final String TRIAL_TOPIC = "itpump.trial.events";
+    private static final String DLQ = "itpump.dosing-service.dlq";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static EventSender sender;
     private static TopicProbe published;
@@ -96,5 +100,25 @@ class ImplantEventsConsumerTest {
     @Test
     void unknownIdIs404() {
         given().when().get("/pump-therapies/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void noHeaderOrPayloadVariantOnTheImplantTopicStopsTheChannel() {
+        List<PoisonCorpus.Variant> corpus = PoisonCorpus.of(IMPLANT_TOPIC, "implant.completed",
+                id -> implantCompleted(id, UUID.randomUUID().toString()), "pumpPocketSide", "trial.passed");
+        PoisonCorpus.assertEachDeadLetteredOrApplied(PathwayTestResource.bootstrapServers(), IMPLANT_TOPIC, DLQ, corpus,
+                id -> implantCompleted(id, UUID.randomUUID().toString()), id -> !recordsOf(id).isEmpty());
+        given().when().get("/q/health/live").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"));
+    }
+
+    @Test
+    void noHeaderOrPayloadVariantOnTheTrialTopicStopsTheChannel() {
+        // dosing's effect of trial.started is its published dose check
+        List<PoisonCorpus.Variant> corpus = PoisonCorpus.of(TRIAL_TOPIC, "trial.started",
+                id -> trialStarted(id, UUID.randomUUID().toString()), "indication", "implant.completed");
+        PoisonCorpus.assertEachDeadLetteredOrApplied(PathwayTestResource.bootstrapServers(), TRIAL_TOPIC, DLQ, corpus,
+                id -> trialStarted(id, UUID.randomUUID().toString()),
+                id -> published.drain(Duration.ofMillis(200)).stream().anyMatch(ofType("dosing.trial-dose-checked", id)));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"));
     }
 }

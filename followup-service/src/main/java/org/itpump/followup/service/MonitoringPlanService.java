@@ -3,6 +3,7 @@ package org.itpump.followup.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.itpump.chassis.inbox.AwaitingStateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
@@ -69,7 +70,11 @@ public class MonitoringPlanService {
     /** The pump is out: monitoring stops, pending milestones are cancelled. A plan already over stays as it is. */
     public Uni<Void> closeForExplant(ImplantExplanted explant) {
         return plans.byImplantCase(explant.caseId()).chain(plan -> {
-            if (plan == null || plan.status != MonitoringPlanStatus.ACTIVE) {
+            if (plan == null) {
+                throw new AwaitingStateException("no monitoring plan for implant case " + explant.caseId()
+                        + " yet (implant.completed not applied)");
+            }
+            if (plan.status != MonitoringPlanStatus.ACTIVE) {
                 return Uni.createFrom().voidItem();
             }
             plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);

@@ -9,6 +9,7 @@ import org.itpump.chassis.security.Roles;
 import org.itpump.testing.Await;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.PoisonCorpus;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,19 +124,37 @@ class ImplantEventsConsumerTest {
     }
 
     @Test
-    void anExplantOfACaseWithoutAPlanChangesNothing() {
+    void anExplantBeforeItsCompletionIsHeldThenDeadLetteredNotAppliedToNothing() {
+        // implant.explanted for a case whose implant.completed never came (e.g. dead-lettered): the explant is held
+        // and retried for itpump.inbox.hold-for (5 s in tests), then dead-lettered to be redriven after the fix
         String pathwayId = UUID.randomUUID().toString();
-        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.explanted", pathwayId,
+        String explantId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, explantId, "implant.explanted", pathwayId,
                 FollowupTestSupport.implantExplanted(pathwayId, UUID.randomUUID().toString()));
         String marker = UUID.randomUUID().toString();
         sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathwayId,
                 implantCompleted(pathwayId, marker));
-        Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(), "the next event after the explant");
+
+        try (TopicProbe deadLetters = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.followup-service.dlq")) {
+            String reason = header(deadLetters.await(r -> explantId.equals(header(r, "ce_id")), WAIT), "dead-letter-reason");
+            assertTrue(reason.contains("held for PT5S") && reason.contains("no monitoring plan for implant case"), reason);
+        }
+        Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(), "the next event after the held explant");
         assertEquals("ACTIVE", recordsOf(pathwayId).get(0).get("status"));
     }
 
     @Test
     void unknownIdIs404() {
         given().when().get("/monitoring-plans/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void noHeaderOrPayloadVariantStopsTheChannel() {
+        List<PoisonCorpus.Variant> corpus = PoisonCorpus.of(IMPLANT_TOPIC, "implant.completed",
+                id -> implantCompleted(id, UUID.randomUUID().toString()), "pumpPocketSide", "trial.passed");
+        PoisonCorpus.assertEachDeadLetteredOrApplied(PathwayTestResource.bootstrapServers(), IMPLANT_TOPIC,
+                "itpump.followup-service.dlq", corpus, id -> implantCompleted(id, UUID.randomUUID().toString()),
+                id -> !recordsOf(id).isEmpty());
+        given().when().get("/q/health/live").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"));
     }
 }

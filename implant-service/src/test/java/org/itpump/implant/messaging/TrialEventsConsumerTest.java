@@ -10,6 +10,7 @@ import org.itpump.testing.Await;
 import org.itpump.testing.ContractSamples;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.PoisonCorpus;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrialEventsConsumerTest {
 
     private static final String DLQ = "itpump.implant-service.dlq";
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static EventSender sender;
     private static TopicProbe deadLetters;
@@ -142,6 +145,57 @@ class TrialEventsConsumerTest {
         assertEquals(TRIAL_TOPIC, header(noCloudEvent, "dead-letter-topic"));
 
         assertEquals(trialId, awaitCases(pathwayId, 1).get(0).get("trialId"), "the good event after the poison");
+    }
+
+    @Test
+    void aMalformedCeTimeIsDeadLetteredAndTheNextTrialPassedOnThePartitionOpensItsCase() {
+        // the record that stopped the channel for good: SmallRye's CloudEvents parsing threw before our reader ran
+        String pathwayId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        Map<String, String> headers = new java.util.HashMap<>(EventSender.cloudEventHeaders(TRIAL_TOPIC, eventId,
+                "trial.passed", pathwayId));
+        headers.put("ce_time", "yesterday-ish");
+        sender.send(TRIAL_TOPIC, pathwayId, trialPassed(pathwayId, UUID.randomUUID().toString()), headers);
+        String trialId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", pathwayId,
+                trialPassed(pathwayId, trialId)); // same key: same partition, behind the bad record
+
+        assertReason(deadLetters.await(r -> eventId.equals(header(r, "ce_id")), WAIT),
+                "ce_time 'yesterday-ish' is not an RFC 3339 timestamp");
+        assertEquals(trialId, awaitCases(pathwayId, 1).get(0).get("trialId"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"));
+    }
+
+    @Test
+    void noHeaderOrPayloadVariantStopsTheChannel() {
+        List<PoisonCorpus.Variant> corpus = PoisonCorpus.of(TRIAL_TOPIC, "trial.passed",
+                id -> trialPassed(id, UUID.randomUUID().toString()), "indication", "implant.completed");
+        assertTrue(corpus.size() >= 25, "at least 25 variants, got " + corpus.size());
+        PoisonCorpus.assertEachDeadLetteredOrApplied(PathwayTestResource.bootstrapServers(), TRIAL_TOPIC, DLQ, corpus,
+                id -> trialPassed(id, UUID.randomUUID().toString()), id -> !ImplantTestSupport.casesOf(id).isEmpty());
+        given().when().get("/q/health/live").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"));
+    }
+
+    @Test
+    void theInboxKnowsAnEventByItsSourceAndId() {
+        // CloudEvents ids are unique per source only: the inbox records (source, id), and a second record with
+        // both the same is a redelivery whatever its payload
+        String eventId = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, eventId, "trial.passed", first, trialPassed(first, UUID.randomUUID().toString()));
+        awaitCases(first, 1);
+        String second = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, eventId, "trial.passed", second, trialPassed(second, UUID.randomUUID().toString()));
+        // same source and id: a duplicate, dropped
+        String marker = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, UUID.randomUUID().toString(), "trial.passed", marker,
+                trialPassed(marker, UUID.randomUUID().toString()));
+        awaitCases(marker, 1);
+        assertTrue(ImplantTestSupport.casesOf(second).isEmpty(), "same (source, id) is a redelivery");
+        long rows = pool.preparedQuery("select count(*) from inbox_event where event_id = $1 and event_source = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId, "urn:itpump:trial-service"))
+                .await().indefinitely().iterator().next().getLong(0);
+        assertEquals(1, rows);
     }
 
     private static void assertReason(ConsumerRecord<String, String> deadLetter, String expected) {

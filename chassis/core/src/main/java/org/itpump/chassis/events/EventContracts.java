@@ -3,6 +3,7 @@ package org.itpump.chassis.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The event contracts of {@code contracts/} as read from the classpath: which event types exist, the topic
@@ -31,11 +33,14 @@ public final class EventContracts {
     private final Map<String, String> topicByType;
     private final Map<String, JsonSchema> schemaByType;
     private final Set<String> topics;
+    private final Map<String, String> sourceByTopic;
 
-    private EventContracts(Map<String, String> topicByType, Map<String, JsonSchema> schemaByType, Set<String> topics) {
+    private EventContracts(Map<String, String> topicByType, Map<String, JsonSchema> schemaByType, Set<String> topics,
+                           Map<String, String> sourceByTopic) {
         this.topicByType = Collections.unmodifiableMap(topicByType);
         this.schemaByType = Collections.unmodifiableMap(schemaByType);
         this.topics = Collections.unmodifiableSet(topics);
+        this.sourceByTopic = Collections.unmodifiableMap(sourceByTopic);
     }
 
     public static EventContracts load() {
@@ -46,9 +51,13 @@ public final class EventContracts {
         Map<String, String> topicByType = new TreeMap<>();
         Map<String, JsonSchema> schemaByType = new TreeMap<>();
         Set<String> topics = new TreeSet<>();
+        Map<String, String> sourceByTopic = new TreeMap<>();
         asyncApi.path("channels").forEach(channel -> {
             String topic = channel.path("address").asText();
             topics.add(topic);
+            if (channel.hasNonNull("x-itpump-source")) {
+                sourceByTopic.put(topic, channel.get("x-itpump-source").asText());
+            }
             channel.path("messages").forEach(ref -> {
                 JsonNode message = messages.path(ref.path("$ref").asText().replace("#/components/messages/", ""));
                 String schemaRef = message.path("payload").path("schema").path("$ref").asText(null);
@@ -64,7 +73,7 @@ public final class EventContracts {
                 }
             });
         });
-        return new EventContracts(topicByType, schemaByType, topics);
+        return new EventContracts(topicByType, schemaByType, topics, sourceByTopic);
     }
 
     public boolean knows(String type) {
@@ -85,13 +94,39 @@ public final class EventContracts {
                 .orElseThrow(() -> new IllegalArgumentException("No contract for event type " + type));
     }
 
-    /** What is wrong with a payload for this type; empty when it satisfies the schema. */
+    /**
+     * The ce_source every event on this topic must carry ({@code x-itpump-source} of its channel in
+     * asyncapi.yaml, e.g. {@code urn:itpump:trial-service}); empty for a topic every service writes (audit).
+     */
+    public Optional<String> sourceOf(String topic) {
+        return Optional.ofNullable(sourceByTopic.get(topic));
+    }
+
+    /** What is wrong with a payload for this type; empty when it satisfies the schema. Producers use this. */
     public List<String> violations(String type, JsonNode payload) {
+        return violations(type, payload, property -> true);
+    }
+
+    /**
+     * The same for a consumer that reads only some properties (a tolerant reader): a value outside an enum
+     * of a top-level property the consumer does not read is not its concern, so it is not a violation. A
+     * producer may add enum values that older consumers never look at. Every other rule still applies.
+     *
+     * @param reads whether the consumer reads a top-level property of the payload
+     */
+    public List<String> violations(String type, JsonNode payload, Predicate<String> reads) {
         JsonSchema schema = schemaByType.get(type);
         if (schema == null) {
             return List.of("unknown event type '" + type + "'");
         }
-        return schema.validate(payload).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(payload).stream()
+                .filter(violation -> !"enum".equals(violation.getType()) || reads.test(topLevelProperty(violation)))
+                .map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static String topLevelProperty(ValidationMessage violation) {
+        JsonNodePath at = violation.getInstanceLocation();
+        return at.getNameCount() == 0 ? "" : at.getName(0);
     }
 
     private static JsonNode readYaml(String resource) {

@@ -2,18 +2,26 @@ package org.itpump.chassis.inbox;
 
 import io.smallrye.mutiny.Uni;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What a consumer does with each event type it cares about. Each handler reads the payload into the
- * consumer's own small record (a tolerant reader): services share contracts, not Java classes.
+ * consumer's own small record (a tolerant reader): services share contracts, not Java classes. Event types
+ * without a handler are acknowledged without their payload being parsed or validated.
  */
 public final class EventHandlers {
 
-    record Handler<T>(Class<T> payloadType, Function<T, Uni<?>> action) {
+    /**
+     * @param reads the payload's top-level properties the consumer reads: the components of its record, or all
+     */
+    record Handler<T>(Class<T> payloadType, Function<T, Uni<?>> action, Predicate<String> reads) {
     }
 
     private final Map<String, Handler<?>> byType = new HashMap<>();
@@ -22,8 +30,12 @@ public final class EventHandlers {
         return new EventHandlers();
     }
 
+    /** @param payloadType a record of the properties this consumer reads; unknown properties are ignored */
     public <T> EventHandlers on(String type, Class<T> payloadType, Function<T, Uni<?>> action) {
-        byType.put(type, new Handler<>(payloadType, action));
+        Predicate<String> reads = payloadType.isRecord()
+                ? Arrays.stream(payloadType.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet())::contains
+                : property -> true;
+        byType.put(type, new Handler<>(payloadType, action, reads));
         return this;
     }
 

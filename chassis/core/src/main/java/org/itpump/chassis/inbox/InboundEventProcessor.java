@@ -2,10 +2,13 @@ package org.itpump.chassis.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.outbox.PathwayTraces;
@@ -13,11 +16,20 @@ import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one way every service consumes an event: read and validate it, then apply its handler and record it
- * in the inbox in one transaction. Poison goes to the channel's dead-letter topic (nack with the reason);
- * transient failures (database or broker trouble) are retried with back-off before that.
+ * The one way every service consumes an event: read and check it ({@link InboundEventReader}), then apply its
+ * handler and record it in the inbox in one transaction. What happens to a failure depends on its kind:
+ * <ul>
+ *   <li>poison (unreadable, forged, failing its schema, unknown type, refused by a clinical rule): to the
+ *   channel's dead-letter topic with the reason (a nack), and the channel goes on;</li>
+ *   <li>{@link AwaitingStateException}: held and retried with back-off for {@code itpump.inbox.hold-for} (5 min), then
+ *   dead-lettered;</li>
+ *   <li>anything else (PostgreSQL or Kafka down, timeouts, serialization failures, a bug): retried without
+ *   limit with back-off up to {@code itpump.inbox.max-back-off}. The partition waits; nothing valid is
+ *   dead-lettered because infrastructure failed. {@code itpump_inbox_retrying} counts the events waiting so.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboundEventProcessor {
@@ -28,37 +40,98 @@ public class InboundEventProcessor {
     private final Inbox inbox;
     private final PathwayTraces traces;
     private final ObjectMapper mapper;
-    private final int retries;
     private final MeterRegistry meters;
+    private final String service;
+    private final Duration maxBackOff;
+    private final Duration holdFor;
+    private final AtomicInteger retrying = new AtomicInteger();
+    private volatile boolean stopping;
 
     InboundEventProcessor(InboundEventReader reader, Inbox inbox, PathwayTraces traces, ObjectMapper mapper,
                           MeterRegistry meters,
-                          @ConfigProperty(name = "itpump.inbox.retries", defaultValue = "8") int retries) {
+                          @ConfigProperty(name = "quarkus.application.name") String service,
+                          @ConfigProperty(name = "itpump.inbox.max-back-off", defaultValue = "30s") Duration maxBackOff,
+                          @ConfigProperty(name = "itpump.inbox.hold-for", defaultValue = "5m") Duration holdFor) {
         this.reader = reader;
         this.inbox = inbox;
         this.traces = traces;
         this.mapper = mapper;
-        this.retries = retries;
         this.meters = meters;
+        this.service = service;
+        this.maxBackOff = maxBackOff;
+        this.holdFor = holdFor;
+        Gauge.builder("itpump.inbox.retrying", retrying, AtomicInteger::get)
+                .description("Consumed events whose effect failed and is being retried (their partition waits)")
+                .register(meters);
     }
 
+    void stop(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
+    /** Consumes as this service ({@code quarkus.application.name}). */
+    public Uni<Void> process(Message<?> message, EventHandlers handlers) {
+        return process(message, service, handlers);
+    }
+
+    /** @param consumer the inbox's name for this consumer (an event is applied once per consumer) */
     public Uni<Void> process(Message<?> message, String consumer, EventHandlers handlers) {
-        InboundEvent event;
+        InboundEventReader.Envelope envelope;
         try {
-            event = reader.read(message);
+            envelope = reader.envelope(message);
         } catch (PoisonEventException poison) {
             return deadLetter(message, poison);
         }
-        var handler = handlers.find(event.type());
+        var handler = handlers.find(envelope.type());
         if (handler.isEmpty()) {
             return Uni.createFrom().completionStage(message.ack()); // a known fact this consumer does not need
         }
+        InboundEvent event;
+        try {
+            event = reader.event(envelope, message.getPayload(), handler.get().reads());
+        } catch (PoisonEventException poison) {
+            return deadLetter(message, poison);
+        }
+        long started = System.nanoTime();
+        AtomicInteger attempts = new AtomicInteger();
         return apply(consumer, event, handler.get())
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(retries)
-                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
-                        ? consumed(message, consumer, event.type())
-                        : deadLetter(message, failure));
+                .onFailure(failure -> retryable(failure, started)).invoke(failure -> retrying(event, failure, attempts))
+                .onFailure(failure -> retryable(failure, started))
+                .retry().withBackOff(Duration.ofMillis(100), maxBackOff).indefinitely()
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (attempts.get() > 0) {
+                        retrying.decrementAndGet();
+                    }
+                    if (failure == null) {
+                        return consumed(message, consumer, event.type());
+                    }
+                    if (stopping && !(failure instanceof PoisonEventException || failure instanceof AwaitingStateException)) {
+                        return Uni.createFrom().nothing(); // neither applied nor refused: redelivered after the restart
+                    }
+                    return deadLetter(message, failure instanceof AwaitingStateException waiting
+                            ? new PoisonEventException(event.type() + " held for " + holdFor + " and the state it needs"
+                            + " never came: " + waiting.getMessage(), waiting)
+                            : failure);
+                });
+    }
+
+    private boolean retryable(Throwable failure, long startedNanos) {
+        if (failure instanceof PoisonEventException || stopping) {
+            return false;
+        }
+        return !(failure instanceof AwaitingStateException)
+                || Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(holdFor) < 0;
+    }
+
+    private void retrying(InboundEvent event, Throwable failure, AtomicInteger attempts) {
+        int attempt = attempts.incrementAndGet();
+        if (attempt == 1) {
+            retrying.incrementAndGet();
+        }
+        if (attempt == 1 || Integer.bitCount(attempt) == 1) { // 1, 2, 4, 8, ... : visible, not a flood
+            LOG.warnf("%s %s not applied yet (attempt %d, retried with back-off): %s", event.type(), event.id(),
+                    attempt, failure);
+        }
     }
 
     private <T> Uni<Void> apply(String consumer, InboundEvent event, EventHandlers.Handler<T> handler) {

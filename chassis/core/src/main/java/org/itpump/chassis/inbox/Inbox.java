@@ -10,13 +10,14 @@ import java.time.ZoneOffset;
 
 /**
  * Remembers which events each consumer has applied. The record is written in the same transaction as the
- * event's effect, so a redelivered event (same ce_id) is recognised and has no second effect.
+ * event's effect, so a redelivered event (same ce_source and ce_id) is recognised and has no second effect.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final String RECORD = """
-            insert into inbox_event (consumer, event_id, event_type, received_at) values (?1, ?2, ?3, ?4)
+            insert into inbox_event (consumer, event_source, event_id, event_type, received_at)
+            values (?1, ?2, ?3, ?4, ?5)
             on conflict do nothing""";
 
     private final Clock clock;
@@ -29,9 +30,10 @@ public class Inbox {
     public Uni<Boolean> firstDelivery(String consumer, InboundEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                         .setParameter(1, consumer)
-                        .setParameter(2, event.id())
-                        .setParameter(3, event.type())
-                        .setParameter(4, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .setParameter(2, event.source())
+                        .setParameter(3, event.id())
+                        .setParameter(4, event.type())
+                        .setParameter(5, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
