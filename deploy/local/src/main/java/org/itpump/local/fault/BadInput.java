@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.itpump.testing.ContractSamples;
+import org.itpump.testing.EventSender;
+import org.itpump.testing.PoisonCorpus;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.itpump.local.Platform;
 
 import java.io.PrintStream;
@@ -29,19 +27,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
  * Bad input: a generated corpus of malformed REST bodies for every write endpoint (each field missing, each field
  * of the wrong type, out-of-range scores and doses, broken JSON, huge payloads, wrong content types), each of
- * which must get a 4xx application/problem+json, never a 5xx; and poison events on every consumed topic
- * (unparseable, schema-invalid, unknown type, not a CloudEvent, no subject, empty), each of which must reach
- * the dead-letter topic of every consumer of that topic with a dead-letter-reason header.
+ * which must get a 4xx application/problem+json, never a 5xx; and, for every consumer of every consumed topic,
+ * the {@link PoisonCorpus} (every CloudEvents header broken each way it can be, key / subject / payload
+ * disagreements, broken payloads, and valid variants a tolerant reader applies): each poison variant must reach
+ * that consumer's dead-letter topic with its reason, no valid one may.
  */
 final class BadInput {
 
@@ -224,48 +223,44 @@ final class BadInput {
         }
     }
 
-    /** Sends the poison events and waits until each reached every consumer's dead-letter topic. */
+    /**
+     * Each consumer of each consumed topic gets the whole {@link PoisonCorpus} for an event type it handles:
+     * every poison variant must reach that consumer's dead-letter topic with the expected reason, and no valid
+     * variant may. (The services' own tests also check that the valid variants are applied; here the chaos drive
+     * that follows shows the channels kept going.)
+     */
     private int[] poisonEvents(PrintStream out) {
-        Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        Map<String, String> sentKeys = new LinkedHashMap<>(); // key -> topic
-        Map<String, String> labels = new HashMap<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
-            for (String topic : CONSUMERS.keySet()) {
-                String known = topic.equals("itpump.trial.events") ? "trial.passed" : "implant.completed";
-                String unknown = topic.equals("itpump.trial.events") ? "trial.exploded" : "implant.teleported";
-                List<Object[]> kinds = List.of(
-                        new Object[]{"unparseable", known, "{not json", true},
-                        new Object[]{"schema-invalid", known, "{\"pathwayId\":\"not-a-uuid\",\"baselineNrs\":99}", true},
-                        new Object[]{"array payload", known, "[1,2,3]", true},
-                        new Object[]{"empty payload", known, "", true},
-                        new Object[]{"unknown type", unknown, "{}", true},
-                        new Object[]{"no subject", known, "{}", false},
-                        new Object[]{"not a CloudEvent", null, "{}", true});
-                for (Object[] kind : kinds) {
-                    String key = UUID.randomUUID().toString();
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                            ((String) kind[2]).getBytes(StandardCharsets.UTF_8));
-                    if (kind[1] != null) {
-                        record.headers().add("ce_specversion", b("1.0")).add("ce_id", b(UUID.randomUUID().toString()))
-                                .add("ce_type", b((String) kind[1])).add("ce_source", b("/fault-suite"))
-                                .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
-                                .add("content-type", b("application/json"));
-                        if ((Boolean) kind[3]) {
-                            record.headers().add("ce_subject", b(key));
-                        }
+        record Target(String topic, String deadLetters, String type, Function<String, String> payload,
+                      String unreadEnum, String foreignType) {
+        }
+        List<Target> targets = List.of(
+                new Target("itpump.trial.events", "itpump.implant-service.dlq", "trial.passed",
+                        id -> ContractSamples.trialPassed(id, UUID.randomUUID().toString()), "indication", "implant.completed"),
+                new Target("itpump.trial.events", "itpump.dosing-service.dlq", "trial.started",
+                        id -> ContractSamples.trialStarted(id, UUID.randomUUID().toString()), "indication", "implant.completed"),
+                new Target("itpump.implant.events", "itpump.dosing-service.dlq", "implant.completed",
+                        id -> ContractSamples.implantCompleted(id, UUID.randomUUID().toString()), "pumpPocketSide", "trial.passed"),
+                new Target("itpump.implant.events", "itpump.followup-service.dlq", "implant.completed",
+                        id -> ContractSamples.implantCompleted(id, UUID.randomUUID().toString()), "pumpPocketSide", "trial.passed"));
+        Map<String, PoisonCorpus.Variant> expected = new LinkedHashMap<>(); // dlq|label -> variant
+        Map<String, String> validLabels = new HashMap<>(); // label -> dlq it must not reach
+        int sent = 0;
+        try (EventSender sender = new EventSender(bootstrap)) {
+            for (Target target : targets) {
+                for (PoisonCorpus.Variant variant : PoisonCorpus.of(target.topic(), target.type(), target.payload(),
+                        target.unreadEnum(), target.foreignType())) {
+                    sender.send(target.topic(), variant.key(), variant.value(), variant.headers());
+                    sent++;
+                    if (variant.poison()) {
+                        expected.put(target.deadLetters() + "|" + variant.label(), variant);
+                    } else {
+                        validLabels.put(variant.label(), target.deadLetters());
                     }
-                    producer.send(record).get();
-                    sentKeys.put(key, topic);
-                    labels.put(key, topic + " " + kind[0]);
                 }
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot send poison events: " + e.getMessage(), e);
         }
-        int expected = sentKeys.values().stream().mapToInt(topic -> CONSUMERS.get(topic).size()).sum();
-        Map<String, Boolean> found = new HashMap<>(); // dlq|key -> has reason
+        Map<String, String> found = new HashMap<>(); // dlq|label -> reason
+        List<String> wronglyDeadLettered = new ArrayList<>();
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -278,25 +273,41 @@ final class BadInput {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plusSeconds(90);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (found.size() < expected.size() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && sentKeys.containsKey(record.key())) {
-                        Header reason = record.headers().lastHeader("dead-letter-reason");
-                        found.put(record.topic() + "|" + record.key(), reason != null && reason.value().length > 0);
+                    Header label = record.headers().lastHeader(PoisonCorpus.VARIANT_HEADER);
+                    if (label == null) {
+                        continue;
+                    }
+                    String name = new String(label.value(), StandardCharsets.UTF_8);
+                    Header reason = record.headers().lastHeader("dead-letter-reason");
+                    found.put(record.topic() + "|" + name, reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
+                    if (record.topic().equals(validLabels.get(name))) {
+                        wronglyDeadLettered.add(name);
                     }
                 }
             }
         }
-        int noReason = (int) found.values().stream().filter(has -> !has).count();
-        out.printf("  events: %d poison events sent, %d dead letters expected, %d found, %d without a reason%n",
-                sentKeys.size(), expected, found.size(), noReason);
-        sentKeys.forEach((key, topic) -> CONSUMERS.get(topic).forEach(dlq -> {
-            if (!found.containsKey(dlq + "|" + key)) {
-                out.println("    not dead-lettered to " + dlq + ": " + labels.get(key));
+        int withReason = 0;
+        int noReason = 0;
+        for (var entry : expected.entrySet()) {
+            String reason = found.get(entry.getKey());
+            if (reason == null) {
+                out.println("    not dead-lettered: " + entry.getKey());
+            } else if (!reason.contains(entry.getValue().expectedReason())) {
+                noReason++;
+                out.println("    dead-lettered without the expected reason (" + entry.getValue().expectedReason() + "): "
+                        + entry.getKey() + " -> " + reason);
+            } else {
+                withReason++;
             }
-        }));
-        return new int[]{sentKeys.size(), expected, found.size(), noReason};
+        }
+        wronglyDeadLettered.forEach(label -> out.println("    valid variant dead-lettered: " + label));
+        out.printf("  events: %d corpus records sent to %d consumers, %d poison dead letters expected, %d found with"
+                        + " the expected reason, %d without it, %d valid records dead-lettered%n",
+                sent, targets.size(), expected.size(), withReason, noReason, wronglyDeadLettered.size());
+        return new int[]{sent, expected.size(), withReason + noReason, noReason + wronglyDeadLettered.size()};
     }
 
     private static byte[] b(String s) {

@@ -31,15 +31,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dead-lettered with a reason). Ends by itself: the drive stops at --deadline-minutes, the drain and oracle are
  * bounded, and a watchdog exits the JVM if anything hangs.
  *
+ * With {@code --replicas} instances of every service (default 2, as in production: one outbox and one consumer
+ * group per service, shared), PostgreSQL down for {@code --postgres-outage-seconds} (default 60) once, and an
+ * order check of every pathway topic.
+ *
  * <pre>deploy/local/fault-suite.sh [--patients 1000] [--workers 6] [--seed S] [--deadline-minutes 60]
- *     [--kill-rounds 2] [--chaos-min-seconds 8] [--chaos-max-seconds 60] [--no-chaos]</pre>
+ *     [--kill-rounds 2] [--chaos-min-seconds 8] [--chaos-max-seconds 60] [--no-chaos] [--replicas 2]
+ *     [--postgres-outage-seconds 60]</pre>
  */
 public final class FaultSuite {
 
     static final String PREFIX = "itpump_fault";
     static final List<String> SERVICES = List.copyOf(Platform.SERVICES.keySet());
 
-    private static int chaosMin, chaosMax, killRounds;
+    private static int chaosMin, chaosMax, killRounds, postgresOutageSeconds;
+    private final Map<String, Integer> nextVictim = new java.util.concurrent.ConcurrentHashMap<>();
     private long lastProgress;
     private final Platform platform;
     private final Infrastructure infrastructure;
@@ -60,6 +66,8 @@ public final class FaultSuite {
         chaosMin = intOption(args, "--chaos-min-seconds", 8);
         chaosMax = Math.max(chaosMin + 1, intOption(args, "--chaos-max-seconds", 60));
         killRounds = intOption(args, "--kill-rounds", 2);
+        int replicas = intOption(args, "--replicas", 2);
+        postgresOutageSeconds = intOption(args, "--postgres-outage-seconds", 60);
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/fault");
         Instant started = Instant.now();
@@ -72,12 +80,19 @@ public final class FaultSuite {
         watchdog.setDaemon(true);
         watchdog.start();
 
-        System.out.printf("Fault suite: %d patients, %d workers, seed %d, chaos %s%n", patients, workers, seed, chaos ? "on" : "off");
+        System.out.printf("Fault suite: %d patients, %d workers, seed %d, chaos %s, %d instance(s) of each service, "
+                + "PostgreSQL outage %d s%n", patients, workers, seed, chaos ? "on" : "off", replicas, postgresOutageSeconds);
         Infrastructure infrastructure = Infrastructure.start(work.resolve("kafka"));
         System.out.println("  " + infrastructure.describe());
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        SERVICES.forEach(service -> ports.put(service, freePort()));
-        Platform platform = Platform.start(infrastructure, root, work.resolve("logs"), PREFIX, true, ports,
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        SERVICES.forEach(service -> {
+            List<Integer> instancePorts = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                instancePorts.add(freePort());
+            }
+            ports.put(service, instancePorts);
+        });
+        Platform platform = Platform.startReplicas(infrastructure, root, work.resolve("logs"), PREFIX, true, ports,
                 Map.of(), line -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
@@ -152,6 +167,12 @@ public final class FaultSuite {
         System.out.println("  unpublished outbox events: " + backlog);
 
         System.out.println("\n[4/4] Oracle");
+        OrderCheck.Result order = OrderCheck.check(infrastructure.kafkaBootstrapServers(), List.of(
+                "itpump.trial.events", "itpump.implant.events", "itpump.dosing.events", "itpump.followup.events"));
+        System.out.printf("  order: %d records of %d pathways read from the four topics, %d out of order; %d extra copies"
+                + " of an event id (at most %d of one)%n", order.records(), order.pathways(), order.outOfOrder().size(),
+                order.extraCopies(), order.maxCopies());
+        order.outOfOrder().stream().limit(10).forEach(line -> System.out.println("    out of order: " + line));
         Oracle.Verdict verdict = new Oracle(platform, api, infrastructure.postgres(), PREFIX).check(all, Duration.ofMinutes(3));
         verdict.details().stream().limit(30).forEach(line -> System.out.println("  " + line));
 
@@ -164,7 +185,7 @@ public final class FaultSuite {
         System.out.println("  " + verdict.reported().row("reported"));
 
         boolean chaosHeld = verdict.lost() == 0 && verdict.duplicated() == 0 && backlog == 0 && abandoned == 0
-                && done.get() == patients && verdict.model().equals(verdict.reported());
+                && done.get() == patients && verdict.model().equals(verdict.reported()) && order.outOfOrder().isEmpty();
         boolean restHeld = bad.rest5xx() == 0 && bad.restNotProblem() == 0 && bad.restAccepted() == 0 && bad.restNoAnswer() == 0;
         boolean eventsHeld = bad.deadLettered() == bad.deadLetterExpected() && bad.deadLetterNoReason() == 0;
         boolean passed = chaosHeld && restHeld && eventsHeld;
@@ -191,8 +212,10 @@ public final class FaultSuite {
         row("  expected", bad.deadLetterExpected());
         row("  without reason", bad.deadLetterNoReason());
         row("outbox backlog", backlog);
+        row("out of order", order.outOfOrder().size());
+        row("extra copies", order.extraCopies());
         System.out.println("  +----------------------+-----------+");
-        System.out.printf("  chaos oracle (lost, duplicated, model = reported, outbox drained): %s%n", chaosHeld ? "held" : "VIOLATED");
+        System.out.printf("  chaos oracle (lost, duplicated, model = reported, drained, order):  %s%n", chaosHeld ? "held" : "VIOLATED");
         System.out.printf("  bad REST input (only 4xx problem+json):                          %s%n", restHeld ? "held" : "VIOLATED");
         System.out.printf("  poison events (all dead-lettered with a reason):                  %s%n", eventsHeld ? "held" : "VIOLATED");
         System.out.printf("  %s in %.0f s (drive %.0f s)%n", passed ? "PASSED" : "FAILED",
@@ -253,12 +276,19 @@ public final class FaultSuite {
                     RetryingClient.sleep(1000 + new Random().nextInt(4000));
                     broker.restart();
                 }
-                case "postgresql" -> infrastructure.postgres().restartEmbedded(Duration.ofSeconds(90), false);
-                default -> platform.crashAndRestart(target);
+                case "postgresql" -> infrastructure.postgres().restartEmbedded(Duration.ofSeconds(90), false,
+                        Duration.ofSeconds(postgresOutageSeconds));
+                default -> {
+                    // replicas take turns, so that every instance is killed in some round
+                    int instance = Math.floorMod(nextVictim.merge(target, 1, Integer::sum) - 1, platform.instances(target));
+                    platform.crashAndRestart(target, instance);
+                    target = target + "#" + (instance + 1);
+                }
             }
             restarts.incrementAndGet();
-            chaosLog.add(String.format("t+%4ds  %s %-17s back in %.1f s", Duration.between(begun, Instant.now()).toSeconds(),
-                    target.equals("postgresql") ? "fast stop + restart" : "SIGKILL + restart", target, (System.nanoTime() - t0) / 1e9));
+            chaosLog.add(String.format("t+%4ds  %s %-19s back in %.1f s", Duration.between(begun, Instant.now()).toSeconds(),
+                    target.equals("postgresql") ? "fast stop, " + postgresOutageSeconds + " s down, start" : "SIGKILL + restart",
+                    target, (System.nanoTime() - t0) / 1e9));
         } catch (RuntimeException e) {
             chaosLog.add("FAILED to crash/restart " + target + ": " + e.getMessage());
         }
