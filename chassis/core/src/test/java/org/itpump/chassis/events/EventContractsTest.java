@@ -55,4 +55,36 @@ class EventContractsTest {
         assertFalse(CONTRACTS.knows("trial.exploded"));
         assertEquals(1, CONTRACTS.violations("trial.exploded", JSON.createObjectNode()).size());
     }
+
+    @Test
+    void eachServiceTopicNamesItsOnlySourceAndTheSharedAuditTopicNone() {
+        assertEquals(java.util.Optional.of("urn:itpump:trial-service"), CONTRACTS.sourceOf("itpump.trial.events"));
+        assertEquals(java.util.Optional.of("urn:itpump:implant-service"), CONTRACTS.sourceOf("itpump.implant.events"));
+        assertEquals(java.util.Optional.of("urn:itpump:dosing-service"), CONTRACTS.sourceOf("itpump.dosing.events"));
+        assertEquals(java.util.Optional.of("urn:itpump:followup-service"), CONTRACTS.sourceOf("itpump.followup.events"));
+        assertEquals(java.util.Optional.empty(), CONTRACTS.sourceOf("itpump.audit.events"));
+        assertEquals(java.util.Optional.empty(), CONTRACTS.sourceOf("itpump.implant-service.dlq"));
+    }
+
+    @Test
+    void aTolerantReaderIgnoresAnUnknownEnumValueOnlyInPropertiesItDoesNotRead() throws IOException {
+        var newerProducer = JSON.readTree("""
+                {"pathwayId":"2b1f0b4e-3c55-4f8e-9a0e-0d1c2b3a4f5e","patientRef":"PT-1",
+                 "trialId":"8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e","baselineNrs":8,"meanAssessedNrs":3.5,
+                 "reliefPercent":56.25,"thresholdPercent":50,"assessmentCount":2,"decidedAt":"2026-11-26T10:00:00Z",
+                 "indication":"A_NEW_INDICATION","trialType":"SINGLE_BOLUS","drug":"morphine","dose":0.5,
+                 "doseUnit":"mg","addedLater":{"any":"thing"}}""");
+        // a producer checks everything: the new value is outside its own contract
+        assertEquals(1, CONTRACTS.violations("trial.passed", newerProducer).size());
+        // implant-service reads pathwayId, patientRef, trialId and baselineNrs: not its concern
+        Set<String> implantReads = Set.of("pathwayId", "patientRef", "trialId", "baselineNrs");
+        assertEquals(java.util.List.of(), CONTRACTS.violations("trial.passed", newerProducer, implantReads::contains));
+        // a consumer that reads the indication refuses it; an unknown property is nobody's violation
+        var violations = CONTRACTS.violations("trial.passed", newerProducer, "indication"::equals);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("indication"), violations.toString());
+        // every other rule still applies to a tolerant reader
+        ((com.fasterxml.jackson.databind.node.ObjectNode) newerProducer).put("baselineNrs", 11);
+        assertEquals(1, CONTRACTS.violations("trial.passed", newerProducer, implantReads::contains).size());
+    }
 }

@@ -453,8 +453,9 @@ public final class Benchmark {
                 payload.put("dose", 0.3);
                 payload.put("doseUnit", "mg");
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>("itpump.trial.events", pathway, JSON.writeValueAsBytes(payload));
+                // ce_source is the topic's owner: consumers refuse any other
                 record.headers().add("ce_specversion", b("1.0")).add("ce_id", b(UUID.randomUUID().toString()))
-                        .add("ce_type", b("trial.passed")).add("ce_source", b("/benchmark")).add("ce_subject", b(pathway))
+                        .add("ce_type", b("trial.passed")).add("ce_source", b("urn:itpump:trial-service")).add("ce_subject", b(pathway))
                         .add("ce_time", b(decidedAt)).add("content-type", b("application/json"));
                 producer.send(record);
             }
