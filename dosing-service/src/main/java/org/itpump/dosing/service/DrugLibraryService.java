@@ -37,6 +37,8 @@ public class DrugLibraryService {
     private static final String SEED = "drug-library/drug-library-v1.json";
 
     private final ObjectMapper json;
+    private static final String SEED_LOCK =
+            "select 1 from (select pg_advisory_xact_lock(hashtext('itpump.drug-library.seed'))) as locked";
     private final Clock clock;
     private final ConcurrentMap<Integer, DrugLibrary> parsed = new ConcurrentHashMap<>();
 
@@ -45,8 +47,14 @@ public class DrugLibraryService {
         this.clock = clock;
     }
 
+    /**
+     * Replicas start together: the first to take the seed lock (a transaction-level advisory lock) seeds, the
+     * others then find version 1 and leave it (without the lock the second failed to start on a duplicate key).
+     */
     void seed(@Observes StartupEvent start) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> DrugLibraryVersionEntity.count()
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(SEED_LOCK, Integer.class).getSingleResult())
+                .chain(locked -> DrugLibraryVersionEntity.count())
                 .chain(count -> count > 0 ? Uni.createFrom().voidItem() : store(1, seedDocument()).replaceWithVoid())));
     }
 
