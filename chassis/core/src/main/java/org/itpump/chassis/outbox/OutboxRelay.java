@@ -65,8 +65,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the rows after the last acknowledged ones. A dead holder's connection closes and its lock passes to the next
  * replica that polls (fail-over within one poll interval). No wake-up is lost to a refused lock: every replica
  * LISTENs, so the holder also hears the NOTIFY and drains again after its batch, and every replica polls.</li>
- * <li><b>Position order.</b> The holder claims the oldest unpublished rows by {@code position} (the commit's
- * sequence) and hands them to the producer in that order, on one producer.</li>
+ * <li><b>Position order.</b> The holder claims the oldest unpublished rows by {@code position} (a sequence drawn
+ * as each row is appended) and hands them to its one producer in that order.</li>
  * <li><b>Idempotent producer.</b> {@code enable.idempotence=true} and {@code acks=all}: the producer's own
  * retries neither duplicate nor reorder the records of one partition, and the pathway id as key puts all of
  * one pathway's events on one partition.</li>
@@ -85,6 +85,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * counted by the {@code itpump_outbox_parked} gauge; the rows behind it, including its own pathway's later
  * events, are published. Any other failure (broker down, not enough in-sync replicas, timeouts) is retriable:
  * the acknowledged rows of the batch are marked and the rest are claimed again by the next drain.
+ * <p>
+ * Where order can still bend: when the producer reports one record of a partition failed and a later one of the
+ * same partition acked (a batch the broker refuses as too large is split by the producer; the chassis keeps
+ * {@code max.request.size} below Kafka's default message limit so that an oversize record is refused before it
+ * joins a batch), the failed one is sent again after the later one. Consumers hold an event that arrives before
+ * the state it needs.
  */
 @ApplicationScoped
 public class OutboxRelay {
