@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,7 @@ public final class Infrastructure implements AutoCloseable {
     public static final String POSTGRES_URL = "ITPUMP_POSTGRES_URL";
 
     private static Infrastructure shared;
+    private static final Set<String> RECREATED = ConcurrentHashMap.newKeySet();
 
     private final PostgresServer postgres;
     private final KafkaBroker broker;
@@ -41,6 +44,28 @@ public final class Infrastructure implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "itpump-infra-stop"));
         }
         return shared;
+    }
+
+    /**
+     * The settings of an application under test (a service, or the chassis' own test application): the shared
+     * broker and PostgreSQL, and a database named after the application's own plus "_test", created afresh once
+     * per JVM (test classes of one run share their data), with the pathway topics created.
+     */
+    public static Map<String, String> applicationUnderTest(String database) {
+        Infrastructure infrastructure = shared();
+        PostgresServer postgres = infrastructure.postgres();
+        String testDatabase = database + "_test";
+        if (RECREATED.add(testDatabase)) {
+            postgres.recreateDatabase(testDatabase);
+            PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
+        }
+        return Map.of(
+                "itpump.db.host", postgres.host(),
+                "itpump.db.port", String.valueOf(postgres.port()),
+                "itpump.db.name", testDatabase,
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password(),
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
     }
 
     public static Infrastructure start(Path kafkaParent) {

@@ -64,6 +64,33 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the broker stays up but answers nothing, like a node in a long GC pause or behind a broken network;
+     * requests already sent may still be written when it is {@link #thaw() thawed}. Linux and macOS only.
+     */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen broker goes on from where it stopped. */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Kafka broker not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!waitFor(kill) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (process != null && process.isAlive()) {
