@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class InboundEventProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundEventProcessor.class);
+    static final int DATABASE_REFUSALS = 3;
 
     private final InboundEventReader reader;
     private final Inbox inbox;
@@ -95,8 +96,8 @@ public class InboundEventProcessor {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         return apply(consumer, event, handler.get())
-                .onFailure(failure -> retryable(failure, started)).invoke(failure -> retrying(event, failure, attempts))
-                .onFailure(failure -> retryable(failure, started))
+                .onFailure(failure -> retryable(failure, started, attempts)).invoke(failure -> retrying(event, failure, attempts))
+                .onFailure(failure -> retryable(failure, started, attempts))
                 .retry().withBackOff(Duration.ofMillis(100), maxBackOff).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (attempts.get() > 0) {
@@ -108,19 +109,42 @@ public class InboundEventProcessor {
                     if (stopping && !(failure instanceof PoisonEventException || failure instanceof AwaitingStateException)) {
                         return Uni.createFrom().nothing(); // neither applied nor refused: redelivered after the restart
                     }
-                    return deadLetter(message, failure instanceof AwaitingStateException waiting
-                            ? new PoisonEventException(event.type() + " held for " + holdFor + " and the state it needs"
-                            + " never came: " + waiting.getMessage(), waiting)
-                            : failure);
+                    if (failure instanceof AwaitingStateException waiting) {
+                        return deadLetter(message, new PoisonEventException(event.type() + " held for " + holdFor
+                                + " and the state it needs never came: " + waiting.getMessage(), waiting));
+                    }
+                    return deadLetter(message, refusedByDatabase(failure)
+                            .<Throwable>map(state -> new PoisonEventException(event.type() + " refused by the database"
+                                    + " (SQLSTATE " + state + ") in " + attempts.get() + " attempts: " + failure.getMessage(), failure))
+                            .orElse(failure));
                 });
     }
 
-    private boolean retryable(Throwable failure, long startedNanos) {
+    private boolean retryable(Throwable failure, long startedNanos, AtomicInteger attempts) {
         if (failure instanceof PoisonEventException || stopping) {
             return false;
         }
+        if (refusedByDatabase(failure).isPresent()) {
+            return attempts.get() < DATABASE_REFUSALS; // a race resolves at once; the event's own data does not
+        }
         return !(failure instanceof AwaitingStateException)
                 || Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(holdFor) < 0;
+    }
+
+    /**
+     * The SQLSTATE when PostgreSQL refused the event's data: class 22 (data exception) or 23 (integrity
+     * constraint violation). Unlike a lost connection or a serialization failure (classes 08, 40, 53, 57), these
+     * repeat for the same data: after {@value #DATABASE_REFUSALS} attempts the event is poison.
+     */
+    static java.util.Optional<String> refusedByDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = cause instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : cause instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return java.util.Optional.of(state);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void retrying(InboundEvent event, Throwable failure, AtomicInteger attempts) {
