@@ -203,7 +203,9 @@ class DeadLetterRedriveTest {
                 "ops-on-call|forced for the test|true|" + TRIAL_TOPIC + "|" + eventId), redrives);
         List<String> audited = rows("select outcome_status::text from audit_record where actor = $1 and path = $2 order by recorded_at",
                 Tuple.of("ops-on-call", "/dead-letters/redrive"));
-        assertEquals(List.of("400", "404", "404", "200", "409", "200"), audited);
+        assertTrue(audited.size() >= 6, "audited: " + audited);
+        assertEquals(List.of("400", "404", "404", "200", "409", "200"), audited.subList(audited.size() - 6, audited.size()),
+                "this test's calls, last in the audit trail");
     }
 
     @Test
