@@ -193,6 +193,9 @@ class DeadLetterRedriveTest {
         assertEquals(1, casesOf(pathwayId).size(), "still one case");
         assertEquals(1, caseOpenedCount(pathwayId, Duration.ofSeconds(2)), "still one implant.case-opened");
 
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("itpump_events_redriven_total{topic=\"" + TRIAL_TOPIC + "\"} 2.0"));
+
         // recorded durably: who, when, which record, why; and audited
         List<String> redrives = rows("""
                 select redriven_by || '|' || reason || '|' || forced || '|' || original_topic || '|' || event_id

@@ -1,5 +1,6 @@
 package org.itpump.chassis.deadletter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -91,11 +92,13 @@ public class DeadLetterRedrive {
     private final Map<String, Object> kafka;
     private final Config config;
     private final Duration ackTimeout;
+    private final MeterRegistry meters;
     private KafkaProducer<byte[], byte[]> producer;
 
     DeadLetterRedrive(DeadLetterTopic deadLetters, DataSource database, Clock clock,
-                      @Identifier("default-kafka-broker") Map<String, Object> kafka, Config config,
+                      @Identifier("default-kafka-broker") Map<String, Object> kafka, Config config, MeterRegistry meters,
                       @ConfigProperty(name = "itpump.dead-letters.ack-timeout", defaultValue = "30s") Duration ackTimeout) {
+        this.meters = meters;
         this.deadLetters = deadLetters;
         this.database = database;
         this.clock = clock;
@@ -177,6 +180,7 @@ public class DeadLetterRedrive {
             try {
                 RecordMetadata ack = entry.getValue().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 record(connection, address, record, ack, now, actor, request.reason(), forced);
+                meters.counter("itpump.events.redriven", "topic", ack.topic()).increment();
                 redriven.add(new Redriven(address.partition(), address.offset(), ack.topic(), header(record, "ce_id"),
                         header(record, "ce_type"), ack.partition(), ack.offset(), forced));
             } catch (ExecutionException | TimeoutException notAcknowledged) {
