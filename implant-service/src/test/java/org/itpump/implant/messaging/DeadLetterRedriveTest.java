@@ -27,6 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -146,6 +152,7 @@ class DeadLetterRedriveTest {
         assertEquals(0, caseOpenedCount(pathwayId, Duration.ofSeconds(1)));
 
         // --- redrive ---
+        double redrivenBefore = redrivenCount();
         JsonPath answer = given().contentType(ContentType.JSON)
                 .body(redrive(partition, offset, "baseline NRS constraint corrected (ticket OPS-123)", false))
                 .when().post("/dead-letters/redrive").then().statusCode(200).extract().jsonPath();
@@ -193,8 +200,7 @@ class DeadLetterRedriveTest {
         assertEquals(1, casesOf(pathwayId).size(), "still one case");
         assertEquals(1, caseOpenedCount(pathwayId, Duration.ofSeconds(2)), "still one implant.case-opened");
 
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("itpump_events_redriven_total{topic=\"" + TRIAL_TOPIC + "\"} 2.0"));
+        assertEquals(redrivenBefore + 2, redrivenCount(), "itpump_events_redriven_total: the redrive and the forced one");
 
         // recorded durably: who, when, which record, why; and audited
         List<String> redrives = rows("""
@@ -269,9 +275,51 @@ class DeadLetterRedriveTest {
                 Tuple.of(anonymous, foreign)).stream().mapToLong(Long::parseLong).sum());
     }
 
+    @Test
+    void twoOperatorsRedrivingOneRecordAtOnceRedriveItOnceAndAStillPoisonousEventComesBack() throws Exception {
+        String pathwayId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        sender.sendCloudEvent(TRIAL_TOPIC, eventId, "trial.passed", pathwayId, "{\"pathwayId\":\"" + pathwayId + "\"}");
+        ConsumerRecord<String, String> deadLetter = deadLetters.await(record -> eventId.equals(header(record, "ce_id")), WAIT);
+        String label = DLQ + "@" + deadLetter.partition() + ":" + deadLetter.offset();
+
+        Callable<Integer> redriveIt = () -> given().contentType(ContentType.JSON)
+                .body(redrive(deadLetter.partition(), deadLetter.offset(), "concurrent", false))
+                .when().post("/dead-letters/redrive").then().extract().statusCode();
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = operators.invokeAll(List.of(redriveIt, redriveIt));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(200, 409), statuses, "one redrive, one refusal");
+        } finally {
+            operators.shutdownNow();
+        }
+        assertEquals(List.of("1"), rows("""
+                select count(*)::text from dead_letter_redrive
+                where dead_letter_topic = $1 and dead_letter_partition = $2 and dead_letter_offset = $3""",
+                Tuple.of(DLQ, deadLetter.partition(), deadLetter.offset())));
+        // the fix did not cover this one: it is dead-lettered again, and says which dead letter it was
+        ConsumerRecord<String, String> again = deadLetters.await(record -> eventId.equals(header(record, "ce_id"))
+                && label.equals(header(record, "itpump-redrive-of")), WAIT);
+        assertTrue(again.offset() != deadLetter.offset() || again.partition() != deadLetter.partition());
+        assertEquals(1, trialEvents.drain(Duration.ofMillis(500)).stream()
+                .filter(record -> label.equals(header(record, "itpump-redrive-of"))).count(), "published once");
+    }
+
     private static Map<String, Object> redrive(int partition, long offset, String reason, boolean force) {
         return Map.of("deadLetters", List.of(Map.of("partition", partition, "offset", offset)), "reason", reason,
                 "force", force);
+    }
+
+    private static double redrivenCount() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^itpump_events_redriven_total\\{topic=\"" + Pattern.quote(TRIAL_TOPIC) + "\"} (\\S+)",
+                Pattern.MULTILINE).matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     private static long caseOpenedCount(String pathwayId, Duration quiet) {

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -233,7 +235,7 @@ public class DeadLetterRedrive {
         }
     }
 
-    private Map<Address, List<Redrive>> redrives(Connection connection, java.util.Collection<Address> addresses)
+    private Map<Address, List<Redrive>> redrives(Connection connection, Collection<Address> addresses)
             throws SQLException {
         Map<Integer, List<Long>> byPartition = new TreeMap<>();
         addresses.forEach(address -> byPartition.computeIfAbsent(address.partition(), p -> new ArrayList<>()).add(address.offset()));
@@ -333,7 +335,7 @@ public class DeadLetterRedrive {
         return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
     }
 
-    private static <N> N number(String text, java.util.function.Function<String, N> parse) {
+    private static <N> N number(String text, Function<String, N> parse) {
         try {
             return text == null ? null : parse.apply(text.trim());
         } catch (NumberFormatException unreadable) {

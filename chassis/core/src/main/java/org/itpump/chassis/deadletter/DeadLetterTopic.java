@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ public class DeadLetterTopic {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         return infos == null ? List.of() : infos.stream().map(info -> new TopicPartition(topic, info.partition()))
                 .filter(part -> only.isEmpty() || only.get() == part.partition())
-                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     private KafkaConsumer<byte[], byte[]> open() {
