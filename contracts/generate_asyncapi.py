@@ -67,6 +67,8 @@ def main():
     w("    The record key is the pathway id, so one patient's pathway stays ordered within a topic.")
     w("    Payloads carry an opaque patient reference, never names or other direct identifiers.")
     w("    Consumers are tolerant readers: producers may add properties; required ones never disappear.")
+    w("    A dead letter published again after a fix (a redrive by ops) keeps its key, value, ce_id and other headers")
+    w("    and adds itpump-redrive-of (<dlq>@<partition>:<offset>): readers de-duplicate on ce_source and ce_id.")
     w("defaultContentType: application/json")
     w("channels:")
     for channel, (topic, service, description) in TOPICS.items():
@@ -87,7 +89,8 @@ def main():
         w(f"    address: {topic}")
         w(f"    description: Events {service} could not accept (unparseable, failing their schema, unknown type,"
           f" refused by a clinical rule), with headers dead-letter-reason, dead-letter-topic,"
-          f" dead-letter-partition and dead-letter-offset.")
+          f" dead-letter-partition and dead-letter-offset. Ops may publish one again to its original topic"
+          f" (POST /dead-letters/redrive of {service}).")
         w("    messages:")
         w("      deadLetter:")
         w("        $ref: '#/components/messages/deadLetter'")

@@ -1,6 +1,8 @@
 package org.itpump.testing;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import org.itpump.chassis.security.Roles;
@@ -31,7 +33,19 @@ public final class SecurityMatrix {
         }
     }
 
+    /** The chassis' dead-letter endpoints (org.itpump.chassis.deadletter), in every consuming service: ops only. */
+    public static final List<Endpoint> DEAD_LETTER_ENDPOINTS = List.of(
+            endpoint("GET", "/dead-letters", Roles.OPS),
+            endpoint("POST", "/dead-letters/redrive", Roles.OPS));
+
     private SecurityMatrix() {
+    }
+
+    /** A service's own endpoints followed by the chassis' dead-letter endpoints. */
+    public static List<Endpoint> withDeadLetters(List<Endpoint> own) {
+        List<Endpoint> all = new ArrayList<>(own);
+        all.addAll(DEAD_LETTER_ENDPOINTS);
+        return List.copyOf(all);
     }
 
     public static Endpoint endpoint(String method, String path, String... allowed) {
@@ -44,14 +58,15 @@ public final class SecurityMatrix {
 
     public static void verify(List<Endpoint> endpoints) {
         for (Endpoint endpoint : endpoints) {
-            assertEquals(401, call(given(), endpoint), endpoint + " without a token");
-            assertEquals(401, call(given().auth().oauth2("not-a-jwt"), endpoint), endpoint + " with a malformed token");
+            assertRefused(401, call(given(), endpoint), endpoint + " without a token");
+            assertRefused(401, call(given().auth().oauth2("not-a-jwt"), endpoint), endpoint + " with a malformed token");
             for (String role : Roles.ALL) {
-                int status = call(given().auth().oauth2(token(role)), endpoint);
+                ExtractableResponse<Response> answer = call(given().auth().oauth2(token(role)), endpoint);
+                int status = answer.statusCode();
                 if (endpoint.allowed().contains(role)) {
                     assertTrue(status != 401 && status != 403, endpoint + " as " + role + " answered " + status);
                 } else {
-                    assertEquals(403, status, endpoint + " as " + role);
+                    assertRefused(403, answer, endpoint + " as " + role);
                 }
             }
         }
@@ -77,10 +92,16 @@ public final class SecurityMatrix {
         }
     }
 
-    private static int call(RequestSpecification request, Endpoint endpoint) {
+    private static void assertRefused(int expected, ExtractableResponse<Response> answer, String what) {
+        assertEquals(expected, answer.statusCode(), what);
+        assertTrue(String.valueOf(answer.contentType()).startsWith("application/problem+json"),
+                what + " answered " + answer.contentType() + ", not problem+json");
+    }
+
+    private static ExtractableResponse<Response> call(RequestSpecification request, Endpoint endpoint) {
         if (!endpoint.method().equals("GET")) {
             request = request.contentType(ContentType.JSON).body("{}");
         }
-        return request.when().request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+        return request.when().request(endpoint.method(), endpoint.path()).then().extract();
     }
 }

@@ -3,6 +3,7 @@ package org.itpump.followup.api;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.SecurityMatrix;
 import org.itpump.testing.SecurityMatrix.Endpoint;
 import org.itpump.testing.SecurityMatrixTest;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import static org.itpump.chassis.security.Roles.*;
 import static org.itpump.testing.SecurityMatrix.endpoint;
 
-/** Every endpoint: 401 without a token, 403 for each role it does not allow, through for each it does; all audited. */
+/** Every endpoint, the chassis' dead-letter ones too: 401 without a token, 403 for each role it does not allow, through for each it does; all audited. */
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 class SecurityTest extends SecurityMatrixTest {
@@ -33,6 +34,6 @@ class SecurityTest extends SecurityMatrixTest {
 
     @Override
     protected List<Endpoint> endpoints() {
-        return ENDPOINTS;
+        return SecurityMatrix.withDeadLetters(ENDPOINTS);
     }
 }
