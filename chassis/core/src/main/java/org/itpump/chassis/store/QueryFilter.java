@@ -1,5 +1,6 @@
 package org.itpump.chassis.store;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Optional filters of an ops query (?status=..&pathwayId=..&from=..). Only the given ones reach the query:
@@ -71,6 +73,14 @@ public final class QueryFilter {
      * more than the page to know whether a next page exists.
      */
     public <E> Uni<Page<E>> page(PanacheRepositoryBase<E, UUID> repository, Keyset<E> order, PageRequest request) {
+        return page(repository::find, order, request);
+    }
+
+    /**
+     * The same for an active-record entity, e.g. {@code (query, parameters) -> RoomEntity.find(query, parameters)}.
+     */
+    public <E> Uni<Page<E>> page(BiFunction<String, Parameters, PanacheQuery<E>> finder, Keyset<E> order,
+                                 PageRequest request) {
         int limit = request.limit();
         Optional<UUID> after = request.after();
         List<String> conditions = new ArrayList<>();
@@ -86,7 +96,7 @@ public final class QueryFilter {
         String query = "from " + order.entityName() + " r"
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + order.orderBy("r");
         // range() is inclusive at both ends: limit + 1 rows
-        return repository.find(query, bound).range(0, limit).list().map(rows -> {
+        return finder.apply(query, bound).range(0, limit).list().map(rows -> {
             if (rows.size() <= limit) {
                 return new Page<>(rows, Optional.empty());
             }
