@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,12 @@ public final class Pages {
      * at most {@code limit} rows, full except the last, and that no row (by {@code idField}) comes twice.
      */
     public static List<Map<String, Object>> all(Supplier<Response> firstPage, int limit, String idField) {
+        return all(firstPage, limit, row -> row.get(idField));
+    }
+
+    /** The same, for rows whose identity is more than one field. */
+    public static List<Map<String, Object>> all(Supplier<Response> firstPage, int limit,
+                                                Function<Map<String, Object>, Object> idOf) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Response page = firstPage.get();
         while (true) {
@@ -52,7 +59,7 @@ public final class Pages {
             assertEquals(limit, items.size(), "only the last page may be short");
             page = given().urlEncodingEnabled(false).when().get(next);
         }
-        List<Object> ids = rows.stream().map(row -> row.get(idField)).toList();
+        List<Object> ids = rows.stream().map(idOf).toList();
         assertEquals(ids.size(), new HashSet<>(ids).size(), "a row listed twice: " + ids);
         return rows;
     }
