@@ -125,7 +125,7 @@ public final class Demo {
     /** Every stage counted again, from what the four services answer for these pathways. */
     private Summary reported(List<TrialRun> trials) {
         int passed = 0, implanted = 0, programmed = 0, monitored = 0, escalated = 0;
-        JsonNode openEscalations = api.get(url("followup-service", "/escalations?open=true"));
+        JsonNode openEscalations = api.getAll(url("followup-service", "/escalations?open=true&limit=200"));
         for (TrialRun trial : trials) {
             String pathwayId = trial.pathwayId();
             passed += "PASSED".equals(api.get(url("trial-service", "/trials/" + trial.trialId())).path("status").asText()) ? 1 : 0;

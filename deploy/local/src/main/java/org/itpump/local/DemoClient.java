@@ -27,6 +27,22 @@ final class DemoClient {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
     }
 
+    /** Every page of a paged list (Link rel="next" followed to the end), as one JSON array. */
+    JsonNode getAll(String url) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = JSON.createArrayNode();
+        String next = url;
+        while (next != null) {
+            HttpResponse<String> page = exchange(HttpRequest.newBuilder(URI.create(next)).GET(), next);
+            try {
+                JSON.readTree(page.body()).forEach(all::add);
+            } catch (IOException e) {
+                throw new IllegalStateException(next + ": " + e.getMessage(), e);
+            }
+            next = NextPage.of(page);
+        }
+        return all;
+    }
+
     JsonNode post(String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(json(body)), url);
     }
@@ -50,6 +66,15 @@ final class DemoClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String url) {
+        HttpResponse<String> response = exchange(request, url);
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request, String url) {
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build(),
@@ -58,7 +83,7 @@ final class DemoClient {
                 throw new IllegalStateException(request.build().method() + " " + url + " answered "
                         + response.statusCode() + ": " + response.body());
             }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

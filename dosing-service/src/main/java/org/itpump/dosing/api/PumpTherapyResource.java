@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,11 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.service.PumpTherapyService;
 
@@ -35,10 +40,13 @@ public class PumpTherapyResource {
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
-    @Operation(summary = "Pump therapies, oldest first, by status and/or pathway")
-    public Uni<List<PumpTherapyView>> search(@QueryParam("status") PumpTherapyStatus status,
-                                             @QueryParam("pathwayId") UUID pathwayId) {
-        return therapies.search(status, pathwayId).map(list -> list.stream().map(PumpTherapyView::of).toList());
+    @Operation(summary = "Pump therapies, oldest first, by status and/or pathway, one page at a time",
+            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<PumpTherapyView>>> search(@QueryParam("status") PumpTherapyStatus status,
+                                                           @QueryParam("pathwayId") UUID pathwayId,
+                                                           @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return therapies.search(status, pathwayId, page).map(found -> found.map(PumpTherapyView::of).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})

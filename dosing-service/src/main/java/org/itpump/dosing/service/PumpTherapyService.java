@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.itpump.chassis.inbox.AwaitingStateException;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
@@ -118,7 +120,7 @@ public class PumpTherapyService {
      */
     @WithTransaction
     public Uni<PumpProgramEntity> program(UUID therapyId, ProgramOrder order) {
-        return therapies.require(therapyId).chain(therapy -> {
+        return therapies.requireForUpdate(therapyId).chain(therapy -> {
             requireActive(therapy);
             return library.current().chain(drugs -> records.programs(therapyId).chain(history -> {
                 Drug drug = drugs.drug(order.drug());
@@ -148,7 +150,7 @@ public class PumpTherapyService {
     /** Records a refill: the residual-volume check, the next due date and its timers. */
     @WithTransaction
     public Uni<RefillEntity> refill(UUID therapyId, RefillOrder order) {
-        return therapies.require(therapyId).chain(therapy -> {
+        return therapies.requireForUpdate(therapyId).chain(therapy -> {
             requireActive(therapy);
             return records.programInForce(therapyId).chain(programmed -> {
                 if (programmed == null) {
@@ -209,8 +211,8 @@ public class PumpTherapyService {
     }
 
     @WithSession
-    public Uni<List<PumpTherapyEntity>> search(PumpTherapyStatus status, UUID pathwayId) {
-        return therapies.search(status, pathwayId);
+    public Uni<Page<PumpTherapyEntity>> search(PumpTherapyStatus status, UUID pathwayId, PageRequest page) {
+        return therapies.search(status, pathwayId, page);
     }
 
     /** refill-due fires the notice period ahead of the due date; refill-overdue once the due date has passed. */

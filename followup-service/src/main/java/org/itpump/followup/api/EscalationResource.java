@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.followup.service.ComplicationService;
 
 import java.util.List;
@@ -34,9 +39,12 @@ public class EscalationResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Operation(summary = "Escalations, most urgent first, then oldest first",
-            description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all.")
-    public Uni<List<EscalationView>> search(@QueryParam("open") Boolean open) {
-        return complications.escalations(open).map(list -> list.stream().map(EscalationView::of).toList());
+            description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all. "
+                    + "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<EscalationView>>> search(@QueryParam("open") Boolean open,
+                                                          @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return complications.escalations(open, page).map(found -> found.map(EscalationView::of).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,11 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.service.ComplicationService;
 import org.itpump.followup.service.MonitoringPlanService;
@@ -51,21 +56,28 @@ public class MonitoringPlanResource {
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
-    @Operation(summary = "Monitoring plans, oldest first, by status and/or pathway")
-    public Uni<List<MonitoringPlanView>> search(@QueryParam("status") MonitoringPlanStatus status,
-                                                @QueryParam("pathwayId") UUID pathwayId) {
-        return plans.search(status, pathwayId).map(list -> list.stream().map(MonitoringPlanView::of).toList());
+    @Operation(summary = "Monitoring plans, oldest first, by status and/or pathway, one page at a time",
+            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<MonitoringPlanView>>> search(@QueryParam("status") MonitoringPlanStatus status,
+                                                              @QueryParam("pathwayId") UUID pathwayId,
+                                                              @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return plans.search(status, pathwayId, page).map(found -> found.map(MonitoringPlanView::of).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("/due")
     @Operation(summary = "What falls due in [from, to): pending visits, restriction ends, window ends of every plan",
-            description = "Default: the next 7 days. Soonest first. 422 when to is not after from.")
-    public Uni<List<DueMilestoneView>> due(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
-        return plans.due(from, to).map(due -> {
+            description = "Default: the next 7 days. Soonest first. 422 when to is not after from. limit (1-200, "
+                    + "default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<DueMilestoneView>>> due(@QueryParam("from") OffsetDateTime from,
+                                                         @QueryParam("to") OffsetDateTime to,
+                                                         @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return plans.due(from, to, page).map(due -> {
             Map<UUID, MonitoringPlanEntity> byId = due.plans().stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-            return due.timers().stream().map(t -> DueMilestoneView.of(t, byId.get(t.subjectId))).toList();
+            return due.timers().map(t -> DueMilestoneView.of(t, byId.get(t.subjectId))).answer(uri);
         });
     }
 

@@ -3,6 +3,8 @@ package org.itpump.followup.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
@@ -107,10 +109,10 @@ public class ComplicationService {
 
     /** Most urgent first, then oldest first. */
     @WithSession
-    public Uni<List<EscalationWithPlan>> escalations(Boolean open) {
-        return records.escalations(open).chain(list -> plans.byIds(list.stream().map(e -> e.planId).distinct().toList())
-                .map(owners -> list.stream().map(e -> new EscalationWithPlan(e,
-                        owners.stream().filter(p -> p.id.equals(e.planId)).findFirst().orElseThrow())).toList()));
+    public Uni<Page<EscalationWithPlan>> escalations(Boolean open, PageRequest page) {
+        return records.escalations(open, page).chain(found -> plans.byIds(found.items().stream().map(e -> e.planId).distinct().toList())
+                .map(owners -> found.map(e -> new EscalationWithPlan(e,
+                        owners.stream().filter(p -> p.id.equals(e.planId)).findFirst().orElseThrow()))));
     }
 
     private static EscalationEntity escalation(ComplicationEntity complication, Escalation escalation, OffsetDateTime now) {

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.itpump.chassis.inbox.AwaitingStateException;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
@@ -119,24 +121,24 @@ public class MonitoringPlanService {
     }
 
     @WithSession
-    public Uni<List<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId) {
-        return plans.search(status, pathwayId);
+    public Uni<Page<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId, PageRequest page) {
+        return plans.search(status, pathwayId, page);
     }
 
-    /** Pending milestones of every plan due in [from, to): by default the next 7 days. */
+    /** One page of the pending milestones of every plan due in [from, to): by default the next 7 days. */
     @WithSession
-    public Uni<DueMilestones> due(OffsetDateTime from, OffsetDateTime to) {
+    public Uni<DueMilestones> due(OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         OffsetDateTime start = from != null ? Times.utc(from) : Times.now(clock);
         OffsetDateTime end = to != null ? Times.utc(to) : start.plusDays(7);
         if (!end.isAfter(start)) {
             throw new RuleViolationException("to " + end + " must be after from " + start);
         }
-        return records.pendingBetween(MilestoneTimers.KIND, start, end)
-                .chain(due -> plans.byIds(due.stream().map(t -> t.subjectId).distinct().toList())
+        return records.pendingBetween(MilestoneTimers.KIND, start, end, page)
+                .chain(due -> plans.byIds(due.items().stream().map(t -> t.subjectId).distinct().toList())
                         .map(owners -> new DueMilestones(start, end, due, owners)));
     }
 
-    public record DueMilestones(OffsetDateTime from, OffsetDateTime to, List<DueTimer> timers,
+    public record DueMilestones(OffsetDateTime from, OffsetDateTime to, Page<DueTimer> timers,
                                 List<MonitoringPlanEntity> plans) {
     }
 

@@ -5,6 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.timer.DueTimer;
+import org.itpump.chassis.store.Keyset;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
+import org.itpump.chassis.store.QueryFilter;
+import org.itpump.followup.domain.escalation.Urgency;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -14,6 +19,13 @@ import java.util.UUID;
 /** Queries of the plan's dependent records: complications, escalations, outcomes and its timers. */
 @ApplicationScoped
 public class FollowupRecords {
+
+    /** Urgency in clinical order (EMERGENCY, URGENT, ROUTINE), as {@link #mostUrgentFirst} sorts, then oldest first. */
+    private static final Keyset<EscalationEntity> MOST_URGENT_FIRST = Keyset.of(EscalationEntity.class, (EscalationEntity e) -> e.id)
+            .ascending("case {e}.urgency when " + Urgency.class.getName() + ".EMERGENCY then 0 when "
+                    + Urgency.class.getName() + ".URGENT then 1 else 2 end")
+            .ascending("raisedAt");
+    private static final Keyset<DueTimer> SOONEST_FIRST = Keyset.of(DueTimer.class, (DueTimer t) -> t.id).ascending("dueAt");
 
     public Uni<List<ComplicationEntity>> complicationsOf(UUID planId) {
         return ComplicationEntity.list("planId", Sort.ascending("reportedAt"), planId);
@@ -33,11 +45,10 @@ public class FollowupRecords {
                 .failWith(() -> new ResourceNotFoundException("Escalation", escalationId));
     }
 
-    /** Open (or acknowledged, or all when null) escalations: most urgent first, then oldest first. */
-    public Uni<List<EscalationEntity>> escalations(Boolean open) {
-        Uni<List<EscalationEntity>> rows = open == null ? EscalationEntity.listAll()
-                : EscalationEntity.list(open ? "acknowledgedAt is null" : "acknowledgedAt is not null");
-        return rows.map(FollowupRecords::mostUrgentFirst);
+    /** One page of open (or acknowledged, or all when null) escalations: most urgent first, then oldest first. */
+    public Uni<Page<EscalationEntity>> escalations(Boolean open, PageRequest page) {
+        return QueryFilter.create().isNull("acknowledgedAt", open)
+                .page((query, parameters) -> EscalationEntity.<EscalationEntity>find(query, parameters), MOST_URGENT_FIRST, page);
     }
 
     private static List<EscalationEntity> mostUrgentFirst(List<EscalationEntity> escalations) {
@@ -48,6 +59,13 @@ public class FollowupRecords {
     /** Every timer of the plan, fired and cancelled ones included. */
     public Uni<List<DueTimer>> timersOf(UUID planId) {
         return DueTimer.list("subjectId", Sort.ascending("dueAt"), planId);
+    }
+
+    /** One page of the pending timers of one kind due in [from, to), soonest first (then by id). */
+    public Uni<Page<DueTimer>> pendingBetween(String kind, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        return QueryFilter.create().equal("kind", kind).isNull("firedAt", true).isNull("cancelledAt", true)
+                .atLeast("dueAt", from).before("dueAt", to)
+                .page((query, parameters) -> DueTimer.<DueTimer>find(query, parameters), SOONEST_FIRST, page);
     }
 
     /** Pending timers of one kind due in [from, to), soonest first. */

@@ -1,10 +1,12 @@
 package org.itpump.followup.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.chassis.store.Keyset;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import org.itpump.chassis.store.QueryFilter;
 import org.itpump.followup.domain.MonitoringPlanStatus;
 
@@ -15,6 +17,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MonitoringPlanRepository implements PanacheRepositoryBase<MonitoringPlanEntity, UUID> {
 
+    private static final Keyset<MonitoringPlanEntity> OLDEST_FIRST =
+            Keyset.of(MonitoringPlanEntity.class, (MonitoringPlanEntity p) -> p.id).ascending("startedAt");
+
     public Uni<MonitoringPlanEntity> require(UUID planId) {
         return findById(planId).onItem().ifNull().failWith(() -> new ResourceNotFoundException("Monitoring plan", planId));
     }
@@ -23,9 +28,10 @@ public class MonitoringPlanRepository implements PanacheRepositoryBase<Monitorin
         return find("implantCaseId", implantCaseId).firstResult();
     }
 
-    public Uni<List<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId) {
+    /** One page, oldest first (then by id), by whichever of status and pathway is given. */
+    public Uni<Page<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId, PageRequest page) {
         return QueryFilter.create().equal("status", status).equal("pathwayId", pathwayId)
-                .list(this, Sort.ascending("startedAt"));
+                .page(this, OLDEST_FIRST, page);
     }
 
     public Uni<List<MonitoringPlanEntity>> byIds(Collection<UUID> planIds) {

@@ -89,7 +89,8 @@ class MonitoringPlanResourceTest {
                 .body("complications", hasSize(0)).body("outcomes", hasSize(0));
         given().queryParam("status", "ACTIVE").when().get("/monitoring-plans").then().statusCode(200)
                 .body("planId", hasItem(plan.planId()));
-        given().queryParam("status", "SLEEPING").when().get("/monitoring-plans").then().statusCode(404);
+        given().queryParam("status", "SLEEPING").when().get("/monitoring-plans").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'status'"));
     }
 
     @Test
@@ -165,7 +166,7 @@ class MonitoringPlanResourceTest {
         assertFalse(escalated.path("action").asText().isBlank());
         String emergency = escalated.path("escalationId").asText();
 
-        List<Map<String, Object>> open = given().queryParam("open", true).when().get("/escalations")
+        List<Map<String, Object>> open = given().queryParam("open", true).queryParam("limit", 200).when().get("/escalations")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         List<String> urgencies = open.stream().map(e -> (String) e.get("urgency")).toList();
         assertEquals(urgencies.stream().sorted(java.util.Comparator.comparing(
@@ -182,7 +183,7 @@ class MonitoringPlanResourceTest {
                 .when().post("/escalations/{id}/acknowledgement", emergency).then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "STAFF-42"))
                 .when().post("/escalations/{id}/acknowledgement", UUID.randomUUID()).then().statusCode(404);
-        given().queryParam("open", true).when().get("/escalations").then().statusCode(200)
+        given().queryParam("open", true).queryParam("limit", 200).when().get("/escalations").then().statusCode(200)
                 .body("escalationId", org.hamcrest.Matchers.not(hasItem(emergency)));
         given().when().get("/monitoring-plans/{id}", plan.planId()).then().statusCode(200)
                 .body("complications", hasSize(1)).body("complications[0].escalations", hasSize(3))
@@ -244,18 +245,20 @@ class MonitoringPlanResourceTest {
         String pathwayId = UUID.randomUUID().toString();
         Instant completedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         String planId = openPlan(pathwayId, UUID.randomUUID().toString(), completedAt);
-        List<Map<String, Object>> due = given().when().get("/monitoring-plans/due").then().statusCode(200)
+        List<Map<String, Object>> due = given().queryParam("limit", 200).when().get("/monitoring-plans/due").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.planId == '" + planId + "' }");
         assertEquals(1, due.size(), "only the wound check (day 7) in the next 7 days: " + due);
         assertEquals("VISIT_DUE", due.get(0).get("milestone"));
         assertEquals("WOUND_CHECK", due.get(0).get("subject"));
         assertEquals(pathwayId, due.get(0).get("pathwayId"));
         List<Map<String, Object>> fortnight = given().queryParam("from", Instant.now().toString())
-                .queryParam("to", completedAt.plus(15, ChronoUnit.DAYS).toString()).when().get("/monitoring-plans/due")
+                .queryParam("to", completedAt.plus(15, ChronoUnit.DAYS).toString()).queryParam("limit", 200)
+                .when().get("/monitoring-plans/due")
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.planId == '" + planId + "' }");
         assertEquals(List.of("WOUND_CHECK", "SUTURE_REMOVAL"), fortnight.stream().map(d -> d.get("subject")).toList());
         given().queryParam("from", Instant.now().toString()).queryParam("to", Instant.now().minusSeconds(60).toString())
                 .when().get("/monitoring-plans/due").then().statusCode(422);
-        given().queryParam("from", "monday").when().get("/monitoring-plans/due").then().statusCode(404);
+        given().queryParam("from", "monday").when().get("/monitoring-plans/due").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'from'"));
     }
 }

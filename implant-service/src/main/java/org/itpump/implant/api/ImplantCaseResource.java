@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,10 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.implant.api.ImplantCaseRequests.BookTheatre;
 import org.itpump.implant.api.ImplantCaseRequests.RescheduleTheatre;
 import org.itpump.implant.domain.ImplantCaseStatus;
@@ -39,11 +44,14 @@ public class ImplantCaseResource {
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
     @GET
-    @Operation(summary = "Implant cases, oldest first, by status and/or pathway",
-            description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking.")
-    public Uni<List<ImplantCaseView>> search(@QueryParam("status") ImplantCaseStatus status,
-                                             @QueryParam("pathwayId") UUID pathwayId) {
-        return cases.search(status, pathwayId).map(list -> list.stream().map(ImplantCaseView::of).toList());
+    @Operation(summary = "Implant cases, oldest first, by status and/or pathway, one page at a time",
+            description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking. limit (1-200, default "
+                    + "50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<ImplantCaseView>>> search(@QueryParam("status") ImplantCaseStatus status,
+                                                           @QueryParam("pathwayId") UUID pathwayId,
+                                                           @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return cases.search(status, pathwayId, page).map(found -> found.map(ImplantCaseView::of).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})

@@ -4,17 +4,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.implant.service.TheatreService;
 import org.itpump.implant.store.OperatingRoomEntity;
 import org.itpump.implant.store.SurgeonEntity;
@@ -67,8 +72,11 @@ public class TheatreResource {
     @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("operating-rooms")
-    public Uni<List<Room>> rooms() {
-        return theatre.rooms().map(rooms -> rooms.stream().map(Room::of).toList());
+    @Operation(summary = "Operating rooms by name, one page at a time",
+            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<Room>>> rooms(@BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return theatre.rooms(page).map(rooms -> rooms.map(Room::of).answer(uri));
     }
 
     @RolesAllowed({Roles.SCHEDULER, Roles.OPS})
@@ -84,20 +92,27 @@ public class TheatreResource {
     @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("surgeons")
-    public Uni<List<Surgeon>> surgeons() {
-        return theatre.surgeons().map(surgeons -> surgeons.stream().map(Surgeon::of).toList());
+    @Operation(summary = "Surgeons by name, one page at a time",
+            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<Surgeon>>> surgeons(@BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return theatre.surgeons(page).map(surgeons -> surgeons.map(Surgeon::of).answer(uri));
     }
 
     @RolesAllowed({Roles.SCHEDULER, Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("theatre-list")
     @Operation(summary = "The day's theatre list per room",
-            description = "date is a day (YYYY-MM-DD) in the hospital's time zone (itpump.implant.hospital-zone).")
-    public Uni<List<RoomList>> theatreList(@NotNull @QueryParam("date") LocalDate date) {
-        return theatre.theatreList(date).map(days -> days.stream().map(day -> new RoomList(day.room().id, day.room().name,
+            description = "date is a day (YYYY-MM-DD) in the hospital's time zone (itpump.implant.hospital-zone). "
+                    + "Rooms by name, limit (1-200, default 50) rooms per page; the next page's URI is in the Link "
+                    + "header, rel=\"next\".")
+    public Uni<RestResponse<List<RoomList>>> theatreList(@NotNull @QueryParam("date") LocalDate date,
+                                                         @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return theatre.theatreList(date, page).map(days -> days.map(day -> new RoomList(day.room().id, day.room().name,
                 day.bookings().stream().map(listed -> new ListedBooking(listed.booking().id, listed.booking().caseId,
                         listed.implantCase() == null ? null : listed.implantCase().patientRef,
                         listed.booking().startsAt, listed.booking().endsAt, Surgeon.of(listed.surgeon()))).toList()))
-                .toList());
+                .answer(uri));
     }
 }

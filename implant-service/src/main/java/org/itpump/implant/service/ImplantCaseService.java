@@ -3,6 +3,8 @@ package org.itpump.implant.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.StateConflictException;
@@ -177,8 +179,8 @@ public class ImplantCaseService {
     }
 
     @WithSession
-    public Uni<List<ImplantCaseEntity>> search(ImplantCaseStatus status, UUID pathwayId) {
-        return cases.search(status, pathwayId);
+    public Uni<Page<ImplantCaseEntity>> search(ImplantCaseStatus status, UUID pathwayId, PageRequest page) {
+        return cases.search(status, pathwayId, page);
     }
 
     public record ProcedureRecord(String catheterEntryLevel, String catheterTipLevel,

@@ -3,6 +3,8 @@ package org.itpump.implant.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.implant.store.ImplantCaseEntity;
@@ -66,31 +68,36 @@ public class TheatreService {
     }
 
     @WithSession
-    public Uni<List<OperatingRoomEntity>> rooms() {
-        return theatre.rooms();
+    public Uni<Page<OperatingRoomEntity>> rooms(PageRequest page) {
+        return theatre.rooms(page);
     }
 
     @WithSession
-    public Uni<List<SurgeonEntity>> surgeons() {
-        return theatre.surgeons();
+    public Uni<Page<SurgeonEntity>> surgeons(PageRequest page) {
+        return theatre.surgeons(page);
     }
 
-    /** Every room with its bookings starting on that day in the hospital's time zone, in time order. */
+    /**
+     * One page of rooms (by name), each with its bookings starting on that day in the hospital's time zone, in time
+     * order.
+     */
     @WithSession
-    public Uni<List<RoomDay>> theatreList(LocalDate day) {
+    public Uni<Page<RoomDay>> theatreList(LocalDate day, PageRequest page) {
         OffsetDateTime from = day.atStartOfDay(hospitalZone).toOffsetDateTime();
         OffsetDateTime to = day.plusDays(1).atStartOfDay(hospitalZone).toOffsetDateTime();
-        return theatre.rooms().chain(rooms -> theatre.surgeons().chain(surgeons -> theatre.bookedBetween(from, to)
-                .chain(bookings -> cases.list("id in ?1", bookings.stream().map(b -> b.caseId).toList())
+        return theatre.rooms(page).chain(rooms -> theatre.bookedBetween(rooms.items().stream().map(r -> r.id).toList(), from, to)
+                .chain(bookings -> theatre.surgeons(bookings.stream().map(b -> b.surgeonId).distinct().toList())
+                        .chain(surgeons -> (bookings.isEmpty() ? Uni.createFrom().item(List.<ImplantCaseEntity>of())
+                                : cases.list("id in ?1", bookings.stream().map(b -> b.caseId).toList()))
                         .map(bookedCases -> {
                             Map<UUID, SurgeonEntity> surgeonById = surgeons.stream()
                                     .collect(Collectors.toMap(s -> s.id, Function.identity()));
                             Map<UUID, ImplantCaseEntity> caseById = bookedCases.stream()
                                     .collect(Collectors.toMap(c -> c.id, Function.identity()));
-                            return rooms.stream().map(room -> new RoomDay(room, bookings.stream()
+                            return rooms.map(room -> new RoomDay(room, bookings.stream()
                                     .filter(b -> b.operatingRoomId.equals(room.id))
                                     .map(b -> new ListedBooking(b, caseById.get(b.caseId), surgeonById.get(b.surgeonId)))
-                                    .toList())).toList();
+                                    .toList()));
                         }))));
     }
 }

@@ -7,14 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
 import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.chassis.store.Keyset;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
+import org.itpump.chassis.store.QueryFilter;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /** Operating rooms, surgeons and their bookings. */
 @ApplicationScoped
 public class TheatreRepository {
+
+    private static final Keyset<OperatingRoomEntity> ROOMS_BY_NAME =
+            Keyset.of(OperatingRoomEntity.class, (OperatingRoomEntity r) -> r.id).ascending("name");
+    private static final Keyset<SurgeonEntity> SURGEONS_BY_NAME =
+            Keyset.of(SurgeonEntity.class, (SurgeonEntity s) -> s.id).ascending("name");
 
     public Uni<OperatingRoomEntity> room(UUID roomId) {
         return OperatingRoomEntity.<OperatingRoomEntity>findById(roomId).onItem().ifNull()
@@ -26,12 +36,20 @@ public class TheatreRepository {
                 .failWith(() -> new ResourceNotFoundException("Surgeon", surgeonId));
     }
 
-    public Uni<List<OperatingRoomEntity>> rooms() {
-        return OperatingRoomEntity.listAll(Sort.ascending("name"));
+    /** One page of the operating rooms, by name (then id). */
+    public Uni<Page<OperatingRoomEntity>> rooms(PageRequest page) {
+        return QueryFilter.create().page((query, parameters) -> OperatingRoomEntity.<OperatingRoomEntity>find(query, parameters),
+                ROOMS_BY_NAME, page);
     }
 
-    public Uni<List<SurgeonEntity>> surgeons() {
-        return SurgeonEntity.listAll(Sort.ascending("name"));
+    /** One page of the surgeons, by name (then id). */
+    public Uni<Page<SurgeonEntity>> surgeons(PageRequest page) {
+        return QueryFilter.create().page((query, parameters) -> SurgeonEntity.<SurgeonEntity>find(query, parameters),
+                SURGEONS_BY_NAME, page);
+    }
+
+    public Uni<List<SurgeonEntity>> surgeons(Collection<UUID> surgeonIds) {
+        return surgeonIds.isEmpty() ? Uni.createFrom().item(List.of()) : SurgeonEntity.list("id in ?1", surgeonIds);
     }
 
     public Uni<TheatreBookingEntity> booking(UUID bookingId) {
@@ -39,10 +57,11 @@ public class TheatreRepository {
                 .failWith(() -> new ResourceNotFoundException("Theatre booking", bookingId));
     }
 
-    /** Booked slots starting in [from, to), by start time. */
-    public Uni<List<TheatreBookingEntity>> bookedBetween(OffsetDateTime from, OffsetDateTime to) {
-        return TheatreBookingEntity.list("status = ?1 and startsAt >= ?2 and startsAt < ?3", Sort.ascending("startsAt"),
-                TheatreBookingEntity.BOOKED, from, to);
+    /** Booked slots of these rooms starting in [from, to), by start time. */
+    public Uni<List<TheatreBookingEntity>> bookedBetween(Collection<UUID> roomIds, OffsetDateTime from, OffsetDateTime to) {
+        return roomIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : TheatreBookingEntity.list("status = ?1 and startsAt >= ?2 and startsAt < ?3 and operatingRoomId in ?4",
+                        Sort.ascending("startsAt"), TheatreBookingEntity.BOOKED, from, to, roomIds);
     }
 
     /**

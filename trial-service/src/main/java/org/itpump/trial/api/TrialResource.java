@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
+import org.itpump.chassis.store.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.service.TrialService;
 
@@ -97,10 +100,15 @@ public class TrialResource {
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
-    @Operation(summary = "Trials, newest first, by status and start date",
-            description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start.")
-    public Uni<List<TrialView>> search(@QueryParam("status") TrialStatus status,
-                                       @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
-        return trials.search(status, from, to).map(list -> list.stream().map(trial -> TrialView.of(trial, null)).toList());
+    @Operation(summary = "Trials, newest first, by status and start date, one page at a time",
+            description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start. limit (1-200, "
+                    + "default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+    public Uni<RestResponse<List<TrialView>>> search(@QueryParam("status") TrialStatus status,
+                                                     @QueryParam("from") OffsetDateTime from,
+                                                     @QueryParam("to") OffsetDateTime to,
+                                                     @BeanParam PageRequest page, @Context UriInfo uri) {
+        page.validated();
+        return trials.search(status, from, to, page)
+                .map(found -> found.map(trial -> TrialView.of(trial, null)).answer(uri));
     }
 }

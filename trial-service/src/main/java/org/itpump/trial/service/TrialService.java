@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import org.itpump.trial.domain.CancellationReason;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.EligibilityItem;
@@ -113,7 +115,7 @@ public class TrialService {
 
     @WithTransaction
     public Uni<PainAssessmentEntity> recordAssessment(UUID trialId, Assessment recorded) {
-        return trials.require(trialId).chain(trial -> {
+        return trials.requireForUpdate(trialId).chain(trial -> {
             trial.status.requireInProgress("record an assessment");
             OffsetDateTime assessedAt = recorded.assessedAt() == null ? now()
                     : recorded.assessedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -134,7 +136,8 @@ public class TrialService {
     /** Decides the trial from its post-dose assessments; emits trial.passed or trial.failed. */
     @WithTransaction
     public Uni<TrialWithAssessments> decide(UUID trialId) {
-        return trials.require(trialId).chain(trial -> assessments.ofTrial(trialId).chain(recorded -> {
+        // Locked: an assessment recorded concurrently commits before this reads them, or finds the trial decided.
+        return trials.requireForUpdate(trialId).chain(trial -> assessments.ofTrial(trialId).chain(recorded -> {
             trial.status.requireInProgress("decide the trial");
             ReliefDecision decision = ReliefDecision.decide(trial.baselineNrs,
                     recorded.stream().map(a -> a.nrs).toList(), thresholdPercent);
@@ -152,7 +155,7 @@ public class TrialService {
     /** Cancels an open or passed trial (an open implant case then closes); emits trial.cancelled. */
     @WithTransaction
     public Uni<TrialEntity> cancel(UUID trialId, CancellationReason reason, String note) {
-        return trials.require(trialId).chain(trial -> {
+        return trials.requireForUpdate(trialId).chain(trial -> {
             TrialStatus previous = trial.status;
             trial.status = trial.status.transitionTo(TrialStatus.CANCELLED);
             trial.cancelledAt = now();
@@ -169,8 +172,8 @@ public class TrialService {
     }
 
     @WithSession
-    public Uni<List<TrialEntity>> search(TrialStatus status, OffsetDateTime from, OffsetDateTime to) {
-        return trials.search(status, from, to);
+    public Uni<Page<TrialEntity>> search(TrialStatus status, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        return trials.search(status, from, to, page);
     }
 
     private OffsetDateTime now() {

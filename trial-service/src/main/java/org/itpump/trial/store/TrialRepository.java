@@ -1,28 +1,43 @@
 package org.itpump.trial.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import jakarta.persistence.LockModeType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.ResourceNotFoundException;
+import org.itpump.chassis.store.Keyset;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import org.itpump.chassis.store.QueryFilter;
 import org.itpump.trial.domain.TrialStatus;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class TrialRepository implements PanacheRepositoryBase<TrialEntity, UUID> {
 
+    private static final Keyset<TrialEntity> NEWEST_FIRST = Keyset.of(TrialEntity.class, (TrialEntity t) -> t.id)
+            .descending("startedAt");
+
     public Uni<TrialEntity> require(UUID trialId) {
         return findById(trialId).onItem().ifNull().failWith(() -> new ResourceNotFoundException("Trial", trialId));
     }
 
-    /** Newest first; status and the start-date range [from, to) are each optional. */
-    public Uni<List<TrialEntity>> search(TrialStatus status, OffsetDateTime startedFrom, OffsetDateTime startedBefore) {
+    /**
+     * The trial, its row locked (select ... for update) until the transaction ends: an assessment, the decision and a
+     * cancellation of one trial run one after the other, so no assessment commits after the decision uncounted.
+     */
+    public Uni<TrialEntity> requireForUpdate(UUID trialId) {
+        return findById(trialId, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull()
+                .failWith(() -> new ResourceNotFoundException("Trial", trialId));
+    }
+
+    /** Newest first (then by id); status and the start-date range [from, to) are each optional. One page. */
+    public Uni<Page<TrialEntity>> search(TrialStatus status, OffsetDateTime startedFrom, OffsetDateTime startedBefore,
+                                         PageRequest page) {
         return QueryFilter.create().equal("status", status)
                 .atLeast("startedAt", startedFrom).before("startedAt", startedBefore)
-                .list(this, Sort.descending("startedAt"));
+                .page(this, NEWEST_FIRST, page);
     }
 }

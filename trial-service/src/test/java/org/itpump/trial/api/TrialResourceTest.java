@@ -191,7 +191,8 @@ class TrialResourceTest {
                 .when().get("/trials").then().statusCode(200).body("trialId", hasItem(trialId));
         given().queryParam("from", inAnHour).when().get("/trials").then().statusCode(200)
                 .body("trialId", not(hasItem(trialId)));
-        given().queryParam("status", "NOT_A_STATUS").when().get("/trials").then().statusCode(404);
+        given().queryParam("status", "NOT_A_STATUS").when().get("/trials").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0]", containsString("status: "));
     }
 
     @Test

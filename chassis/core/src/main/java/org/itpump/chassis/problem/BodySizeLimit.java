@@ -1,13 +1,9 @@
 package org.itpump.chassis.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A body declared (Content-Length) over {@code quarkus.http.limits.max-body-size} gets 413 as problem+json like
@@ -63,41 +58,6 @@ public class BodySizeLimit {
         Problem problem = Problem.of("body-too-large", "Request body too large", 413,
                 "The request body is larger than the " + limitBytes + " bytes this service accepts.",
                 Problem.instance(context.request().path()), List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        HttpServerRequest request = context.request();
-        // HTTP/2 multiplexes: only this stream ends, the connection stays (and has no Connection header).
-        boolean http2 = request.version() == HttpVersion.HTTP_2;
-        HttpServerResponse response = context.response().setStatusCode(413)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (!http2) {
-            response.putHeader(HttpHeaderNames.CONNECTION, "close");
-        }
-        response.end(body);
-        discardRestOfBody(request, http2);
-    }
-
-    /**
-     * A client that sends its whole body before reading (most do, without Expect: 100-continue) would see a
-     * reset instead of the answer if the connection closed at once: read and drop the rest, up to a bound.
-     */
-    private void discardRestOfBody(HttpServerRequest request, boolean http2) {
-        AtomicLong discarded = new AtomicLong();
-        long bound = DISCARD_BOUND_FACTOR * limitBytes;
-        request.handler(chunk -> {
-            if (discarded.addAndGet(chunk.length()) > bound && !http2) {
-                request.connection().close();
-            }
-        });
-        request.endHandler(ignored -> {
-            if (!http2) {
-                request.connection().close();
-            }
-        });
-        request.resume();
+        EarlyAnswer.send(context, mapper, problem, DISCARD_BOUND_FACTOR * limitBytes);
     }
 }

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -85,13 +86,28 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getCause() != null && ConcurrentChange.in(e.getCause()).isPresent()) {
+            return unexpected(e.getCause(), uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return answer(Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage(), instanceOf(uri), List.of()));
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return answer(Problem.of("invalid-parameter", "Invalid query parameter", 400, e.getMessage(), instanceOf(uri),
+                List.of(e.parameter() + ": " + e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> conflict = ConcurrentChange.in(e);
+        if (conflict.isPresent()) {
+            LOG.debugf(e, "Concurrent change answered 409");
+            return answer(Problem.of("concurrent-change", "Changed concurrently", 409, conflict.get(), instanceOf(uri),
+                    List.of()));
+        }
         // The log keeps the cause; the answer keeps nothing internal, only an id to find it by.
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);

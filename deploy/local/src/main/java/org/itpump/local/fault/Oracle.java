@@ -75,7 +75,7 @@ final class Oracle {
         // 2. Every acknowledged change is present, per patient, over REST.
         long failed = 0, passed = 0, implanted = 0, programmed = 0, monitored = 0, escalated = 0;
         long mFailed = 0, mPassed = 0, mImplanted = 0, mProgrammed = 0, mMonitored = 0, mEscalated = 0;
-        JsonNode open = api.get(url("followup-service", "/escalations?open=true")).body();
+        JsonNode open = api.getAll(url("followup-service", "/escalations?open=true&limit=200"));
         Set<String> escalatedPlans = new HashSet<>();
         open.forEach(e -> escalatedPlans.add(e.path("planId").asText()));
         for (PatientDriver.Patient p : patients) {

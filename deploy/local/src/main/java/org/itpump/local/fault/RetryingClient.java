@@ -33,7 +33,8 @@ final class RetryingClient {
         this.patience = patience;
     }
 
-    record Answer(int status, JsonNode body, String raw, boolean retried) {
+    /** {@code next}: the next page's URI from a Link rel="next" header, or null. */
+    record Answer(int status, JsonNode body, String raw, boolean retried, String next) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -41,6 +42,21 @@ final class RetryingClient {
 
     Answer get(String url) {
         return send("GET", url, null);
+    }
+
+    /** Every page of a paged list (Link rel="next" followed to the end), as one JSON array; each page retried. */
+    JsonNode getAll(String url) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = JSON.createArrayNode();
+        String next = url;
+        while (next != null) {
+            Answer page = get(next);
+            if (!page.ok()) {
+                throw new IllegalStateException("GET " + next + " answered " + page.status() + ": " + page.raw());
+            }
+            page.body().forEach(all::add);
+            next = page.next();
+        }
+        return all;
     }
 
     Answer post(String url, Object body) {
@@ -86,7 +102,7 @@ final class RetryingClient {
                 } catch (IOException notJson) {
                     json = JSON.nullNode();
                 }
-                return new Answer(response.statusCode(), json, raw, retried);
+                return new Answer(response.statusCode(), json, raw, retried, org.itpump.local.NextPage.of(response));
             } catch (IOException e) {
                 if (!(e.getMessage() != null && e.getMessage().contains(" answered 5"))) {
                     connectionErrors.incrementAndGet();
