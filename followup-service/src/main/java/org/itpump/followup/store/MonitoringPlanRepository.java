@@ -23,6 +23,10 @@ public class MonitoringPlanRepository implements PanacheRepositoryBase<Monitorin
         return find("implantCaseId", implantCaseId).firstResult();
     }
 
+    public Uni<List<MonitoringPlanEntity>> ofPathway(UUID pathwayId) {
+        return list("pathwayId", Sort.ascending("startedAt"), pathwayId);
+    }
+
     public Uni<List<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId) {
         return QueryFilter.create().equal("status", status).equal("pathwayId", pathwayId)
                 .list(this, Sort.ascending("startedAt"));
