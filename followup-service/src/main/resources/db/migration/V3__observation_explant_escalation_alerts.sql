@@ -33,3 +33,10 @@ create table pump_drug (
     changed_at          timestamptz not null
 );
 create index pump_drug_pathway on pump_drug (pathway_id, first_programmed_at);
+
+-- Escalations still open when this version arrives are re-alerted too: their second alert is due one interval
+-- after they were raised (so at the first timer poll when that is past).
+insert into due_timer (id, kind, subject_id, timer_key, due_at)
+select gen_random_uuid(), 'followup.escalation-realert', id, 'REALERT:2',
+       raised_at + make_interval(mins => realert_every_minutes)
+from escalation where acknowledged_at is null;

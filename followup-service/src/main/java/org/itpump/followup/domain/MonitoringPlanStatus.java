@@ -22,6 +22,16 @@ public enum MonitoringPlanStatus {
         return target;
     }
 
+    /**
+     * Where an explant leaves a plan: an explant for infection keeps the wound and infection follow-up
+     * ({@link #WOUND_FOLLOWUP}), any other reason closes it. 409 unless the plan is ACTIVE.
+     *
+     * @param explantReason the implant.explanted reason, e.g. INFECTION or DEVICE_MALFUNCTION
+     */
+    public MonitoringPlanStatus afterExplant(String explantReason) {
+        return transitionTo("INFECTION".equals(explantReason) ? WOUND_FOLLOWUP : CLOSED);
+    }
+
     /** Complications are still reported and escalated: the plan is active or follows a wound after an explant. */
     public boolean acceptsComplications() {
         return this == ACTIVE || this == WOUND_FOLLOWUP;

@@ -93,16 +93,17 @@ public class MonitoringPlanService {
             }
             String reason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
             Uni<Void> stateChange = Uni.createFrom().voidItem();
-            if (plan.status == MonitoringPlanStatus.ACTIVE && INFECTION.equals(explant.reason())) {
-                plan.status = plan.status.transitionTo(MonitoringPlanStatus.WOUND_FOLLOWUP);
+            MonitoringPlanStatus next = plan.status == MonitoringPlanStatus.ACTIVE ? plan.status.afterExplant(explant.reason()) : null;
+            if (next == MonitoringPlanStatus.WOUND_FOLLOWUP) {
+                plan.status = next;
                 plan.endReason = reason;
                 OffsetDateTime explantedAt = explant.explantedAt() != null ? Times.utc(explant.explantedAt()) : Times.now(clock);
                 List<String> keep = plan.toDomain().woundFollowupMilestones().stream().map(m -> m.key()).toList();
                 stateChange = records.cancelTimersExcept(plan.id, keep, Times.now(clock)).replaceWithVoid()
                         .chain(() -> outbox.append(FollowupEvents.woundFollowupContinued(plan, explant.reason(), explantedAt,
                                 Times.utc(plan.toDomain().monitoringWindowEndsAt()))));
-            } else if (plan.status == MonitoringPlanStatus.ACTIVE) {
-                plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);
+            } else if (next == MonitoringPlanStatus.CLOSED) {
+                plan.status = next;
                 plan.endedAt = Times.now(clock);
                 plan.endReason = reason;
                 stateChange = timers.cancelAll(plan.id).chain(() -> outbox.append(FollowupEvents.monitoringClosed(plan)));
@@ -183,8 +184,6 @@ public class MonitoringPlanService {
     public record DueMilestones(OffsetDateTime from, OffsetDateTime to, List<DueTimer> timers,
                                 List<MonitoringPlanEntity> plans) {
     }
-
-    private static final String INFECTION = "INFECTION";
 
     private static void requireActive(MonitoringPlanEntity plan, String action) {
         if (plan.status != MonitoringPlanStatus.ACTIVE) {

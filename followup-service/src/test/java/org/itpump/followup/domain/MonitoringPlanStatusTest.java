@@ -27,6 +27,11 @@ class MonitoringPlanStatusTest {
         for (MonitoringPlanStatus to : new MonitoringPlanStatus[]{ACTIVE, WOUND_FOLLOWUP, COMPLETED}) {
             assertThrows(StateConflictException.class, () -> WOUND_FOLLOWUP.transitionTo(to), "WOUND_FOLLOWUP -> " + to);
         }
+        assertEquals(WOUND_FOLLOWUP, ACTIVE.afterExplant("INFECTION"));
+        for (String other : new String[]{"DEVICE_MALFUNCTION", "INEFFECTIVE_THERAPY", "ADVERSE_EFFECTS", "PATIENT_REQUEST", "OTHER"}) {
+            assertEquals(CLOSED, ACTIVE.afterExplant(other), other);
+        }
+        assertThrows(StateConflictException.class, () -> WOUND_FOLLOWUP.afterExplant("INFECTION"));
         assertTrue(ACTIVE.acceptsComplications());
         assertTrue(WOUND_FOLLOWUP.acceptsComplications());
         assertFalse(CLOSED.acceptsComplications());
