@@ -29,7 +29,7 @@ DEAD_LETTERS = {
 CONSUMES = {
     "implant-service": ["trialEvents"],
     "dosing-service": ["trialEvents", "implantEvents"],
-    "followup-service": ["implantEvents"],
+    "followup-service": ["implantEvents", "dosingEvents"],
 }
 CLOUD_EVENT_HEADERS = [
     ("ce_id", "Unique event id; consumers deduplicate on it."),

@@ -5,6 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,9 +33,11 @@ import java.util.UUID;
 public class EscalationResource {
 
     private final ComplicationService complications;
+    private final SecurityIdentity identity;
 
-    EscalationResource(ComplicationService complications) {
+    EscalationResource(ComplicationService complications, SecurityIdentity identity) {
         this.complications = complications;
+        this.identity = identity;
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
@@ -58,10 +62,26 @@ public class EscalationResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
     @POST
     @Path("/{escalationId}/acknowledgement")
+    @Operation(summary = "The caller takes the escalation on; it leaves the open list and stops re-alerting",
+            description = "The acknowledging clinician is the caller's token (upn, else sub); send no body (or {}). A body"
+                    + " naming acknowledgedBy is refused with 400. Emits followup.escalation-acknowledged. 409 when"
+                    + " already acknowledged.")
+    public Uni<EscalationView> acknowledge(@PathParam("escalationId") UUID escalationId) {
+        return complications.acknowledge(escalationId, identity.getPrincipal().getName()).chain(() -> get(escalationId));
+    }
+
+    /** The same with a JSON body, which may not name who acknowledges. */
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
+    @POST
+    @Path("/{escalationId}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A clinician takes the escalation on; it leaves the open list", description = "409 when already acknowledged.")
-    public Uni<EscalationView> acknowledge(@PathParam("escalationId") UUID escalationId,
-                                           @NotNull @Valid FollowupRequests.Acknowledge request) {
-        return complications.acknowledge(escalationId, request.acknowledgedBy()).chain(() -> get(escalationId));
+    @Operation(hidden = true)
+    public Uni<EscalationView> acknowledgeWithBody(@PathParam("escalationId") UUID escalationId,
+                                                   FollowupRequests.Acknowledge request) {
+        if (request != null && request.acknowledgedBy() != null) {
+            throw new BadRequestException("acknowledgedBy is not accepted: the acknowledging clinician is taken from the"
+                    + " bearer token");
+        }
+        return acknowledge(escalationId);
     }
 }

@@ -5,6 +5,7 @@ import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.domain.complication.ClinicalFeature;
 import org.itpump.followup.domain.complication.ComplicationKind;
 import org.itpump.followup.domain.complication.Severity;
+import org.itpump.followup.domain.device.MriAdvice;
 import org.itpump.followup.domain.escalation.Urgency;
 import org.itpump.followup.domain.plan.MonitoringPlan;
 import org.itpump.followup.domain.plan.PlanChoices;
@@ -23,15 +24,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** One plan as the nurses see it: its schedule derived from the choices, and everything recorded against it. */
+/**
+ * One plan as the nurses see it: its schedule derived from the choices and the procedure's end, the pump's drug
+ * and MRI advice, and everything recorded against it ({@code explantEscalations}: those raised by an explant).
+ */
 public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRef, UUID implantCaseId, int baselineNrs,
                                    MonitoringPlanStatus status, OffsetDateTime startedAt, OffsetDateTime endedAt,
-                                   String endReason, Instant implantCompletedAt, String hospitalZone, PlanChoices choices,
+                                   String endReason, OffsetDateTime implantCompletedAt, Instant procedureEndedAt,
+                                   String hospitalZone, PlanChoices choices, String startedDrug, Device device,
                                    Discharge discharge, Instant oralMedicationEndsAt, Instant monitoringWindowEndsAt,
                                    List<RestrictionLine> restrictions, List<VisitLine> visits, List<TimerLine> timers,
-                                   List<ComplicationLine> complications, List<OutcomeLine> outcomes) {
+                                   List<ComplicationLine> complications, List<EscalationLine> explantEscalations,
+                                   List<OutcomeLine> outcomes) {
 
-    public record Discharge(Instant observationEndsAt, boolean sameDayDischargePossible, Instant dischargedAt) {
+    /**
+     * @param requiredObservationEndsAt the later of the chosen observation and, after an opioid start, 24 h
+     * @param overrideReason            why a clinician discharged before the opioid observation ended, if so
+     */
+    public record Discharge(Instant observationEndsAt, Instant opioidObservationEndsAt, Instant requiredObservationEndsAt,
+                            boolean sameDayDischargePossible, Instant dischargedAt, String overrideReason,
+                            String overriddenBy) {
+    }
+
+    /** The implanted pump and what an MRI scan needs with it (manufacturer's MRI labeling, named in the advice). */
+    public record Device(String manufacturer, String model, MriAdvice mriAdvice) {
     }
 
     public record RestrictionLine(RestrictionKind kind, Instant endsAt, boolean inForce) {
@@ -47,10 +63,11 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
     }
 
     public record EscalationLine(UUID escalationId, String ruleId, Urgency urgency, String suspicion, String action,
-                                 boolean open, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+                                 boolean open, OffsetDateTime acknowledgedAt, String acknowledgedBy, int alertCount,
+                                 int reAlertEveryMinutes) {
         static EscalationLine of(EscalationEntity e) {
             return new EscalationLine(e.id, e.ruleId, e.urgency, e.suspicion, e.action, e.isOpen(), e.acknowledgedAt,
-                    e.acknowledgedBy);
+                    e.acknowledgedBy, e.alertCount, e.reAlertEveryMinutes);
         }
     }
 
@@ -58,7 +75,7 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
                                    Set<ClinicalFeature> features, OffsetDateTime reportedAt, List<EscalationLine> escalations) {
         static ComplicationLine of(ComplicationEntity c, List<EscalationEntity> escalations) {
             return new ComplicationLine(c.id, c.kind, c.severity, c.onsetAt, c.features, c.reportedAt, escalations.stream()
-                    .filter(e -> e.complicationId.equals(c.id)).map(EscalationLine::of).toList());
+                    .filter(e -> c.id.equals(e.complicationId)).map(EscalationLine::of).toList());
         }
     }
 
@@ -74,13 +91,17 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
         MonitoringPlanEntity p = r.plan();
         MonitoringPlan plan = p.toDomain();
         return new MonitoringPlanDetail(p.id, p.pathwayId, p.patientRef, p.implantCaseId, p.baselineNrs, p.status,
-                p.startedAt, p.endedAt, p.endReason, plan.implantCompletedAt(), p.hospitalZone, plan.choices(),
-                new Discharge(plan.observationEndsAt(), plan.sameDayDischargePossible(), plan.dischargedAt().orElse(null)),
+                p.startedAt, p.endedAt, p.endReason, p.implantCompletedAt, plan.procedureEndedAt(), p.hospitalZone,
+                plan.choices(), p.startedDrug, new Device(p.deviceManufacturer, p.deviceModel, p.mriAdvice()),
+                new Discharge(plan.observationEndsAt(), plan.opioidObservationEndsAt().orElse(null),
+                        plan.requiredObservationEndsAt(), plan.sameDayDischargePossible(), plan.dischargedAt().orElse(null),
+                        p.dischargeOverrideReason, p.dischargeOverrideBy),
                 plan.oralMedicationEndsAt(), plan.monitoringWindowEndsAt(),
                 plan.restrictions().stream().map(x -> new RestrictionLine(x.kind(), x.endsAt(), x.inForceAt(now))).toList(),
                 plan.visits().stream().map(v -> new VisitLine(v.kind(), v.dueAt())).toList(),
                 r.timers().stream().map(TimerLine::of).toList(),
                 r.complications().stream().map(c -> ComplicationLine.of(c, r.escalations())).toList(),
+                r.escalations().stream().filter(e -> e.complicationId == null).map(EscalationLine::of).toList(),
                 r.outcomes().stream().map(OutcomeLine::of).toList());
     }
 }

@@ -1,5 +1,7 @@
 package org.itpump.followup.api;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,9 +47,11 @@ public class MonitoringPlanResource {
     private final ComplicationService complications;
     private final OutcomeService outcomes;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
     MonitoringPlanResource(MonitoringPlanService plans, ComplicationService complications, OutcomeService outcomes,
-                           Clock clock) {
+                           Clock clock, SecurityIdentity identity) {
+        this.identity = identity;
         this.plans = plans;
         this.complications = complications;
         this.outcomes = outcomes;
@@ -104,12 +108,19 @@ public class MonitoringPlanResource {
     @POST
     @Path("/{planId}/discharge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the same-day discharge after observation; emits followup.patient-discharged",
-            description = "409 when already discharged or the plan is not ACTIVE; 422 before observation ends, "
-                    + "on another day than the surgery or in the future.")
+    @Operation(summary = "Record the discharge after observation; emits followup.patient-discharged",
+            description = "409 when already discharged or the plan is not ACTIVE; 422 before observation ends, before 24 h"
+                    + " after an intrathecal opioid start (rule intrathecal-opioid-first-dose-observation) unless a clinician"
+                    + " gives observationOverrideReason, on a day the stay does not allow, or in the future. 403 when"
+                    + " someone without the clinician role sends an override reason.")
     public Uni<MonitoringPlanView> discharge(@PathParam("planId") UUID planId,
                                              @NotNull @Valid FollowupRequests.Discharge request) {
-        return plans.discharge(planId, request.dischargedAt().toInstant()).map(MonitoringPlanView::of);
+        String reason = request.observationOverrideReason();
+        if (reason != null && !reason.isBlank() && !identity.hasRole(Roles.CLINICIAN)) {
+            throw new ForbiddenException("Only a clinician may override the observation rule");
+        }
+        return plans.discharge(planId, request.dischargedAt().toInstant(), reason, identity.getPrincipal().getName())
+                .map(MonitoringPlanView::of);
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
@@ -118,7 +129,8 @@ public class MonitoringPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a complication; emits followup.complication-reported and one "
             + "followup.complication-escalated per escalation the rules produce",
-            description = "409 on a CLOSED plan; 422 for an onset before the implant or in the future.")
+            description = "Accepted on an ACTIVE plan and on one kept for wound follow-up after an explant for infection;"
+                    + " 409 on a CLOSED or COMPLETED plan; 422 for an onset before the procedure ended or in the future.")
     public Uni<Response> reportComplication(@PathParam("planId") UUID planId,
                                             @NotNull @Valid FollowupRequests.ReportComplication request) {
         return complications.report(planId, request.kind(), request.severity(), request.onsetAt().toInstant(), request.features())

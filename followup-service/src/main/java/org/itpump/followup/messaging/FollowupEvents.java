@@ -7,6 +7,7 @@ import org.itpump.followup.domain.complication.ComplicationKind;
 import org.itpump.followup.domain.complication.Severity;
 import org.itpump.followup.domain.escalation.Urgency;
 import org.itpump.followup.domain.plan.RestrictionKind;
+import org.itpump.followup.domain.plan.Stay;
 import org.itpump.followup.domain.plan.VisitKind;
 import org.itpump.followup.store.ComplicationEntity;
 import org.itpump.followup.store.EscalationEntity;
@@ -25,8 +26,35 @@ public final class FollowupEvents {
                                     OffsetDateTime startedAt) {
     }
 
+    /** {@code observationOverride} only when a clinician discharged before the opioid first-dose observation ended. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PatientDischarged(UUID pathwayId, String patientRef, UUID planId, OffsetDateTime implantCompletedAt,
-                                    OffsetDateTime dischargedAt, int observationHours) {
+                                    OffsetDateTime dischargedAt, int observationHours, OffsetDateTime procedureEndedAt,
+                                    Stay stay, String startedDrug, ObservationOverride observationOverride) {
+    }
+
+    /** The override of a discharge rule: which rule, why, by whom (the token's clinician), and what it required. */
+    public record ObservationOverride(String rule, String reason, String overriddenBy, String drug, int requiredHours,
+                                      OffsetDateTime requiredUntil) {
+    }
+
+    public record WoundFollowupContinued(UUID pathwayId, String patientRef, UUID planId, UUID implantCaseId,
+                                         String explantReason, OffsetDateTime explantedAt, OffsetDateTime followupEndsAt) {
+    }
+
+    public record ExplantEscalated(UUID pathwayId, String patientRef, UUID planId, UUID implantCaseId, UUID escalationId,
+                                   String ruleId, Urgency urgency, String suspicion, String action, String drug,
+                                   String explantReason, OffsetDateTime escalatedAt) {
+    }
+
+    public record EscalationReAlerted(UUID pathwayId, String patientRef, UUID planId, UUID escalationId, String ruleId,
+                                      Urgency urgency, String suspicion, int alertNumber, OffsetDateTime raisedAt,
+                                      OffsetDateTime reAlertedAt, int reAlertEveryMinutes) {
+    }
+
+    public record EscalationAcknowledged(UUID pathwayId, String patientRef, UUID planId, UUID escalationId, String ruleId,
+                                         Urgency urgency, String acknowledgedBy, OffsetDateTime acknowledgedAt,
+                                         int alertCount) {
     }
 
     public record VisitDue(UUID pathwayId, String patientRef, UUID planId, VisitKind visit, OffsetDateTime dueAt) {
@@ -70,9 +98,32 @@ public final class FollowupEvents {
                 new MonitoringStarted(p.pathwayId, p.patientRef, p.id, p.implantCaseId, p.startedAt));
     }
 
-    public static OutgoingEvent patientDischarged(MonitoringPlanEntity p) {
+    public static OutgoingEvent patientDischarged(MonitoringPlanEntity p, ObservationOverride override) {
         return new OutgoingEvent("followup.patient-discharged", p.pathwayId, new PatientDischarged(p.pathwayId,
-                p.patientRef, p.id, p.implantCompletedAt, p.dischargedAt, p.observationHours));
+                p.patientRef, p.id, p.implantCompletedAt, p.dischargedAt, p.observationHours, p.procedureEndedAt, p.stay,
+                p.startedDrug, override));
+    }
+
+    public static OutgoingEvent woundFollowupContinued(MonitoringPlanEntity p, String explantReason, OffsetDateTime explantedAt,
+                                                      OffsetDateTime followupEndsAt) {
+        return new OutgoingEvent("followup.wound-followup-continued", p.pathwayId, new WoundFollowupContinued(p.pathwayId,
+                p.patientRef, p.id, p.implantCaseId, explantReason, explantedAt, followupEndsAt));
+    }
+
+    public static OutgoingEvent explantEscalated(MonitoringPlanEntity p, EscalationEntity e, String drug, String explantReason) {
+        return new OutgoingEvent("followup.explant-escalated", p.pathwayId, new ExplantEscalated(p.pathwayId, p.patientRef,
+                p.id, p.implantCaseId, e.id, e.ruleId, e.urgency, e.suspicion, e.action, drug, explantReason, e.raisedAt));
+    }
+
+    public static OutgoingEvent escalationReAlerted(MonitoringPlanEntity p, EscalationEntity e) {
+        return new OutgoingEvent("followup.escalation-realerted", p.pathwayId, new EscalationReAlerted(p.pathwayId,
+                p.patientRef, p.id, e.id, e.ruleId, e.urgency, e.suspicion, e.alertCount, e.raisedAt, e.lastAlertedAt,
+                e.reAlertEveryMinutes));
+    }
+
+    public static OutgoingEvent escalationAcknowledged(MonitoringPlanEntity p, EscalationEntity e) {
+        return new OutgoingEvent("followup.escalation-acknowledged", p.pathwayId, new EscalationAcknowledged(p.pathwayId,
+                p.patientRef, p.id, e.id, e.ruleId, e.urgency, e.acknowledgedBy, e.acknowledgedAt, e.alertCount));
     }
 
     public static OutgoingEvent visitDue(MonitoringPlanEntity p, VisitKind visit, OffsetDateTime dueAt) {

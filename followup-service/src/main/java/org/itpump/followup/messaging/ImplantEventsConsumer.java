@@ -15,13 +15,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImplantEventsConsumer {
 
-    /** What followup-service reads of implant.completed: the plan's dates count from completedAt. */
+    /**
+     * What followup-service reads of implant.completed: the plan's dates count from procedureEndedAt (the surgery's
+     * end), falling back to completedAt only for a producer that does not send it; the device gives the MRI advice.
+     */
     public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, int baselineNrs,
-                                   OffsetDateTime completedAt) {
+                                   OffsetDateTime completedAt, OffsetDateTime procedureEndedAt, Device device) {
+
+        public OffsetDateTime planStartsAt() {
+            return procedureEndedAt != null ? procedureEndedAt : completedAt;
+        }
+    }
+
+    /** The implanted pump. */
+    public record Device(String manufacturer, String model) {
     }
 
     /** What followup-service reads of implant.explanted. */
-    public record ImplantExplanted(UUID pathwayId, UUID caseId, String reason) {
+    public record ImplantExplanted(UUID pathwayId, UUID caseId, String reason, OffsetDateTime explantedAt) {
     }
 
     private final InboundEventProcessor processor;

@@ -35,12 +35,15 @@ public class MilestoneTimers implements DueTimerHandler {
     private final MonitoringPlanRepository plans;
     private final FollowupRecords records;
     private final Outbox outbox;
+    private final EscalationAlerts alerts;
 
-    MilestoneTimers(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, Outbox outbox) {
+    MilestoneTimers(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, Outbox outbox,
+                    EscalationAlerts alerts) {
         this.timers = timers;
         this.plans = plans;
         this.records = records;
         this.outbox = outbox;
+        this.alerts = alerts;
     }
 
     /**
@@ -64,8 +67,12 @@ public class MilestoneTimers implements DueTimerHandler {
         return timers.cancelAll(planId);
     }
 
+    /** The service's one timer handler: milestones here, escalation re-alerts in {@link EscalationAlerts}. */
     @Override
     public Uni<Void> onDue(DueTimer timer) {
+        if (EscalationAlerts.KIND.equals(timer.kind)) {
+            return alerts.onDue(timer);
+        }
         if (!KIND.equals(timer.kind)) {
             LOG.warnf("Timer %s of unknown kind %s ignored", timer.id, timer.kind);
             return Uni.createFrom().voidItem();
@@ -87,6 +94,13 @@ public class MilestoneTimers implements DueTimerHandler {
     }
 
     private Uni<Void> complete(MonitoringPlanEntity plan, DueTimer timer) {
+        if (plan.status == MonitoringPlanStatus.WOUND_FOLLOWUP) {
+            // the pump is out and the wound follow-up is over: the plan closes now
+            plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);
+            plan.endedAt = timer.dueAt;
+            plan.endReason = plan.endReason + "; wound follow-up ended";
+            return outbox.append(FollowupEvents.monitoringClosed(plan));
+        }
         if (plan.status != MonitoringPlanStatus.ACTIVE) {
             return Uni.createFrom().voidItem();
         }

@@ -13,6 +13,7 @@ import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.chassis.problem.StateConflictException;
 import org.itpump.chassis.timer.DueTimer;
 import org.itpump.followup.domain.MonitoringPlanStatus;
+import org.itpump.followup.domain.plan.MonitoringPlan;
 import org.itpump.followup.domain.plan.PlanChoices;
 import org.itpump.followup.messaging.FollowupEvents;
 import org.itpump.followup.messaging.ImplantEventsConsumer.ImplantCompleted;
@@ -36,22 +37,28 @@ public class MonitoringPlanService {
     private final FollowupRecords records;
     private final MilestoneTimers timers;
     private final Outbox outbox;
+    private final ComplicationService escalations;
     private final Clock clock;
     private final ZoneId hospitalZone;
 
     MonitoringPlanService(MonitoringPlanRepository plans, FollowupRecords records, MilestoneTimers timers, Outbox outbox,
-                          Clock clock, @ConfigProperty(name = "itpump.followup.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
+                          ComplicationService escalations, Clock clock,
+                          @ConfigProperty(name = "itpump.followup.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
         this.plans = plans;
         this.records = records;
         this.timers = timers;
         this.outbox = outbox;
+        this.escalations = escalations;
         this.clock = clock;
         this.hospitalZone = hospitalZone;
     }
 
-    /** Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. */
+    /**
+     * Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. The plan's
+     * dates count from the procedure's end; the drug is taken from dosing events already read, if any.
+     */
     public Uni<MonitoringPlanEntity> startForImplant(ImplantCompleted implant) {
-        return plans.byImplantCase(implant.caseId()).onItem().ifNull().switchTo(() -> {
+        return plans.byImplantCase(implant.caseId()).onItem().ifNull().switchTo(() -> records.latestPumpDrug(implant.pathwayId()).chain(drug -> {
             MonitoringPlanEntity plan = new MonitoringPlanEntity();
             plan.id = UUID.randomUUID();
             plan.pathwayId = implant.pathwayId();
@@ -61,28 +68,54 @@ public class MonitoringPlanService {
             plan.status = MonitoringPlanStatus.ACTIVE;
             plan.startedAt = Times.now(clock);
             plan.implantCompletedAt = Times.utc(implant.completedAt());
+            plan.procedureEndedAt = Times.utc(implant.planStartsAt());
             plan.hospitalZone = hospitalZone.getId();
+            plan.startedDrug = drug == null ? null : drug.firstDrug;
+            if (implant.device() != null) {
+                plan.deviceManufacturer = implant.device().manufacturer();
+                plan.deviceModel = implant.device().model();
+            }
             plan.choose(PlanChoices.DEFAULTS);
             return plans.persist(plan)
                     .call(() -> timers.schedule(plan))
                     .call(() -> outbox.append(FollowupEvents.monitoringStarted(plan)));
-        });
+        }));
     }
 
-    /** The pump is out: monitoring stops, pending milestones are cancelled. A plan already over stays as it is. */
+    /**
+     * The pump is out. An explant for infection keeps the wound and infection follow-up for the plan's remaining
+     * window (status WOUND_FOLLOWUP: the wound check, suture removal and window end stay, the other timers are
+     * cancelled, followup.wound-followup-continued is published); any other explant closes the plan (all timers
+     * cancelled, followup.monitoring-closed). A plan already over stays as it is. Whatever the plan's state, the
+     * explant of a withdrawal-critical drug's pump (baclofen, learnt from dosing events) raises an URGENT escalation.
+     */
     public Uni<Void> closeForExplant(ImplantExplanted explant) {
         return plans.byImplantCase(explant.caseId()).chain(plan -> {
             if (plan == null) {
                 throw new AwaitingStateException("no monitoring plan for implant case " + explant.caseId()
                         + " yet (implant.completed not applied)");
-            }
-            if (plan.status != MonitoringPlanStatus.ACTIVE) {
                 return Uni.createFrom().voidItem();
             }
-            plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);
-            plan.endedAt = Times.now(clock);
-            plan.endReason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
-            return timers.cancelAll(plan.id).chain(() -> outbox.append(FollowupEvents.monitoringClosed(plan)));
+            String reason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
+            Uni<Void> stateChange = Uni.createFrom().voidItem();
+            MonitoringPlanStatus next = plan.status == MonitoringPlanStatus.ACTIVE ? plan.status.afterExplant(explant.reason()) : null;
+            if (next == MonitoringPlanStatus.WOUND_FOLLOWUP) {
+                plan.status = next;
+                plan.endReason = reason;
+                OffsetDateTime explantedAt = explant.explantedAt() != null ? Times.utc(explant.explantedAt()) : Times.now(clock);
+                List<String> keep = plan.toDomain().woundFollowupMilestones().stream().map(m -> m.key()).toList();
+                stateChange = records.cancelTimersExcept(plan.id, keep, Times.now(clock)).replaceWithVoid()
+                        .chain(() -> outbox.append(FollowupEvents.woundFollowupContinued(plan, explant.reason(), explantedAt,
+                                Times.utc(plan.toDomain().monitoringWindowEndsAt()))));
+            } else if (next == MonitoringPlanStatus.CLOSED) {
+                plan.status = next;
+                plan.endedAt = Times.now(clock);
+                plan.endReason = reason;
+                stateChange = timers.cancelAll(plan.id).chain(() -> outbox.append(FollowupEvents.monitoringClosed(plan)));
+            }
+            return stateChange.chain(() -> records.latestPumpDrug(plan.pathwayId))
+                    .chain(drug -> escalations.escalateExplant(plan, drug != null ? drug.currentDrug : plan.startedDrug,
+                            explant.reason()));
         });
     }
 
@@ -96,13 +129,28 @@ public class MonitoringPlanService {
         });
     }
 
-    /** Same-day discharge after observation; 409 when already discharged, 422 before observation ends or on another day. */
+    /**
+     * Discharge after observation ({@link org.itpump.followup.domain.plan.MonitoringPlan#recordDischarge}): 409 when
+     * already discharged or the plan is not ACTIVE; 422 before the observation ends, before 24 h after an opioid
+     * start without an override reason, or on a day the stay does not allow. An override used is stored and
+     * published in followup.patient-discharged with the clinician who gave it.
+     *
+     * @param overrideReason null or blank for none
+     * @param clinician      who records it (from the token)
+     */
     @WithTransaction
-    public Uni<MonitoringPlanEntity> discharge(UUID planId, Instant dischargedAt) {
+    public Uni<MonitoringPlanEntity> discharge(UUID planId, Instant dischargedAt, String overrideReason, String clinician) {
         return plans.require(planId).call(plan -> {
             requireActive(plan, "record a discharge");
-            plan.dischargedAt = Times.utc(plan.toDomain().recordDischarge(dischargedAt, clock.instant()).dischargedAt().orElseThrow());
-            return outbox.append(FollowupEvents.patientDischarged(plan));
+            MonitoringPlan.Discharged discharged = plan.toDomain().recordDischarge(dischargedAt, clock.instant(), overrideReason);
+            plan.dischargedAt = Times.utc(discharged.plan().dischargedAt().orElseThrow());
+            FollowupEvents.ObservationOverride published = discharged.override().map(o -> {
+                plan.dischargeOverrideReason = o.reason();
+                plan.dischargeOverrideBy = clinician;
+                return new FollowupEvents.ObservationOverride(o.rule(), o.reason(), clinician, o.drug(), o.requiredHours(),
+                        Times.utc(o.requiredUntil()));
+            }).orElse(null);
+            return outbox.append(FollowupEvents.patientDischarged(plan, published));
         });
     }
 

@@ -37,18 +37,19 @@ public class OutcomeService {
 
     /**
      * @param assessedAtOrNull now when absent
-     * 409 on a closed plan; 422 for a time before the implant or in the future.
+     * 409 on a closed plan or one kept for wound follow-up after an explant; 422 for a time before the implant or in the future.
      */
     @WithTransaction
     public Uni<Recorded> record(UUID planId, Instant assessedAtOrNull, int painNrs, int rigidityScore, int spasmScore,
                                 BigDecimal oralMmePerDay) {
         return plans.require(planId).chain(plan -> {
-            if (plan.status == MonitoringPlanStatus.CLOSED) {
-                throw new StateConflictException("Cannot record an outcome: the monitoring plan is CLOSED");
+            if (plan.status == MonitoringPlanStatus.CLOSED || plan.status == MonitoringPlanStatus.WOUND_FOLLOWUP) {
+                // the pump is out: there is no pump therapy outcome left to compare with the baseline
+                throw new StateConflictException("Cannot record an outcome: the monitoring plan is " + plan.status);
             }
             Instant now = clock.instant();
             OutcomeAssessment assessment = OutcomeAssessment.recorded(assessedAtOrNull != null ? assessedAtOrNull : now,
-                    painNrs, rigidityScore, spasmScore, oralMmePerDay, plan.implantCompletedAt.toInstant(), now);
+                    painNrs, rigidityScore, spasmScore, oralMmePerDay, plan.procedureEndedAt.toInstant(), now);
             // The pathway's events carry no baseline MME: its comparison is left out rather than guessed.
             OutcomeComparison comparison = OutcomeComparison.compare(PreTrialBaseline.withoutOralMme(plan.baselineNrs), assessment);
             OutcomeEntity outcome = new OutcomeEntity();

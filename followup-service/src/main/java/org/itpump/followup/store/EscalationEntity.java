@@ -13,10 +13,16 @@ import org.itpump.followup.domain.escalation.Urgency;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One escalation of a complication; open until acknowledged. */
+/**
+ * One escalation, of a complication or of an explant ({@code complicationId} null); open until acknowledged and
+ * re-alerted every {@code reAlertEveryMinutes} until then.
+ */
 @Entity
 @Table(name = "escalation")
 public class EscalationEntity extends PanacheEntityBase {
+    public static final String CAUSE_COMPLICATION = "COMPLICATION";
+    public static final String CAUSE_EXPLANT = "EXPLANT";
+
     @Id
     public UUID id;
     @Column(name = "complication_id")
@@ -35,6 +41,15 @@ public class EscalationEntity extends PanacheEntityBase {
     public OffsetDateTime acknowledgedAt;
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
+    /** COMPLICATION or EXPLANT. */
+    public String cause;
+    @Column(name = "realert_every_minutes")
+    public int reAlertEveryMinutes;
+    /** 1 when raised, plus one per re-alert. */
+    @Column(name = "alert_count")
+    public int alertCount;
+    @Column(name = "last_alerted_at")
+    public OffsetDateTime lastAlertedAt;
     @Version
     public long version;
 

@@ -12,6 +12,7 @@ import org.itpump.chassis.store.QueryFilter;
 import org.itpump.followup.domain.escalation.Urgency;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,31 @@ public class FollowupRecords {
     private static List<EscalationEntity> mostUrgentFirst(List<EscalationEntity> escalations) {
         return escalations.stream().sorted(Comparator.comparing((EscalationEntity e) -> e.urgency)
                 .thenComparing(e -> e.raisedAt)).toList();
+    }
+
+    /** The pathway's most recently started pump therapy's drug record, or null while dosing has said nothing. */
+    public Uni<PumpDrugEntity> latestPumpDrug(UUID pathwayId) {
+        return PumpDrugEntity.<PumpDrugEntity>find("pathwayId", Sort.descending("firstProgrammedAt"), pathwayId).firstResult();
+    }
+
+    public Uni<PumpDrugEntity> pumpDrug(UUID therapyId) {
+        return PumpDrugEntity.findById(therapyId);
+    }
+
+    /** The explant escalations of a plan (at most one is raised per plan). */
+    public Uni<List<EscalationEntity>> explantEscalationsOf(UUID planId) {
+        return EscalationEntity.list("planId = ?1 and cause = ?2", planId, EscalationEntity.CAUSE_EXPLANT);
+    }
+
+    /** Escalations of the plan raised without a complication (explant), oldest first. */
+    public Uni<List<EscalationEntity>> escalationsWithoutComplication(UUID planId) {
+        return EscalationEntity.list("planId = ?1 and complicationId is null", Sort.ascending("raisedAt"), planId);
+    }
+
+    /** Cancels the subject's pending timers except those keyed in {@code keep}; inside a Panache transaction. */
+    public Uni<Integer> cancelTimersExcept(UUID subjectId, Collection<String> keep, OffsetDateTime now) {
+        return DueTimer.update("cancelledAt = ?1 where subjectId = ?2 and firedAt is null and cancelledAt is null"
+                + " and key not in ?3", now, subjectId, keep);
     }
 
     /** Every timer of the plan, fired and cancelled ones included. */

@@ -11,6 +11,8 @@ import jakarta.persistence.Version;
 import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.domain.plan.MonitoringPlan;
 import org.itpump.followup.domain.plan.PlanChoices;
+import org.itpump.followup.domain.plan.Stay;
+import org.itpump.followup.domain.device.MriAdvice;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,8 +36,25 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
     public MonitoringPlanStatus status;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
+    /** When the completion was recorded (implant.completed completedAt); shown, no date counts from it. */
     @Column(name = "implant_completed_at")
     public OffsetDateTime implantCompletedAt;
+    /** When the implant procedure ended (implant.completed procedureEndedAt): every date of the plan counts from it. */
+    @Column(name = "procedure_ended_at")
+    public OffsetDateTime procedureEndedAt;
+    @Enumerated(EnumType.STRING)
+    public Stay stay;
+    /** The drug the pump was first programmed with; null until dosing says. */
+    @Column(name = "started_drug")
+    public String startedDrug;
+    @Column(name = "device_manufacturer")
+    public String deviceManufacturer;
+    @Column(name = "device_model")
+    public String deviceModel;
+    @Column(name = "discharge_override_reason")
+    public String dischargeOverrideReason;
+    @Column(name = "discharge_override_by")
+    public String dischargeOverrideBy;
     /** The zone when the plan opened: a later configuration change must not move its dates. */
     @Column(name = "hospital_zone")
     public String hospitalZone;
@@ -64,7 +83,7 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
 
     public PlanChoices choices() {
         return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public void choose(PlanChoices choices) {
@@ -75,10 +94,15 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
         woundCheckDay = choices.woundCheckDay();
         sutureRemovalDay = choices.sutureRemovalDay();
         monitoringWindowWeeks = choices.monitoringWindowWeeks();
+        stay = choices.stay();
     }
 
     public MonitoringPlan toDomain() {
-        return MonitoringPlan.restore(implantCompletedAt.toInstant(), ZoneId.of(hospitalZone), choices(),
+        return MonitoringPlan.restore(procedureEndedAt.toInstant(), ZoneId.of(hospitalZone), choices(), startedDrug,
                 dischargedAt == null ? null : dischargedAt.toInstant());
+    }
+
+    public MriAdvice mriAdvice() {
+        return MriAdvice.forModel(deviceManufacturer, deviceModel);
     }
 }

@@ -28,6 +28,10 @@ public class MonitoringPlanRepository implements PanacheRepositoryBase<Monitorin
         return find("implantCaseId", implantCaseId).firstResult();
     }
 
+    public Uni<List<MonitoringPlanEntity>> ofPathway(UUID pathwayId) {
+        return list("pathwayId", Sort.ascending("startedAt"), pathwayId);
+    }
+
     /** One page, oldest first (then by id), by whichever of status and pathway is given. */
     public Uni<Page<MonitoringPlanEntity>> search(MonitoringPlanStatus status, UUID pathwayId, PageRequest page) {
         return QueryFilter.create().equal("status", status).equal("pathwayId", pathwayId)

@@ -173,16 +173,19 @@ class MonitoringPlanResourceTest {
                 org.itpump.followup.domain.escalation.Urgency::valueOf)).toList(), urgencies, "most urgent first");
         assertTrue(open.stream().anyMatch(e -> emergency.equals(e.get("escalationId"))));
 
+        // issue 13: who acknowledges comes from the token, never from the body: a body naming someone is refused
         given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "STAFF-42"))
                 .when().post("/escalations/{id}/acknowledgement", emergency)
-                .then().statusCode(200).body("open", equalTo(false)).body("acknowledgedBy", equalTo("STAFF-42"))
-                .body("patientRef", equalTo("PT-77"));
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "STAFF-43"))
-                .when().post("/escalations/{id}/acknowledgement", emergency).then().statusCode(409);
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("taken from the bearer token"));
         given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", ""))
                 .when().post("/escalations/{id}/acknowledgement", emergency).then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "STAFF-42"))
-                .when().post("/escalations/{id}/acknowledgement", UUID.randomUUID()).then().statusCode(404);
+        given().when().post("/escalations/{id}/acknowledgement", emergency)
+                .then().statusCode(200).body("open", equalTo(false)).body("acknowledgedBy", equalTo("test-staff"))
+                .body("patientRef", equalTo("PT-77"));
+        given().contentType(ContentType.JSON).body(Map.of())
+                .when().post("/escalations/{id}/acknowledgement", emergency).then().statusCode(409);
+        given().when().post("/escalations/{id}/acknowledgement", UUID.randomUUID()).then().statusCode(404);
         given().queryParam("open", true).queryParam("limit", 200).when().get("/escalations").then().statusCode(200)
                 .body("escalationId", org.hamcrest.Matchers.not(hasItem(emergency)));
         given().when().get("/monitoring-plans/{id}", plan.planId()).then().statusCode(200)

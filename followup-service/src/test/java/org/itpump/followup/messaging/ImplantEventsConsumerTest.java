@@ -71,6 +71,12 @@ class ImplantEventsConsumerTest {
         String id = (String) records.get(0).get("planId");
         given().when().get("/monitoring-plans/{id}", id).then().statusCode(200)
                 .body("implantCompletedAt", org.hamcrest.Matchers.equalTo("2026-11-26T14:00:00Z"))
+                // the dates count from the procedure's end (13:30), not from when the completion was typed (14:00)
+                .body("procedureEndedAt", org.hamcrest.Matchers.equalTo("2026-11-26T13:30:00Z"))
+                .body("discharge.observationEndsAt", org.hamcrest.Matchers.equalTo("2026-11-26T17:30:00Z"))
+                .body("visits.find { it.kind == 'WOUND_CHECK' }.dueAt", org.hamcrest.Matchers.equalTo("2026-12-03T13:30:00Z"))
+                .body("monitoringWindowEndsAt", org.hamcrest.Matchers.equalTo("2027-02-18T13:30:00Z"))
+                .body("device.model", org.hamcrest.Matchers.equalTo("SynchroMed II"))
                 .body("timers", org.hamcrest.Matchers.hasSize(10))
                 .body("timers.state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("PENDING")));
         assertContract(published.await(ofType("followup.monitoring-started", pathwayId), WAIT));
@@ -100,12 +106,12 @@ class ImplantEventsConsumerTest {
     }
 
     @Test
-    void anExplantClosesThePlanAndCancelsItsTimersOnceEvenWhenRedelivered() {
+    void anExplantForAnotherReasonThanInfectionClosesThePlanAndCancelsItsTimersOnceEvenWhenRedelivered() {
         String pathwayId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         String planId = FollowupTestSupport.openPlan(pathwayId, caseId, java.time.Instant.now().minusSeconds(3600));
         String eventId = UUID.randomUUID().toString();
-        String explanted = FollowupTestSupport.implantExplanted(pathwayId, caseId);
+        String explanted = FollowupTestSupport.implantExplanted(pathwayId, caseId, "DEVICE_MALFUNCTION", java.time.Instant.now());
         sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.explanted", pathwayId, explanted);
         sender.sendCloudEvent(IMPLANT_TOPIC, eventId, "implant.explanted", pathwayId, explanted);
         // a re-publication under a new id finds the plan closed already
@@ -116,7 +122,7 @@ class ImplantEventsConsumerTest {
                 timers -> timers.stream().allMatch(t -> "CANCELLED".equals(t.get("state"))), "every timer cancelled");
         JsonNode closed = assertContract(published.await(ofType("followup.monitoring-closed", pathwayId), WAIT));
         assertEquals(planId, closed.path("planId").asText());
-        assertEquals("EXPLANTED: INFECTION", closed.path("reason").asText());
+        assertEquals("EXPLANTED: DEVICE_MALFUNCTION", closed.path("reason").asText());
         assertEquals(1, published.drain(Duration.ofSeconds(2)).stream().filter(ofType("followup.monitoring-closed", pathwayId)).count());
         given().contentType("application/json").body(Map.of("dischargedAt", java.time.Instant.now().toString()))
                 .when().post("/monitoring-plans/{id}/discharge", planId)

@@ -1,6 +1,9 @@
 package org.itpump.followup.domain.complication;
 
-/** Exactly the seed's "Possible Side Effects & Risks" of the implant, in its order. */
+/**
+ * The seed's "Possible Side Effects & Risks" of the implant, in its order, then what can kill after an implant or
+ * a refill (issue 13): opioid over-sedation and withdrawal of a withdrawal-critical drug.
+ */
 public enum ComplicationKind {
     INFECTION("Infection"),
     BLEEDING("Bleeding"),
@@ -8,7 +11,9 @@ public enum ComplicationKind {
     DIFFICULTY_URINATING("Difficulty urinating"),
     FLUID_AROUND_PUMP("Accumulation of fluid around the pump"),
     SEVERE_HEADACHE("Consistent and severe headache"),
-    INCREASED_PAIN_OR_WEAKNESS("Increased pain or weakness");
+    INCREASED_PAIN_OR_WEAKNESS("Increased pain or weakness"),
+    OVER_SEDATION("Over-sedation or slow or shallow breathing"),
+    WITHDRAWAL_SYMPTOMS("Withdrawal symptoms (fever, rebound spasticity, itching, altered mental state)");
 
     private final String seedWording;
 

@@ -26,14 +26,14 @@ public record ComplicationReport(ComplicationKind kind, Severity severity, Insta
 
     /** A complication of the implant cannot start before it was completed, nor in the future. */
     public static ComplicationReport reported(ComplicationKind kind, Severity severity, Instant onsetAt,
-                                              Set<ClinicalFeature> features, Instant implantCompletedAt, Instant now) {
+                                              Set<ClinicalFeature> features, Instant procedureEndedAt, Instant now) {
         Objects.requireNonNull(onsetAt, "onsetAt");
         if (onsetAt.isAfter(now)) {
             throw new RuleViolationException("Complication onset " + onsetAt + " is in the future (now " + now + ")");
         }
-        if (onsetAt.isBefore(implantCompletedAt)) {
-            throw new RuleViolationException("Complication onset " + onsetAt + " is before the implant was completed at "
-                    + implantCompletedAt);
+        if (onsetAt.isBefore(procedureEndedAt)) {
+            throw new RuleViolationException("Complication onset " + onsetAt + " is before the implant procedure ended at "
+                    + procedureEndedAt);
         }
         return new ComplicationReport(kind, severity, onsetAt, features);
     }

@@ -13,10 +13,12 @@ import org.itpump.followup.domain.complication.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,8 +31,11 @@ import java.util.regex.Pattern;
 public final class EscalationRules {
 
     public static final String DEFAULT_RESOURCE = "/escalation/escalation-rules.json";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern DRUG = Pattern.compile("[a-z][a-z0-9-]*");
+    /** A day: an escalation re-alerted less often than daily is not being escalated. */
+    static final int MAX_REALERT_MINUTES = 24 * 60;
 
     // Strict on purpose: a misspelt key ("minSeverty") or a number for an enum would silently weaken a rule.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -82,11 +87,17 @@ public final class EscalationRules {
         return rules;
     }
 
-    /** Zero or more escalations, most urgent first. */
+    /** Zero or more escalations, most urgent first, for a report on a plan whose drug and pump are unknown. */
     public List<Escalation> evaluate(ComplicationReport report) {
-        return rules.stream().filter(rule -> rule.matches(report))
-                .sorted(Comparator.comparing(EscalationRule::urgency)) // stable: ties keep file order
-                .map(EscalationRule::escalate).toList();
+        return evaluate(report, EscalationContext.UNKNOWN);
+    }
+
+    /** Zero or more escalations, most urgent first (after the severity has set each urgency). */
+    public List<Escalation> evaluate(ComplicationReport report, EscalationContext context) {
+        return rules.stream().filter(rule -> rule.matches(report, context))
+                .map(rule -> rule.escalate(report, context))
+                .sorted(Comparator.comparing(Escalation::urgency)) // stable: ties keep file order
+                .toList();
     }
 
     // ---- the file as written, before validation ----
@@ -124,13 +135,14 @@ public final class EscalationRules {
         }
     }
 
-    record RuleJson(String id, WhenJson when, ThenJson then, String why) {
+    record RuleJson(String id, WhenJson when, ThenJson then, String why, String source) {
         EscalationRule validate(String where, List<String> problems) {
             int before = problems.size();
             if (id == null || !ID.matcher(id).matches()) {
                 problems.add(where + ": id must be lower-case words joined by '-', was " + id);
             }
             requireText(why, where + ": why (the clinical reasoning)", problems);
+            requireText(source, where + ": source (the literature or labeling the rule rests on)", problems);
             EscalationCondition condition = when == null ? null : when.validate(where + ".when", problems);
             if (when == null) {
                 problems.add(where + ": when is missing");
@@ -143,20 +155,49 @@ public final class EscalationRules {
                 }
                 requireText(then.suspicion(), where + ".then: suspicion", problems);
                 requireText(then.action(), where + ".then: action", problems);
+                if (then.urgencyBySeverity() != null) {
+                    if (then.urgencyBySeverity().isEmpty()) {
+                        problems.add(where + ".then.urgencyBySeverity is empty: leave it out to keep one urgency");
+                    }
+                    then.urgencyBySeverity().forEach((severity, urgency) -> {
+                        if (severity == null || urgency == null) {
+                            problems.add(where + ".then.urgencyBySeverity has a null severity or urgency");
+                        } else if (urgency == then.urgency()) {
+                            problems.add(where + ".then.urgencyBySeverity." + severity + " repeats the rule's urgency");
+                        }
+                    });
+                }
+                if (then.reAlertEveryMinutes() != null
+                        && (then.reAlertEveryMinutes() < 1 || then.reAlertEveryMinutes() > MAX_REALERT_MINUTES)) {
+                    problems.add(where + ".then.reAlertEveryMinutes must be 1 to " + MAX_REALERT_MINUTES + ", was "
+                            + then.reAlertEveryMinutes());
+                }
             }
-            return problems.size() > before ? null
-                    : new EscalationRule(id, condition, then.urgency(), then.suspicion(), then.action(), why);
+            if (problems.size() > before) {
+                return null;
+            }
+            Duration reAlert = then.reAlertEveryMinutes() != null ? Duration.ofMinutes(then.reAlertEveryMinutes())
+                    : then.urgency().defaultReAlertEvery();
+            return new EscalationRule(id, condition, then.urgency(),
+                    then.urgencyBySeverity() == null ? Map.of() : then.urgencyBySeverity(), then.suspicion(),
+                    then.action(), Boolean.TRUE.equals(then.mri()), reAlert, why, source);
         }
     }
 
     record WhenJson(List<ComplicationKind> kinds, List<ClinicalFeature> allFeatures, List<ClinicalFeature> anyFeatures,
-                    List<ClinicalFeature> noneFeatures, Severity minSeverity) {
+                    List<ClinicalFeature> noneFeatures, Severity minSeverity, List<String> drugs) {
         EscalationCondition validate(String where, List<String> problems) {
             Set<ComplicationKind> kindSet = listed(kinds, where + ".kinds", problems);
             Set<ClinicalFeature> all = listed(allFeatures, where + ".allFeatures", problems);
             Set<ClinicalFeature> any = listed(anyFeatures, where + ".anyFeatures", problems);
             Set<ClinicalFeature> none = listed(noneFeatures, where + ".noneFeatures", problems);
-            EscalationCondition condition = new EscalationCondition(kindSet, all, any, none, minSeverity);
+            Set<String> drugSet = listed(drugs, where + ".drugs", problems);
+            for (String drug : drugSet) {
+                if (!DRUG.matcher(drug).matches()) {
+                    problems.add(where + ".drugs: a drug is a lower-case dosing-service code such as baclofen, was " + drug);
+                }
+            }
+            EscalationCondition condition = new EscalationCondition(kindSet, all, any, none, minSeverity, drugSet);
             if (condition.statesNothing()) {
                 problems.add(where + ": states no condition, so it would escalate every report");
             }
@@ -172,7 +213,8 @@ public final class EscalationRules {
         }
     }
 
-    record ThenJson(Urgency urgency, String suspicion, String action) {
+    record ThenJson(Urgency urgency, Map<Severity, Urgency> urgencyBySeverity, String suspicion, String action,
+                    Boolean mri, Integer reAlertEveryMinutes) {
     }
 
     /** Absent means "no condition"; an empty or repetitive list is a mistake in the file. */

@@ -33,13 +33,13 @@ public record OutcomeAssessment(Instant assessedAt, int painNrs, int rigiditySco
 
     /** An outcome of the implant is measured after it and not in the future. */
     public static OutcomeAssessment recorded(Instant assessedAt, int painNrs, int rigidityScore, int spasmScore,
-                                             BigDecimal oralMmePerDay, Instant implantCompletedAt, Instant now) {
+                                             BigDecimal oralMmePerDay, Instant procedureEndedAt, Instant now) {
         if (assessedAt.isAfter(now)) {
             throw new RuleViolationException("An outcome cannot be assessed in the future: " + assessedAt);
         }
-        if (assessedAt.isBefore(implantCompletedAt)) {
-            throw new RuleViolationException("Outcome assessed at " + assessedAt + ", before the implant was completed at "
-                    + implantCompletedAt);
+        if (assessedAt.isBefore(procedureEndedAt)) {
+            throw new RuleViolationException("Outcome assessed at " + assessedAt + ", before the implant procedure ended at "
+                    + procedureEndedAt);
         }
         return new OutcomeAssessment(assessedAt, painNrs, rigidityScore, spasmScore, oralMmePerDay);
     }

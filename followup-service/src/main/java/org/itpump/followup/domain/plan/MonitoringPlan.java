@@ -2,12 +2,14 @@ package org.itpump.followup.domain.plan;
 
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.followup.domain.drug.IntrathecalDrugs;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,26 +17,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The post-operative monitoring plan, derived entirely from the implant completion time, the hospital's
- * zone and the clinician's {@link PlanChoices}: store those three (plus the discharge) and rebuild the plan
- * with {@link #create}. Immutable.
+ * The post-operative monitoring plan, derived entirely from the end time of the implant procedure (the
+ * {@code procedureEndedAt} of implant.completed, not when the completion was typed), the hospital's zone, the
+ * clinician's {@link PlanChoices} and the drug the pump was started with: store those (plus the discharge) and
+ * rebuild the plan with {@link #restore}. Immutable.
  * <p>
  * Observation is elapsed time (hours after surgery). Weeks and days are calendar periods in the hospital's
  * zone, so a restriction ends at the same local wall-clock time as the surgery even across a DST change.
  */
 public final class MonitoringPlan {
 
-    private final Instant implantCompletedAt;
+    /** Names the first-dose observation rule in refusals and in the published override. */
+    public static final String OPIOID_OBSERVATION_RULE = "intrathecal-opioid-first-dose-observation";
+    /** Hours of observation after the first intrathecal opioid dose (sources in {@link org.itpump.followup.domain.drug.IntrathecalDrugs}). */
+    public static final int OPIOID_OBSERVATION_HOURS = 24;
+    public static final String OPIOID_OBSERVATION_SOURCES = "Infumorph/Duramorph (preservative-free morphine) US prescribing"
+            + " information, boxed warning: observation for at least 24 h after the first neuraxial dose in an equipped"
+            + " setting; Medtronic SynchroMed II labeling: close monitoring for at least 24 h after the first pump dose";
+
+    private final Instant procedureEndedAt;
     private final ZoneId hospitalZone;
     private final PlanChoices choices;
+    private final String startedDrug;
     private final Instant dischargedAt;
     private final List<Restriction> restrictions;
     private final List<Visit> visits;
 
-    private MonitoringPlan(Instant implantCompletedAt, ZoneId hospitalZone, PlanChoices choices, Instant dischargedAt) {
-        this.implantCompletedAt = implantCompletedAt;
+    private MonitoringPlan(Instant procedureEndedAt, ZoneId hospitalZone, PlanChoices choices, String startedDrug,
+                           Instant dischargedAt) {
+        this.procedureEndedAt = procedureEndedAt;
         this.hospitalZone = hospitalZone;
         this.choices = choices;
+        this.startedDrug = startedDrug;
         this.dischargedAt = dischargedAt;
         List<Restriction> restricted = new ArrayList<>();
         for (RestrictionKind kind : RestrictionKind.values()) {
@@ -50,30 +64,56 @@ public final class MonitoringPlan {
                 new Visit(VisitKind.RESTRICTION_REVIEW, lastRestrictionEndsAt));
     }
 
-    public static MonitoringPlan create(Instant implantCompletedAt, ZoneId hospitalZone, PlanChoices choices) {
-        Objects.requireNonNull(implantCompletedAt, "implantCompletedAt");
+    /** @param procedureEndedAt when the implant procedure ended: every date of the plan counts from it */
+    public static MonitoringPlan create(Instant procedureEndedAt, ZoneId hospitalZone, PlanChoices choices) {
+        Objects.requireNonNull(procedureEndedAt, "procedureEndedAt");
         Objects.requireNonNull(hospitalZone, "hospitalZone");
         Objects.requireNonNull(choices, "choices");
-        return new MonitoringPlan(implantCompletedAt, hospitalZone, choices, null);
+        return new MonitoringPlan(procedureEndedAt, hospitalZone, choices, null, null);
     }
 
     /** Reloads a stored plan: the discharge was checked when it was recorded, so it is not checked again. */
-    public static MonitoringPlan restore(Instant implantCompletedAt, ZoneId hospitalZone, PlanChoices choices,
-                                         Instant dischargedAtOrNull) {
-        MonitoringPlan plan = create(implantCompletedAt, hospitalZone, choices);
-        return dischargedAtOrNull == null ? plan
-                : new MonitoringPlan(implantCompletedAt, hospitalZone, choices, dischargedAtOrNull);
+    public static MonitoringPlan restore(Instant procedureEndedAt, ZoneId hospitalZone, PlanChoices choices,
+                                         String startedDrugOrNull, Instant dischargedAtOrNull) {
+        create(procedureEndedAt, hospitalZone, choices); // the same null checks
+        return new MonitoringPlan(procedureEndedAt, hospitalZone, choices, IntrathecalDrugs.normalise(startedDrugOrNull),
+                dischargedAtOrNull);
+    }
+
+    /** The drug the pump was first programmed with (dosing.pump-programmed), e.g. {@code morphine}. */
+    public MonitoringPlan withStartedDrug(String drug) {
+        Objects.requireNonNull(drug, "drug");
+        return new MonitoringPlan(procedureEndedAt, hospitalZone, choices, IntrathecalDrugs.normalise(drug), dischargedAt);
     }
 
     private ZonedDateTime local() {
-        return implantCompletedAt.atZone(hospitalZone);
+        return procedureEndedAt.atZone(hospitalZone);
+    }
+
+    /** A clinician's reason for discharging before the first-dose observation ended, and the rule it overrode. */
+    public record ObservationOverride(String rule, String reason, String drug, int requiredHours, Instant requiredUntil) {
+    }
+
+    /** The plan with its discharge, and the override when one was needed. */
+    public record Discharged(MonitoringPlan plan, Optional<ObservationOverride> override) {
+    }
+
+    /** {@link #recordDischarge(Instant, Instant, String)} without an override reason. */
+    public MonitoringPlan recordDischarge(Instant dischargedAt, Instant now) {
+        return recordDischarge(dischargedAt, now, null).plan();
     }
 
     /**
-     * Same-day discharge after observation: at or after the end of observation and on the surgery's calendar
-     * day in the hospital's zone. A patient who cannot leave that day is an admission, not this pathway.
+     * Discharge after observation. Refused (422) when in the future, before the chosen observation ends, before
+     * {@value #OPIOID_OBSERVATION_HOURS} h when an intrathecal opioid was started (rule
+     * {@value #OPIOID_OBSERVATION_RULE}, unless {@code overrideReason} is given), or on a day the stay does not
+     * allow (same day: the surgery day; overnight: that day or the next). An opioid start makes the stay at
+     * least overnight. 409 when already discharged.
+     *
+     * @param overrideReason a clinician's reason to discharge before the opioid observation ends; null or blank
+     *                       for none. Ignored (not recorded) when no rule needed overriding.
      */
-    public MonitoringPlan recordDischarge(Instant dischargedAt, Instant now) {
+    public Discharged recordDischarge(Instant dischargedAt, Instant now, String overrideReason) {
         Objects.requireNonNull(dischargedAt, "dischargedAt");
         if (this.dischargedAt != null) {
             throw new StateConflictException("The patient was already discharged at " + this.dischargedAt);
@@ -85,11 +125,54 @@ public final class MonitoringPlan {
             throw new RuleViolationException("Discharge at " + dischargedAt + " is before the end of the "
                     + choices.observationHours() + " h observation at " + observationEndsAt());
         }
-        if (!surgeryDay().equals(dischargedAt.atZone(hospitalZone).toLocalDate())) {
-            throw new RuleViolationException("Discharge must be on the day of surgery, " + surgeryDay() + " in "
-                    + hospitalZone + ", was " + dischargedAt.atZone(hospitalZone));
+        ObservationOverride override = null;
+        Stay stay = choices.stay();
+        if (opioidStarted()) {
+            stay = stay.atLeast(Stay.OVERNIGHT); // the first dose's observation runs into the next day
+            Instant until = opioidObservationEndsAt().orElseThrow();
+            if (dischargedAt.isBefore(until)) {
+                if (overrideReason == null || overrideReason.isBlank()) {
+                    throw new RuleViolationException("Discharge at " + dischargedAt + " is before " + until + ": the pump"
+                            + " was started with " + startedDrug + ", an intrathecal opioid, and its first dose needs at least "
+                            + OPIOID_OBSERVATION_HOURS + " h of observation after the procedure (rule "
+                            + OPIOID_OBSERVATION_RULE + "). A clinician may discharge earlier with an override reason.",
+                            List.of("rule: " + OPIOID_OBSERVATION_RULE, "source: " + OPIOID_OBSERVATION_SOURCES));
+                }
+                override = new ObservationOverride(OPIOID_OBSERVATION_RULE, overrideReason.strip(), startedDrug,
+                        OPIOID_OBSERVATION_HOURS, until);
+            }
         }
-        return new MonitoringPlan(implantCompletedAt, hospitalZone, choices, dischargedAt);
+        long daysAfter = ChronoUnit.DAYS.between(surgeryDay(), dischargedAt.atZone(hospitalZone).toLocalDate());
+        if (daysAfter > stay.maxDaysAfterSurgery()) {
+            throw new RuleViolationException(stay == Stay.SAME_DAY
+                    ? "Discharge must be on the day of surgery, " + surgeryDay() + " in " + hospitalZone + ", was "
+                    + dischargedAt.atZone(hospitalZone) + " (choose an OVERNIGHT or MULTI_DAY stay for a later discharge)"
+                    : "An overnight stay ends on the day after surgery, " + surgeryDay().plusDays(1) + " in " + hospitalZone
+                    + ", was " + dischargedAt.atZone(hospitalZone) + " (choose a MULTI_DAY stay)");
+        }
+        return new Discharged(new MonitoringPlan(procedureEndedAt, hospitalZone, choices, startedDrug, dischargedAt),
+                Optional.ofNullable(override));
+    }
+
+    /** True when the pump was started with an intrathecal opioid (or a drug not known as a non-opioid). */
+    public boolean opioidStarted() {
+        return IntrathecalDrugs.needsOpioidObservation(startedDrug);
+    }
+
+    /** The end of the first-dose opioid observation, when an opioid was started. */
+    public Optional<Instant> opioidObservationEndsAt() {
+        return opioidStarted() ? Optional.of(procedureEndedAt.plus(Duration.ofHours(OPIOID_OBSERVATION_HOURS)))
+                : Optional.empty();
+    }
+
+    /** The later of the chosen observation's end and, after an opioid start, the first-dose observation's end. */
+    public Instant requiredObservationEndsAt() {
+        Instant chosen = observationEndsAt();
+        return opioidObservationEndsAt().filter(opioid -> opioid.isAfter(chosen)).orElse(chosen);
+    }
+
+    public Optional<String> startedDrug() {
+        return Optional.ofNullable(startedDrug);
     }
 
     public LocalDate surgeryDay() {
@@ -97,12 +180,12 @@ public final class MonitoringPlan {
     }
 
     public Instant observationEndsAt() {
-        return implantCompletedAt.plus(Duration.ofHours(choices.observationHours()));
+        return procedureEndedAt.plus(Duration.ofHours(choices.observationHours()));
     }
 
-    /** False when surgery ended so late that observation runs past midnight. */
+    /** False when the required observation runs past midnight (a late surgery, or an opioid start). */
     public boolean sameDayDischargePossible() {
-        return observationEndsAt().atZone(hospitalZone).toLocalDate().equals(surgeryDay());
+        return requiredObservationEndsAt().atZone(hospitalZone).toLocalDate().equals(surgeryDay());
     }
 
     public Instant oralMedicationEndsAt() {
@@ -143,12 +226,22 @@ public final class MonitoringPlan {
         return milestones().stream().filter(m -> m.at().isAfter(since) && !m.at().isAfter(now)).toList();
     }
 
+    /**
+     * After an explant for infection the wound and infection follow-up goes on for the plan's remaining window:
+     * the wound check, the suture removal and the window's end stay; restrictions, the oral course and the
+     * restriction review (which follow the pump) are cancelled.
+     */
+    public List<Milestone> woundFollowupMilestones() {
+        return milestones().stream().filter(m -> m.kind() == MilestoneKind.MONITORING_WINDOW_ENDED
+                || m.kind() == MilestoneKind.VISIT_DUE && !VisitKind.RESTRICTION_REVIEW.name().equals(m.subject())).toList();
+    }
+
     public boolean windowEndedBy(Instant now) {
         return !now.isBefore(monitoringWindowEndsAt());
     }
 
-    public Instant implantCompletedAt() {
-        return implantCompletedAt;
+    public Instant procedureEndedAt() {
+        return procedureEndedAt;
     }
 
     public ZoneId hospitalZone() {

@@ -10,18 +10,22 @@ import java.util.List;
  * ranges the pathway allows, and a refusal names the allowed range. {@link #DEFAULTS} is the pathway
  * standard; the {@code with...} methods change one choice and check again.
  *
- * @param observationHours          observation after surgery before discharge ("a few hours")
+ * @param observationHours          observation after surgery before discharge: the seed's "a few hours" (up to 8)
+ *                                  for a same-day stay, up to 72 h for an overnight or multi-day stay
  * @param activityRestrictionWeeks  no bending, stretching, stair climbing or strenuous exercise ("up to 8 weeks")
  * @param drivingRestrictionWeeks   no driving ("2 to 4 weeks")
  * @param oralMedicationWeeks       oral pain medication ("the first few weeks")
  * @param woundCheckDay             days after surgery
  * @param sutureRemovalDay          days after surgery (sutures or staples)
  * @param monitoringWindowWeeks     end of post-operative monitoring
+ * @param stay                      same day (default), overnight or multi-day: bounds the observation and the
+ *                                  discharge day ({@link Stay})
  */
 public record PlanChoices(int observationHours, int activityRestrictionWeeks, int drivingRestrictionWeeks,
-                          int oralMedicationWeeks, int woundCheckDay, int sutureRemovalDay, int monitoringWindowWeeks) {
+                          int oralMedicationWeeks, int woundCheckDay, int sutureRemovalDay, int monitoringWindowWeeks,
+                          Stay stay) {
 
-    public static final Range OBSERVATION_HOURS = new Range(1, 8, "observation", "hours");
+    public static final Range OBSERVATION_HOURS = new Range(1, 72, "observation", "hours");
     public static final Range ACTIVITY_RESTRICTION_WEEKS = new Range(1, 8, "activity restriction", "weeks");
     public static final Range DRIVING_RESTRICTION_WEEKS = new Range(2, 4, "driving restriction", "weeks");
     public static final Range ORAL_MEDICATION_WEEKS = new Range(1, 6, "oral pain medication", "weeks");
@@ -30,7 +34,7 @@ public record PlanChoices(int observationHours, int activityRestrictionWeeks, in
     public static final Range MONITORING_WINDOW_WEEKS = new Range(1, 52, "monitoring window", "weeks");
 
     /** Driving defaults to the cautious end of the seed's 2-4 weeks; the clinician shortens it. */
-    public static final PlanChoices DEFAULTS = new PlanChoices(4, 8, 4, 3, 7, 14, 12);
+    public static final PlanChoices DEFAULTS = new PlanChoices(4, 8, 4, 3, 7, 14, 12, Stay.SAME_DAY);
 
     /** An inclusive range of whole units. */
     public record Range(int min, int max, String what, String unit) {
@@ -43,9 +47,23 @@ public record PlanChoices(int observationHours, int activityRestrictionWeeks, in
         }
     }
 
+    /** A same-day stay with these choices. */
+    public PlanChoices(int observationHours, int activityRestrictionWeeks, int drivingRestrictionWeeks,
+                       int oralMedicationWeeks, int woundCheckDay, int sutureRemovalDay, int monitoringWindowWeeks) {
+        this(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks, woundCheckDay,
+                sutureRemovalDay, monitoringWindowWeeks, Stay.SAME_DAY);
+    }
+
     public PlanChoices {
         List<String> problems = new ArrayList<>();
+        if (stay == null) {
+            problems.add("stay must be one of SAME_DAY, OVERNIGHT, MULTI_DAY");
+        }
         check(OBSERVATION_HOURS, observationHours, problems);
+        if (stay != null && OBSERVATION_HOURS.contains(observationHours) && observationHours > stay.maxObservationHours()) {
+            problems.add("observation of " + observationHours + " hours needs a longer stay: " + stay + " allows up to "
+                    + stay.maxObservationHours() + " hours");
+        }
         check(ACTIVITY_RESTRICTION_WEEKS, activityRestrictionWeeks, problems);
         check(DRIVING_RESTRICTION_WEEKS, drivingRestrictionWeeks, problems);
         check(ORAL_MEDICATION_WEEKS, oralMedicationWeeks, problems);
@@ -72,36 +90,41 @@ public record PlanChoices(int observationHours, int activityRestrictionWeeks, in
 
     public PlanChoices withObservationHours(int hours) {
         return new PlanChoices(hours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withActivityRestrictionWeeks(int weeks) {
         return new PlanChoices(observationHours, weeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withDrivingRestrictionWeeks(int weeks) {
         return new PlanChoices(observationHours, activityRestrictionWeeks, weeks, oralMedicationWeeks,
-                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withOralMedicationWeeks(int weeks) {
         return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, weeks,
-                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks);
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withWoundCheckDay(int day) {
         return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                day, sutureRemovalDay, monitoringWindowWeeks);
+                day, sutureRemovalDay, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withSutureRemovalDay(int day) {
         return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                woundCheckDay, day, monitoringWindowWeeks);
+                woundCheckDay, day, monitoringWindowWeeks, stay);
     }
 
     public PlanChoices withMonitoringWindowWeeks(int weeks) {
         return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
-                woundCheckDay, sutureRemovalDay, weeks);
+                woundCheckDay, sutureRemovalDay, weeks, stay);
+    }
+
+    public PlanChoices withStay(Stay newStay) {
+        return new PlanChoices(observationHours, activityRestrictionWeeks, drivingRestrictionWeeks, oralMedicationWeeks,
+                woundCheckDay, sutureRemovalDay, monitoringWindowWeeks, newStay);
     }
 }

@@ -16,7 +16,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.itpump.followup.domain.complication.ClinicalFeature.ALTERED_MENTAL_STATE;
 import static org.itpump.followup.domain.complication.ClinicalFeature.BOWEL_OR_BLADDER_CHANGE;
+import static org.itpump.followup.domain.complication.ClinicalFeature.EXCESSIVE_SEDATION;
+import static org.itpump.followup.domain.complication.ClinicalFeature.ITCHING;
+import static org.itpump.followup.domain.complication.ClinicalFeature.REBOUND_SPASTICITY;
+import static org.itpump.followup.domain.complication.ClinicalFeature.SLOW_OR_SHALLOW_BREATHING;
+import static org.itpump.followup.domain.complication.ComplicationKind.OVER_SEDATION;
+import static org.itpump.followup.domain.complication.ComplicationKind.WITHDRAWAL_SYMPTOMS;
+import org.itpump.followup.domain.device.MriAdvice;
 import static org.itpump.followup.domain.complication.ClinicalFeature.FEVER;
 import static org.itpump.followup.domain.complication.ClinicalFeature.NECK_STIFFNESS;
 import static org.itpump.followup.domain.complication.ClinicalFeature.NEW_NUMBNESS;
@@ -36,6 +44,7 @@ import static org.itpump.followup.domain.complication.Severity.MODERATE;
 import static org.itpump.followup.domain.complication.Severity.SEVERE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped escalation-rules.json, rule by rule: each has a positive case and a near miss. */
 class EscalationRulesTest {
@@ -43,9 +52,14 @@ class EscalationRulesTest {
     private static final EscalationRules RULES = EscalationRules.loadDefault();
     private static final Instant ONSET = Instant.parse("2026-03-22T08:00:00Z");
 
-    record Case(String name, ComplicationKind kind, Severity severity, Set<ClinicalFeature> features, List<String> expectedRuleIds) {
+    record Case(String name, ComplicationKind kind, Severity severity, Set<ClinicalFeature> features, List<String> expectedRuleIds,
+                String drug) {
         ComplicationReport report() {
             return new ComplicationReport(kind, severity, ONSET, features);
+        }
+
+        EscalationContext context() {
+            return new EscalationContext(drug, null, MriAdvice.forModel(null, null));
         }
 
         @Override
@@ -55,7 +69,13 @@ class EscalationRulesTest {
     }
 
     private static Case when(String name, ComplicationKind kind, Severity severity, Set<ClinicalFeature> features, String... ids) {
-        return new Case(name, kind, severity, features, List.of(ids));
+        return new Case(name, kind, severity, features, List.of(ids), null);
+    }
+
+    /** A case on a plan whose pump runs {@code drug} (from dosing events). */
+    private static Case withDrug(String drug, String name, ComplicationKind kind, Severity severity, Set<ClinicalFeature> features,
+                                 String... ids) {
+        return new Case(name, kind, severity, features, List.of(ids), drug);
     }
 
     static Stream<Case> cases() {
@@ -113,13 +133,36 @@ class EscalationRulesTest {
                         "urinary-retention-neurological-deficit"),
                 when("urinary retention with new numbness", DIFFICULTY_URINATING, MILD, Set.of(NEW_NUMBNESS),
                         "urinary-retention-neurological-deficit"),
-                when("near miss: severe urinary retention alone", DIFFICULTY_URINATING, SEVERE, Set.of(BOWEL_OR_BLADDER_CHANGE)));
+                when("near miss: severe urinary retention alone", DIFFICULTY_URINATING, SEVERE, Set.of(BOWEL_OR_BLADDER_CHANGE)),
+                // severity changes urgency: severe local signs of infection are seen the same day
+                when("infection with severe redness", INFECTION, SEVERE, Set.of(REDNESS), "infection-local-signs"),
+                // issue 13: opioid overdose (over-sedation, slow or shallow breathing), any severity
+                when("over-sedation, mild", OVER_SEDATION, MILD, Set.of(), "opioid-overdose"),
+                when("over-sedation with slow breathing: one overdose, escalated once", OVER_SEDATION, SEVERE,
+                        Set.of(EXCESSIVE_SEDATION, SLOW_OR_SHALLOW_BREATHING), "opioid-overdose"),
+                when("slow breathing reported under fluid around the pump (pocket fill)", FLUID_AROUND_PUMP, MODERATE,
+                        Set.of(SLOW_OR_SHALLOW_BREATHING), "opioid-overdose-signs", "fluid-around-pump"),
+                when("excessive sedation under increased pain", INCREASED_PAIN_OR_WEAKNESS, MILD, Set.of(EXCESSIVE_SEDATION),
+                        "opioid-overdose-signs", "granuloma-increased-pain"),
+                // issue 13: baclofen withdrawal
+                when("withdrawal symptoms, drug unknown", WITHDRAWAL_SYMPTOMS, MILD, Set.of(ITCHING), "baclofen-withdrawal"),
+                withDrug("baclofen", "rebound spasticity on a baclofen pump, reported as increased pain", INCREASED_PAIN_OR_WEAKNESS,
+                        MODERATE, Set.of(REBOUND_SPASTICITY), "baclofen-withdrawal-signs", "granuloma-increased-pain"),
+                withDrug("baclofen", "fever on a baclofen pump", SWELLING_AT_SITE, MILD, Set.of(FEVER),
+                        "baclofen-withdrawal-signs", "infection-fever-or-drainage"),
+                withDrug("morphine", "near miss: fever on a morphine pump is an infection only", SWELLING_AT_SITE, MILD, Set.of(FEVER),
+                        "infection-fever-or-drainage"),
+                when("near miss: rebound spasticity while the drug is unknown", INCREASED_PAIN_OR_WEAKNESS, MODERATE,
+                        Set.of(REBOUND_SPASTICITY), "granuloma-increased-pain"),
+                when("confusion under a bleeding report", BLEEDING, MILD, Set.of(ALTERED_MENTAL_STATE), "altered-mental-state"),
+                withDrug("baclofen", "confusion on a baclofen pump", BLEEDING, MILD, Set.of(ALTERED_MENTAL_STATE),
+                        "baclofen-withdrawal-signs", "altered-mental-state"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void escalatesAsTheRulesSay(Case c) {
-        assertEquals(c.expectedRuleIds(), RULES.evaluate(c.report()).stream().map(Escalation::ruleId).toList());
+        assertEquals(c.expectedRuleIds(), RULES.evaluate(c.report(), c.context()).stream().map(Escalation::ruleId).toList());
     }
 
     @Test
@@ -142,6 +185,40 @@ class EscalationRulesTest {
         assertEquals(Urgency.URGENT, top(FLUID_AROUND_PUMP, MILD, Set.of()).urgency());
         assertEquals(Urgency.URGENT, top(DIFFICULTY_URINATING, MILD, Set.of(NEW_WEAKNESS)).urgency());
         assertEquals(Urgency.ROUTINE, top(INFECTION, MILD, Set.of(REDNESS)).urgency());
+        assertEquals(Urgency.ROUTINE, top(INFECTION, MODERATE, Set.of(REDNESS)).urgency());
+        assertEquals(Urgency.URGENT, top(INFECTION, SEVERE, Set.of(REDNESS)).urgency(), "severity raises it");
+        // issue 13: what can kill after an implant or a refill is an emergency at any severity
+        for (Severity severity : Severity.values()) {
+            assertEquals(Urgency.EMERGENCY, top(OVER_SEDATION, severity, Set.of()).urgency());
+            assertEquals(Urgency.EMERGENCY, top(FLUID_AROUND_PUMP, severity, Set.of(SLOW_OR_SHALLOW_BREATHING)).urgency());
+            assertEquals(Urgency.EMERGENCY, top(WITHDRAWAL_SYMPTOMS, severity, Set.of()).urgency());
+        }
+        assertEquals(Urgency.EMERGENCY, RULES.evaluate(new ComplicationReport(INCREASED_PAIN_OR_WEAKNESS, MILD, ONSET,
+                Set.of(REBOUND_SPASTICITY)), new EscalationContext("baclofen", null, MriAdvice.forModel(null, null))).get(0).urgency());
+    }
+
+    @Test
+    void overdoseRulesReAlertEveryTwoMinutesAndOthersByTheirUrgency() {
+        assertEquals(java.time.Duration.ofMinutes(2), top(OVER_SEDATION, MILD, Set.of()).reAlertEvery());
+        assertEquals(java.time.Duration.ofMinutes(5), top(WITHDRAWAL_SYMPTOMS, MILD, Set.of()).reAlertEvery());
+        assertEquals(java.time.Duration.ofMinutes(30), top(BLEEDING, SEVERE, Set.of()).reAlertEvery(), "URGENT default");
+        assertEquals(java.time.Duration.ofHours(24), top(INFECTION, MILD, Set.of(REDNESS)).reAlertEvery(), "ROUTINE default");
+    }
+
+    @Test
+    void mriAdviceFollowsThePumpModel() {
+        ComplicationReport deficit = new ComplicationReport(INCREASED_PAIN_OR_WEAKNESS, MILD, ONSET, Set.of(NEW_WEAKNESS));
+        String prometra = RULES.evaluate(deficit, new EscalationContext(null, "Prometra II",
+                MriAdvice.forModel("Flowonix", "Prometra II"))).get(0).action();
+        String synchromed = RULES.evaluate(deficit, new EscalationContext(null, "SynchroMed II",
+                MriAdvice.forModel("Medtronic", "SynchroMed II"))).get(0).action();
+        assertTrue(prometra.contains("Empty the pump reservoir completely before the scan"), prometra);
+        assertFalse(prometra.contains("motor"), prometra);
+        assertTrue(synchromed.contains("confirm the motor restarted"), synchromed);
+        assertFalse(synchromed.contains("Empty the pump reservoir"), synchromed);
+        // a rule without MRI gets no MRI advice
+        assertFalse(RULES.evaluate(new ComplicationReport(BLEEDING, SEVERE, ONSET, Set.of()), new EscalationContext(null,
+                "Prometra II", MriAdvice.forModel("Flowonix", "Prometra II"))).get(0).action().contains("MRI"));
     }
 
     @Test
@@ -158,8 +235,9 @@ class EscalationRulesTest {
     void everyRuleExplainsItself() {
         for (EscalationRule rule : RULES.rules()) {
             assertFalse(rule.why().isBlank(), rule.id());
+            assertFalse(rule.source().isBlank(), rule.id());
         }
-        assertEquals(13, RULES.rules().size());
+        assertEquals(18, RULES.rules().size());
     }
 
     @Test
@@ -168,7 +246,7 @@ class EscalationRulesTest {
         for (ComplicationKind kind : ComplicationKind.values()) {
             assertFalse(RULES.evaluate(new ComplicationReport(kind, SEVERE, ONSET, Set.of(FEVER))).isEmpty(), kind.name());
         }
-        assertEquals(7, Arrays.stream(ComplicationKind.values()).count());
+        assertEquals(9, Arrays.stream(ComplicationKind.values()).count());
     }
 
     private static Escalation top(ComplicationKind kind, Severity severity, Set<ClinicalFeature> features) {

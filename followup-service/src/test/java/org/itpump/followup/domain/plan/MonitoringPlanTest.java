@@ -3,6 +3,8 @@ package org.itpump.followup.domain.plan;
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.chassis.problem.StateConflictException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +135,118 @@ class MonitoringPlanTest {
         assertThrows(StateConflictException.class, () -> discharged.recordDischarge(at, MUCH_LATER));
     }
 
+    // ---- issue 13: observation after the first intrathecal opioid dose ----
+
+    /** NY_SURGERY ended 2026-07-01 18:00Z (14:00 local); 24 h later is 2026-07-02 18:00Z (14:00 local, the next day). */
+    private static final Instant NY_24H = Instant.parse("2026-07-02T18:00:00Z");
+    private static final Instant NY_4H = Instant.parse("2026-07-01T22:00:00Z");
+
+    @Test
+    void aMorphineStartAllows24HoursOfObservationAndADischargeTheNextDay() {
+        MonitoringPlan morphine = NY_PLAN.withStartedDrug("morphine");
+        assertTrue(morphine.opioidStarted());
+        assertEquals(Optional.of(NY_24H), morphine.opioidObservationEndsAt());
+        assertEquals(NY_24H, morphine.requiredObservationEndsAt(), "later than the chosen 4 h");
+        assertFalse(morphine.sameDayDischargePossible());
+        MonitoringPlan.Discharged discharged = morphine.recordDischarge(NY_24H, MUCH_LATER, null);
+        assertEquals(Optional.of(NY_24H), discharged.plan().dischargedAt(), "the default SAME_DAY stay becomes overnight");
+        assertEquals(Optional.empty(), discharged.override());
+    }
+
+    @Test
+    void aDischargeBefore24HoursAfterAnOpioidStartIsRefusedNamingTheRule() {
+        MonitoringPlan morphine = NY_PLAN.withStartedDrug("morphine");
+        for (Instant early : List.of(NY_4H, NY_24H.minusSeconds(1))) {
+            var refused = assertThrows(RuleViolationException.class, () -> morphine.recordDischarge(early, MUCH_LATER, null));
+            assertTrue(refused.getMessage().contains("rule intrathecal-opioid-first-dose-observation"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("at least 24 h"), refused.getMessage());
+            assertEquals("rule: intrathecal-opioid-first-dose-observation", refused.details().get(0));
+            assertTrue(refused.details().get(1).contains("Infumorph"), refused.details().toString());
+            assertThrows(RuleViolationException.class, () -> morphine.recordDischarge(early, MUCH_LATER, "  "), "a blank reason");
+        }
+    }
+
+    @Test
+    void aClinicianOverrideAllowsTheEarlyDischargeAndIsReturnedToPublish() {
+        MonitoringPlan.Discharged early = NY_PLAN.withStartedDrug("morphine")
+                .recordDischarge(NY_4H, MUCH_LATER, " Monitored at home by a nurse with naloxone ");
+        assertEquals(Optional.of(NY_4H), early.plan().dischargedAt());
+        MonitoringPlan.ObservationOverride override = early.override().orElseThrow();
+        assertEquals("intrathecal-opioid-first-dose-observation", override.rule());
+        assertEquals("Monitored at home by a nurse with naloxone", override.reason());
+        assertEquals("morphine", override.drug());
+        assertEquals(24, override.requiredHours());
+        assertEquals(NY_24H, override.requiredUntil());
+        // the override lifts the opioid rule only: the chosen observation still holds
+        assertThrows(RuleViolationException.class, () -> NY_PLAN.withStartedDrug("morphine")
+                .recordDischarge(NY_4H.minusSeconds(1), MUCH_LATER, "reason"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"morphine", "hydromorphone", "fentanyl", "sufentanil", " Morphine ", "methadone", "a-new-drug"})
+    void everyIntrathecalOpioidAndAnyUnknownDrugNeeds24Hours(String drug) {
+        assertThrows(RuleViolationException.class, () -> NY_PLAN.withStartedDrug(drug).recordDischarge(NY_4H, MUCH_LATER, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ziconotide", "baclofen", "bupivacaine", "clonidine"})
+    void aPumpStartedWithoutAnOpioidKeepsTheSameDayDischarge(String drug) {
+        MonitoringPlan.Discharged discharged = NY_PLAN.withStartedDrug(drug).recordDischarge(NY_4H, MUCH_LATER, "not needed");
+        assertEquals(Optional.of(NY_4H), discharged.plan().dischargedAt());
+        assertEquals(Optional.empty(), discharged.override(), "nothing was overridden, so nothing is published");
+        assertThrows(RuleViolationException.class, () -> NY_PLAN.withStartedDrug(drug).recordDischarge(NY_24H, MUCH_LATER, null),
+                "still same day");
+    }
+
+    @Test
+    void anOvernightStayEndsTheDayAfterSurgeryAndAMultiDayStayLater() {
+        // 2026-07-03 14:00Z is 10:00 on 3 July in New York: two days after surgery
+        Instant dayTwo = Instant.parse("2026-07-03T14:00:00Z");
+        MonitoringPlan morphine = NY_PLAN.withStartedDrug("morphine");
+        var refused = assertThrows(RuleViolationException.class, () -> morphine.recordDischarge(dayTwo, MUCH_LATER, null));
+        assertTrue(refused.getMessage().contains("overnight stay ends on the day after surgery, 2026-07-02"), refused.getMessage());
+        MonitoringPlan multiDay = MonitoringPlan.create(NY_SURGERY, NEW_YORK,
+                DEFAULTS.withStay(Stay.MULTI_DAY).withObservationHours(40)).withStartedDrug("morphine");
+        assertEquals(Instant.parse("2026-07-03T10:00:00Z"), multiDay.requiredObservationEndsAt(), "40 h > 24 h");
+        assertEquals(Optional.of(dayTwo), multiDay.recordDischarge(dayTwo, MUCH_LATER, null).plan().dischargedAt());
+        MonitoringPlan overnight = MonitoringPlan.create(NY_SURGERY, NEW_YORK, DEFAULTS.withStay(Stay.OVERNIGHT).withObservationHours(24));
+        assertEquals(Optional.of(NY_24H), overnight.recordDischarge(NY_24H, MUCH_LATER).dischargedAt(), "no drug known");
+    }
+
+    @Test
+    void anOpioidStartWithAnOverrideStillAllowsTheNextMorning() {
+        // surgery ends 20:30 local; the patient leaves at 08:00 next morning, 11.5 h later, with an override
+        MonitoringPlan late = MonitoringPlan.create(Instant.parse("2026-07-02T00:30:00Z"), NEW_YORK, DEFAULTS).withStartedDrug("morphine");
+        assertEquals(Optional.of(Instant.parse("2026-07-02T12:00:00Z")),
+                late.recordDischarge(Instant.parse("2026-07-02T12:00:00Z"), MUCH_LATER, "bed shortage, home nurse").plan().dischargedAt());
+    }
+
+    @Test
+    void theStayBoundsTheObservation() {
+        assertEquals(72, DEFAULTS.withStay(Stay.MULTI_DAY).withObservationHours(72).observationHours());
+        assertEquals(24, DEFAULTS.withStay(Stay.OVERNIGHT).withObservationHours(24).observationHours());
+        var sameDay = assertThrows(RuleViolationException.class, () -> DEFAULTS.withObservationHours(24));
+        assertTrue(sameDay.getMessage().contains("observation of 24 hours needs a longer stay: SAME_DAY allows up to 8 hours"),
+                sameDay.getMessage());
+        assertThrows(RuleViolationException.class, () -> DEFAULTS.withStay(Stay.OVERNIGHT).withObservationHours(25));
+        var tooLong = assertThrows(RuleViolationException.class, () -> DEFAULTS.withStay(Stay.MULTI_DAY).withObservationHours(73));
+        assertTrue(tooLong.getMessage().contains("observation must be 1 to 72 hours, was 73"), tooLong.getMessage());
+        assertThrows(RuleViolationException.class, () -> DEFAULTS.withStay(null));
+    }
+
+    @Test
+    void datesCountFromTheProcedureEndAndTheDrugMovesNone() {
+        MonitoringPlan plan = MonitoringPlan.create(NY_SURGERY, NEW_YORK, DEFAULTS);
+        assertEquals(NY_SURGERY, plan.procedureEndedAt());
+        assertEquals(plan.milestones(), plan.withStartedDrug("morphine").milestones());
+    }
+
+    @Test
+    void anExplantForInfectionKeepsTheWoundVisitsAndTheWindow() {
+        assertEquals(List.of("VISIT_DUE:WOUND_CHECK", "VISIT_DUE:SUTURE_REMOVAL", "MONITORING_WINDOW_ENDED:MONITORING_WINDOW"),
+                keys(PLAN.woundFollowupMilestones()));
+    }
+
     // ---- what became due ----
 
     private static final MonitoringPlan PLAN = MonitoringPlan.create(SURGERY, PARIS, DEFAULTS);
@@ -210,10 +324,10 @@ class MonitoringPlanTest {
     @Test
     void aStoredPlanIsRestoredWithItsDischargeWithoutRecheckingIt() {
         Instant leftAt = paris("2026-03-20T15:00");
-        MonitoringPlan restored = MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, leftAt);
+        MonitoringPlan restored = MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, null, leftAt);
         assertEquals(Optional.of(leftAt), restored.dischargedAt());
         assertEquals(MonitoringPlan.create(SURGERY, PARIS, DEFAULTS).milestones(), restored.milestones());
-        assertEquals(Optional.empty(), MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, null).dischargedAt());
+        assertEquals(Optional.empty(), MonitoringPlan.restore(SURGERY, PARIS, DEFAULTS, null, null).dischargedAt());
         assertThrows(StateConflictException.class, () -> restored.recordDischarge(leftAt, MUCH_LATER));
     }
 }

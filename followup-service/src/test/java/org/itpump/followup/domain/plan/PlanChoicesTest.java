@@ -78,7 +78,7 @@ class PlanChoicesTest {
     @Test
     void everyFaultIsListed() {
         var refused = assertThrows(RuleViolationException.class, () -> new PlanChoices(0, 9, 5, 3, 7, 14, 8));
-        assertEquals(List.of("observation must be 1 to 8 hours, was 0",
+        assertEquals(List.of("observation must be 1 to 72 hours, was 0",
                 "activity restriction must be 1 to 8 weeks, was 9",
                 "driving restriction must be 2 to 4 weeks, was 5",
                 "monitoring window of 8 weeks ends before the last restriction, medication course or visit (day 63)"),
