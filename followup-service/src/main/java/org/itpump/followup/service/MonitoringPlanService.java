@@ -94,7 +94,6 @@ public class MonitoringPlanService {
             if (plan == null) {
                 throw new AwaitingStateException("no monitoring plan for implant case " + explant.caseId()
                         + " yet (implant.completed not applied)");
-                return Uni.createFrom().voidItem();
             }
             String reason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
             Uni<Void> stateChange = Uni.createFrom().voidItem();

@@ -1,6 +1,7 @@
 package org.itpump.followup.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.ResourceNotFoundException;
