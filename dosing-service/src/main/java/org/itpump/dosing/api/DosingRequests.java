@@ -32,13 +32,20 @@ public final class DosingRequests {
     }
 
     public record RecordRefill(
-            @Schema(description = "Day of the refill in the hospital's zone (default today)") LocalDate filledOn,
+            @Schema(description = "Day of the refill in the hospital's zone (default today); not in the future, not "
+                    + "before the previous fill (422)") LocalDate filledOn,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 2) BigDecimal volumeAddedMl,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4) BigDecimal concentrationPerMl,
             @NotBlank @Size(max = 40) @Schema(description = "Pharmacy lot number") String lot,
             @DecimalMin("0") @Digits(integer = 3, fraction = 2)
             @Schema(description = "Volume aspirated from the reservoir before refilling") BigDecimal measuredResidualMl,
-            @Schema(description = "First fill after the implant (shorter stability for some drugs)") boolean firstFill,
+            @Schema(description = "First fill after the implant (shorter stability for some drugs); when left out, the "
+                    + "therapy's first refill is its first fill") Boolean firstFill,
             @Schema(description = "The drug was diluted") boolean diluted) {
+    }
+
+    public record AcknowledgeOverdue(
+            @NotBlank @Size(max = 500) @Schema(description = "Who takes charge and how, e.g. refill booked for 14:00")
+            String reason) {
     }
 }

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * One drug of a drug library version, with its limits in its own unit (mg or mcg; concentrations per mL).
  * Hard limits refuse; exactly at a limit is allowed. maxDailyDose is empty where the guideline gives no
- * upper limit. A withdrawal-critical drug (baclofen) makes an overdue refill urgent.
+ * upper limit. A withdrawal-critical drug (baclofen) makes an overdue refill urgent. refillSafetyMarginDays
+ * (whole days, at least 0) is how long before the reservoir reaches the pump's low-reservoir alarm volume the
+ * refill falls due; a withdrawal-critical drug has the larger margin (checked when the library is read).
  */
 public record Drug(int libraryVersion, String code, String name, DoseUnit unit, BigDecimal maxConcentrationPerMl,
                    Optional<BigDecimal> maxDailyDose, BigDecimal startingDailyDoseMin, BigDecimal startingDailyDoseMax,
                    ReservoirStability stability, Optional<TitrationRule> titrationRule, boolean withdrawalCritical,
-                   String source) {
+                   int refillSafetyMarginDays, String source) {
 
     public void requireConcentrationWithinHardLimit(BigDecimal concentrationPerMl) {
         String perMl = unit.symbol() + "/mL";

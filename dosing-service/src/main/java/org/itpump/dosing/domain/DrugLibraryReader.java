@@ -56,6 +56,11 @@ final class DrugLibraryReader {
             }
             drugs.add(drug);
         }
+        int largestOtherMargin = drugs.stream().filter(d -> d != null && !d.withdrawalCritical())
+                .mapToInt(Drug::refillSafetyMarginDays).max().orElse(-1);
+        drugs.stream().filter(d -> d != null && d.withdrawalCritical() && d.refillSafetyMarginDays() <= largestOtherMargin)
+                .forEach(d -> problems.add(d.code() + ": refillSafetyMarginDays of a withdrawal-critical drug must be larger"
+                        + " than every other drug's (" + largestOtherMargin + "), was " + d.refillSafetyMarginDays()));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Drug library v" + version + " is invalid: " + String.join("; ", problems));
         }
@@ -88,11 +93,28 @@ final class DrugLibraryReader {
         }
         ReservoirStability stability = stability(at, node.path("stability"));
         Optional<TitrationRule> titration = titration(at, node.path("titration"));
+        Integer margin = refillSafetyMarginDays(at, node);
         if (problems.size() > before) {
             return null;
         }
         return new Drug(version, code, name, unit, maxConcentration, maxDaily, startMin, startMax, stability, titration,
-                node.path("withdrawalCritical").asBoolean(), source);
+                node.path("withdrawalCritical").asBoolean(), margin, source);
+    }
+
+    /**
+     * Whole days, 0 or more. A document written before the field existed (library v1 as first stored) gets the
+     * figures the v1 seed now states: 2 days for a withdrawal-critical drug, 1 day for any other.
+     */
+    private Integer refillSafetyMarginDays(String at, JsonNode drug) {
+        JsonNode node = drug.path("refillSafetyMarginDays");
+        if (node.isMissingNode()) {
+            return drug.path("withdrawalCritical").asBoolean() ? 2 : 1;
+        }
+        if (!node.isInt() || node.asInt() < 0) {
+            problems.add(at + ": refillSafetyMarginDays must be a whole number of days, 0 or more, was " + node);
+            return null;
+        }
+        return node.asInt();
     }
 
     private String text(String at, JsonNode node, String field) {

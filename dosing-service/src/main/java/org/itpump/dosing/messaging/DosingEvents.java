@@ -5,6 +5,7 @@ import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
 import org.itpump.dosing.store.RefillEntity;
+import org.itpump.dosing.store.RefillPlanEntity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,11 +45,22 @@ public final class DosingEvents {
     public record RefillRecorded(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, LocalDate filledOn,
                                  BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
                                  BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
-                                 boolean possiblePocketFill, LocalDate refillDueDate) {
+                                 BigDecimal pocketFillThresholdMl, boolean possiblePocketFill, LocalDate refillDueDate,
+                                 boolean firstFill) {
     }
 
     public record RefillReminder(UUID pathwayId, String patientRef, UUID therapyId, String drug, LocalDate refillDueDate,
-                                 String urgency, boolean withdrawalCritical) {
+                                 String urgency, boolean withdrawalCritical, OffsetDateTime emptyAt) {
+    }
+
+    public record RefillReplanned(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, UUID programId,
+                                  String drug, String reason, LocalDate previousRefillDueDate, LocalDate refillDueDate,
+                                  BigDecimal volumeLeftMl, OffsetDateTime alarmAt, OffsetDateTime emptyAt,
+                                  int safetyMarginDays, OffsetDateTime firstOverdueAlertAt, OffsetDateTime plannedAt) {
+    }
+
+    public record OverdueAcknowledged(UUID pathwayId, String patientRef, UUID therapyId, String drug,
+                                      LocalDate refillDueDate, String reason, OffsetDateTime acknowledgedAt) {
     }
 
     public record TherapyEnded(UUID pathwayId, String patientRef, UUID therapyId, String reason, OffsetDateTime endedAt) {
@@ -82,15 +94,31 @@ public final class DosingEvents {
     public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r) {
         return new OutgoingEvent("dosing.refill-recorded", t.pathwayId, new RefillRecorded(t.pathwayId, t.patientRef,
                 t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.expectedResidualMl,
-                r.measuredResidualMl, r.possiblePocketFill, r.refillDueOn));
+                r.measuredResidualMl, r.pocketFillThresholdMl, r.possiblePocketFill, r.refillDueOn, r.firstFill));
     }
 
-    /** type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (once it has passed). */
-    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, String drug, LocalDate due,
-                                               boolean withdrawalCritical) {
-        String urgency = type.endsWith("overdue") && withdrawalCritical ? "URGENT" : type.endsWith("overdue") ? "HIGH" : "ROUTINE";
-        return new OutgoingEvent(type, t.pathwayId,
-                new RefillReminder(t.pathwayId, t.patientRef, t.id, drug, due, urgency, withdrawalCritical));
+    /**
+     * type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (from the plan's first overdue alert,
+     * repeating), from the plan in force; overdue is URGENT for a withdrawal-critical drug, else HIGH.
+     */
+    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, RefillPlanEntity plan) {
+        boolean overdue = type.endsWith("overdue");
+        String urgency = overdue && plan.withdrawalCritical ? "URGENT" : overdue ? "HIGH" : "ROUTINE";
+        return new OutgoingEvent(type, t.pathwayId, new RefillReminder(t.pathwayId, t.patientRef, t.id, plan.drug,
+                plan.refillDueOn, urgency, plan.withdrawalCritical, plan.emptyAt));
+    }
+
+    /** A refill plan made again (the program changed): the old and the new due date, and why. */
+    public static OutgoingEvent refillReplanned(PumpTherapyEntity t, RefillPlanEntity p) {
+        return new OutgoingEvent("dosing.refill-replanned", t.pathwayId, new RefillReplanned(t.pathwayId, t.patientRef,
+                t.id, p.refillId, p.programId, p.drug, p.reason, p.previousRefillDueOn, p.refillDueOn, p.volumeLeftMl,
+                p.alarmAt, p.emptyAt, p.safetyMarginDays, p.firstOverdueAlertAt, p.plannedAt));
+    }
+
+    public static OutgoingEvent overdueAcknowledged(PumpTherapyEntity t, RefillPlanEntity p, String reason,
+                                                    OffsetDateTime at) {
+        return new OutgoingEvent("dosing.refill-overdue-acknowledged", t.pathwayId, new OverdueAcknowledged(t.pathwayId,
+                t.patientRef, t.id, p.drug, p.refillDueOn, reason, at));
     }
 
     public static OutgoingEvent therapyEnded(PumpTherapyEntity t) {

@@ -18,6 +18,7 @@ import org.itpump.dosing.domain.PumpProgram;
 import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.domain.RefillPlan;
 import org.itpump.dosing.domain.ReservoirFill;
+import org.itpump.dosing.domain.ReservoirTimeline;
 import org.itpump.dosing.domain.ResidualVolumeCheck;
 import org.itpump.dosing.messaging.DosingEvents;
 import org.itpump.dosing.messaging.ImplantEventsConsumer.ImplantCompleted;
@@ -27,9 +28,11 @@ import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
 import org.itpump.dosing.store.PumpTherapyRepository;
 import org.itpump.dosing.store.RefillEntity;
+import org.itpump.dosing.store.RefillPlanEntity;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -46,14 +49,18 @@ public class PumpTherapyService {
 
     static final String REFILL_DUE = "refill-due";
     static final String REFILL_OVERDUE = "refill-overdue";
+    /** Why a refill plan was made: at the refill itself, or again because the program changed. */
+    static final String PLANNED_AT_REFILL = "REFILLED";
+    static final String REPLANNED_PROGRAM_CHANGED = "PROGRAM_CHANGED";
 
     public record ProgramOrder(String drug, BigDecimal concentrationPerMl, BigDecimal dailyDose, DeliveryMode mode,
                                BigDecimal bolusDose, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
                                String overrideReason) {
     }
 
+    /** firstFill null: inferred (the therapy's first refill is its first fill). */
     public record RefillOrder(LocalDate filledOn, BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
-                              BigDecimal measuredResidualMl, boolean firstFill, boolean diluted) {
+                              BigDecimal measuredResidualMl, Boolean firstFill, boolean diluted) {
     }
 
     private final PumpTherapyRepository therapies;
@@ -64,11 +71,14 @@ public class PumpTherapyService {
     private final Clock clock;
     private final ZoneId hospitalZone;
     private final int dueNoticeDays;
+    private final BigDecimal pocketFillThresholdPerMl;
 
     PumpTherapyService(PumpTherapyRepository therapies, DosingRecords records, DrugLibraryService library,
                        DueTimers timers, Outbox outbox, Clock clock,
                        @ConfigProperty(name = "itpump.dosing.hospital-zone") ZoneId hospitalZone,
-                       @ConfigProperty(name = "itpump.dosing.refill-due-notice-days") int dueNoticeDays) {
+                       @ConfigProperty(name = "itpump.dosing.refill-due-notice-days") int dueNoticeDays,
+                       @ConfigProperty(name = "itpump.dosing.pocket-fill-threshold-ml-per-reservoir-ml")
+                       BigDecimal pocketFillThresholdPerMl) {
         this.therapies = therapies;
         this.records = records;
         this.library = library;
@@ -77,6 +87,7 @@ public class PumpTherapyService {
         this.clock = clock;
         this.hospitalZone = hospitalZone;
         this.dueNoticeDays = dueNoticeDays;
+        this.pocketFillThresholdPerMl = pocketFillThresholdPerMl;
     }
 
     /** Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. */
@@ -109,7 +120,8 @@ public class PumpTherapyService {
 
     /**
      * Programs the pump. Above a hard limit is refused; above the soft limit needs an override reason, which is
-     * recorded and emitted. Dose changes obey the drug's step rules; a refill date follows the new program.
+     * recorded and emitted. Dose changes obey the drug's step rules. After a refill, a program change re-plans
+     * the refill from the volume left now (a new plan, published as dosing.refill-replanned).
      */
     @WithTransaction
     public Uni<PumpProgramEntity> program(UUID therapyId, ProgramOrder order) {
@@ -129,18 +141,23 @@ public class PumpTherapyService {
                 if (previous != null) {
                     previous.supersededAt = entity.programmedAt;
                 }
+                List<PumpProgramEntity> programs = new ArrayList<>(history);
+                programs.add(entity);
                 return entity.<PumpProgramEntity>persist()
                         .call(() -> outbox.append(DosingEvents.programmed(therapy, entity, previous)))
                         .call(() -> override.map(o -> outbox.append(DosingEvents.limitOverride(therapy, entity, o)))
                                 .orElse(Uni.createFrom().voidItem()))
                         .call(() -> records.lastRefill(therapyId).chain(refill -> refill == null
                                 ? Uni.createFrom().voidItem()
-                                : scheduleRefillTimers(therapy, program, refill, fillOf(refill))));
+                                : replan(therapy, refill, programs, REPLANNED_PROGRAM_CHANGED)));
             }));
         });
     }
 
-    /** Records a refill: the residual-volume check, the next due date and its timers. */
+    /**
+     * Records a refill: its date checked, the residual-volume check against the reservoir timeline of the
+     * previous fill, the plan of the next refill from the volume left now, and its timers.
+     */
     @WithTransaction
     public Uni<RefillEntity> refill(UUID therapyId, RefillOrder order) {
         return therapies.require(therapyId).chain(therapy -> {
@@ -158,10 +175,15 @@ public class PumpTherapyService {
                     throw new RuleViolationException("The refill of " + order.volumeAddedMl().toPlainString()
                             + " mL exceeds the reservoir of " + therapy.reservoirVolumeMl.toPlainString() + " mL");
                 }
-                return library.current().chain(drugs -> records.lastRefill(therapyId).chain(previous -> {
-                    PumpProgram program = toDomain(drugs.drug(programmed.drug), programmed);
-                    LocalDate filledOn = order.filledOn() == null ? LocalDate.now(clock.withZone(hospitalZone)) : order.filledOn();
-                    ReservoirFill fill = new ReservoirFill(filledOn, order.volumeAddedMl(), order.firstFill(), order.diluted());
+                return records.lastRefill(therapyId).chain(previous -> records.programs(therapyId).chain(programs ->
+                        periods(programs).chain(periods -> {
+                    LocalDate today = LocalDate.now(clock.withZone(hospitalZone));
+                    LocalDate filledOn = order.filledOn() == null ? today : order.filledOn();
+                    // The first refill of a therapy is its first fill, unless the request says otherwise.
+                    boolean firstFill = order.firstFill() == null ? previous == null : order.firstFill();
+                    ReservoirFill fill = new ReservoirFill(filledOn, order.volumeAddedMl(), firstFill, order.diluted());
+                    fill.requireDated(today, previous == null ? null : previous.filledOn);
+                    ReservoirTimeline timeline = ReservoirTimeline.of(fill, hospitalZone, periods);
                     RefillEntity refill = new RefillEntity();
                     refill.id = UUID.randomUUID();
                     refill.therapyId = therapyId;
@@ -169,23 +191,102 @@ public class PumpTherapyService {
                     refill.volumeAddedMl = order.volumeAddedMl();
                     refill.concentrationPerMl = order.concentrationPerMl();
                     refill.lot = order.lot();
-                    refill.firstFill = order.firstFill();
+                    refill.firstFill = firstFill;
                     refill.diluted = order.diluted();
                     refill.measuredResidualMl = order.measuredResidualMl();
                     if (previous != null && order.measuredResidualMl() != null) {
-                        ResidualVolumeCheck check = ResidualVolumeCheck.of(program, fillOf(previous), filledOn,
-                                order.measuredResidualMl());
+                        BigDecimal expected = ReservoirTimeline.of(fillOf(previous), hospitalZone, periods)
+                                .volumeAt(timeline.filledAt());
+                        ResidualVolumeCheck check = ResidualVolumeCheck.of(expected, order.measuredResidualMl(),
+                                therapy.reservoirVolumeMl, pocketFillThresholdPerMl);
                         refill.expectedResidualMl = check.expectedResidualMl();
+                        refill.pocketFillThresholdMl = check.thresholdMl();
                         refill.possiblePocketFill = check.possiblePocketFill();
                     }
-                    refill.refillDueOn = RefillPlan.of(program, fill).refillDueDate();
+                    RefillPlan plan = timeline.planAt(clock.instant(), RefillPlan.DEFAULT_ALARM_VOLUME_ML);
+                    refill.refillDueOn = plan.refillDueDate();
                     refill.recordedAt = now();
                     return refill.<RefillEntity>persist()
                             .call(() -> outbox.append(DosingEvents.refillRecorded(therapy, refill)))
-                            .call(() -> scheduleRefillTimers(therapy, program, refill, fill));
-                }));
+                            .call(() -> records.planInForce(therapyId).chain(before ->
+                                    storePlan(therapy, refill, programmed, plan, PLANNED_AT_REFILL, before)));
+                })));
             });
         });
+    }
+
+    /**
+     * Stops the repeating overdue alerts of the plan in force (a clinician or nurse has taken charge), with the
+     * reason, published as dosing.refill-overdue-acknowledged. 409 when no overdue alert has gone out yet.
+     */
+    @WithTransaction
+    public Uni<RefillPlanEntity> acknowledgeOverdue(UUID therapyId, String reason) {
+        return therapies.require(therapyId).chain(therapy -> {
+            requireActive(therapy);
+            return records.planInForce(therapyId).chain(plan -> {
+                if (plan == null || plan.firstOverdueAlertAt.toInstant().isAfter(clock.instant())) {
+                    throw new StateConflictException("No refill of pump therapy " + therapyId + " is overdue"
+                            + (plan == null ? "" : ": the first overdue alert is due at " + plan.firstOverdueAlertAt));
+                }
+                return timers.cancel(therapyId, REFILL_OVERDUE)
+                        .chain(() -> outbox.append(DosingEvents.overdueAcknowledged(therapy, plan, reason.strip(), now())))
+                        .replaceWith(plan);
+            });
+        });
+    }
+
+    /** The plan of the last refill made again from the volume left now (a program changed). */
+    private Uni<Void> replan(PumpTherapyEntity therapy, RefillEntity refill, List<PumpProgramEntity> programs, String reason) {
+        return periods(programs).chain(periods -> records.planInForce(therapy.id).chain(before -> {
+            ReservoirTimeline timeline = ReservoirTimeline.of(fillOf(refill), hospitalZone, periods);
+            RefillPlan plan = timeline.planAt(clock.instant(), RefillPlan.DEFAULT_ALARM_VOLUME_ML);
+            PumpProgramEntity inForce = programs.get(programs.size() - 1);
+            return storePlan(therapy, refill, inForce, plan, reason, before);
+        }));
+    }
+
+    /**
+     * Stores the plan as a new row (the old ones stay: the history), publishes a re-plan, and moves the timers
+     * when their instants changed: refill-due the notice period ahead of the due date, refill-overdue at the
+     * plan's first overdue alert (then repeating, see RefillTimers).
+     */
+    private Uni<Void> storePlan(PumpTherapyEntity therapy, RefillEntity refill, PumpProgramEntity program,
+                                RefillPlan plan, String reason, RefillPlanEntity before) {
+        RefillPlanEntity entity = new RefillPlanEntity();
+        entity.id = UUID.randomUUID();
+        entity.therapyId = therapy.id;
+        entity.refillId = refill.id;
+        entity.programId = program.id;
+        entity.reason = reason;
+        entity.drug = program.drug;
+        entity.withdrawalCritical = plan.withdrawalCritical();
+        entity.plannedAt = utc(plan.plannedAt());
+        entity.volumeLeftMl = plan.volumeLeftMl();
+        entity.alarmAt = utc(plan.alarmAt());
+        entity.emptyAt = utc(plan.emptyAt());
+        entity.safetyMarginDays = plan.safetyMarginDays();
+        entity.refillDueOn = plan.refillDueDate();
+        entity.previousRefillDueOn = before == null ? null : before.refillDueOn;
+        entity.firstOverdueAlertAt = utc(plan.firstOverdueAlertAt());
+        Instant dueNoticeAt = plan.refillDueDate().minusDays(dueNoticeDays).atStartOfDay(hospitalZone).toInstant();
+        boolean sameRefill = before != null && before.refillId.equals(refill.id);
+        boolean dueMoved = !sameRefill || !before.refillDueOn.equals(entity.refillDueOn);
+        boolean alertMoved = !sameRefill || !before.firstOverdueAlertAt.isEqual(entity.firstOverdueAlertAt);
+        Uni<?> published = REPLANNED_PROGRAM_CHANGED.equals(reason)
+                ? outbox.append(DosingEvents.refillReplanned(therapy, entity)) : Uni.createFrom().voidItem();
+        return entity.persist().chain(() -> published)
+                .chain(() -> dueMoved ? timers.schedule(REFILL_DUE, therapy.id, REFILL_DUE, dueNoticeAt).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .chain(() -> alertMoved ? timers.schedule(REFILL_OVERDUE, therapy.id, REFILL_OVERDUE,
+                        plan.firstOverdueAlertAt()).replaceWithVoid() : Uni.createFrom().voidItem());
+    }
+
+    /** The programs as periods of the reservoir timeline, each under the library version that checked it. */
+    private Uni<List<ReservoirTimeline.ProgramPeriod>> periods(List<PumpProgramEntity> programs) {
+        return library.pinned(programs.stream().map(p -> p.libraryVersion).toList()).map(libraries -> programs.stream()
+                .map(p -> new ReservoirTimeline.ProgramPeriod(p.programmedAt.toInstant(),
+                        toDomain(libraries.get(p.libraryVersion).drug(p.drug), p)))
+                .toList());
     }
 
     @WithSession
@@ -206,18 +307,6 @@ public class PumpTherapyService {
     @WithSession
     public Uni<List<PumpTherapyEntity>> search(PumpTherapyStatus status, UUID pathwayId) {
         return therapies.search(status, pathwayId);
-    }
-
-    /** refill-due fires the notice period ahead of the due date; refill-overdue once the due date has passed. */
-    private Uni<Void> scheduleRefillTimers(PumpTherapyEntity therapy, PumpProgram program, RefillEntity refill,
-                                           ReservoirFill fill) {
-        LocalDate due = RefillPlan.of(program, fill).refillDueDate();
-        refill.refillDueOn = due;
-        return timers.schedule(REFILL_DUE, therapy.id, REFILL_DUE,
-                        due.minusDays(dueNoticeDays).atStartOfDay(hospitalZone).toInstant())
-                .chain(() -> timers.schedule(REFILL_OVERDUE, therapy.id, REFILL_OVERDUE,
-                        due.plusDays(1).atStartOfDay(hospitalZone).toInstant()))
-                .replaceWithVoid();
     }
 
     static PumpProgram toDomain(Drug drug, PumpProgramEntity p) {
@@ -268,6 +357,15 @@ public class PumpTherapyService {
         if (therapy.status != PumpTherapyStatus.ACTIVE) {
             throw new StateConflictException("Pump therapy " + therapy.id + " is " + therapy.status);
         }
+    }
+
+    @WithSession
+    public Uni<List<RefillPlanEntity>> plans(UUID therapyId) {
+        return therapies.require(therapyId).chain(() -> records.plans(therapyId));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private OffsetDateTime now() {
