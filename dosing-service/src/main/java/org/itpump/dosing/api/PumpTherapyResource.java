@@ -54,14 +54,19 @@ public class PumpTherapyResource {
     @Path("/{therapyId}/programs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Program the pump (or change the dose)",
-            description = "Checked against the drug library in force (its version is recorded): above a hard limit "
-                    + "(maximum concentration or daily dose) is refused with 422; above the soft limit (usual starting "
-                    + "maximum) needs overrideReason, recorded and emitted as dosing.limit-override. Increases obey the "
-                    + "drug's step rules (ziconotide, baclofen). Emits dosing.pump-programmed, then dosing.dose-changed.")
+            description = "Every figure carries its UCUM unit (concentrationUnit mg/mL or ug/mL, dailyDoseUnit mg/d or "
+                    + "ug/d, bolusDoseUnit mg or ug), converted exactly to the drug's unit; another unit is 422. Checked "
+                    + "against the drug library in force (its version is recorded): above a hard limit (maximum "
+                    + "concentration or daily dose) is refused with 422; outside the usual starting range (above its "
+                    + "maximum or below its minimum), or a cut of a withdrawal-critical drug (baclofen) beyond the "
+                    + "library's percentage, needs overrideReason, recorded and emitted as dosing.limit-override. "
+                    + "Increases obey the drug's step rules (ziconotide, baclofen). Emits dosing.pump-programmed, then "
+                    + "dosing.dose-changed; after a refill, dosing.refill-replanned.")
     public Uni<Response> program(@PathParam("therapyId") UUID therapyId,
                                  @NotNull @Valid DosingRequests.ProgramPump request) {
         return therapies.program(therapyId, new PumpTherapyService.ProgramOrder(request.drug(),
-                        request.concentrationPerMl(), request.dailyDose(), request.mode(), request.bolusDose(),
+                        request.concentrationPerMl(), request.concentrationUnit(), request.dailyDose(),
+                        request.dailyDoseUnit(), request.mode(), request.bolusDose(), request.bolusDoseUnit(),
                         request.bolusLockoutMinutes(), request.maxBolusesPerDay(), request.overrideReason()))
                 .map(program -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Program.of(program)).build());
     }
@@ -91,7 +96,7 @@ public class PumpTherapyResource {
     public Uni<Response> refill(@PathParam("therapyId") UUID therapyId,
                                 @NotNull @Valid DosingRequests.RecordRefill request) {
         return therapies.refill(therapyId, new PumpTherapyService.RefillOrder(request.filledOn(), request.volumeAddedMl(),
-                        request.concentrationPerMl(), request.lot(), request.measuredResidualMl(), request.firstFill(),
+                        request.concentrationPerMl(), request.concentrationUnit(), request.lot(), request.measuredResidualMl(), request.firstFill(),
                         request.diluted()))
                 .map(refill -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Refill.of(refill)).build());
     }

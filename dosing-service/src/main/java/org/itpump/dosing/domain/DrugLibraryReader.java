@@ -94,11 +94,12 @@ final class DrugLibraryReader {
         ReservoirStability stability = stability(at, node.path("stability"));
         Optional<TitrationRule> titration = titration(at, node.path("titration"));
         Integer margin = refillSafetyMarginDays(at, node);
+        Optional<BigDecimal> maxDecrease = maxDecreasePercent(at, node);
         if (problems.size() > before) {
             return null;
         }
         return new Drug(version, code, name, unit, maxConcentration, maxDaily, startMin, startMax, stability, titration,
-                node.path("withdrawalCritical").asBoolean(), margin, source);
+                node.path("withdrawalCritical").asBoolean(), margin, maxDecrease, source);
     }
 
     /**
@@ -115,6 +116,27 @@ final class DrugLibraryReader {
             return null;
         }
         return node.asInt();
+    }
+
+    /**
+     * Above 0 and below 100, for a withdrawal-critical drug only. A withdrawal-critical drug of a document written
+     * before the field existed gets the v1 seed's 20 %.
+     */
+    private Optional<BigDecimal> maxDecreasePercent(String at, JsonNode drug) {
+        JsonNode node = drug.path("maxDecreasePercentWithoutReason");
+        boolean critical = drug.path("withdrawalCritical").asBoolean();
+        if (node.isMissingNode() || node.isNull()) {
+            return critical ? Optional.of(BigDecimal.valueOf(20)) : Optional.empty();
+        }
+        if (!critical) {
+            problems.add(at + ": maxDecreasePercentWithoutReason is only for a withdrawal-critical drug");
+            return Optional.empty();
+        }
+        if (!node.isNumber() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(BigDecimal.valueOf(100)) >= 0) {
+            problems.add(at + ": maxDecreasePercentWithoutReason must be a number above 0 and below 100, was " + node);
+            return Optional.empty();
+        }
+        return Optional.of(node.decimalValue());
     }
 
     private String text(String at, JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package org.itpump.dosing.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.dosing.domain.DoseQuantity;
+import org.itpump.dosing.domain.DoseUnit;
 import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
@@ -24,12 +26,20 @@ public final class DosingEvents {
                                    String doseUnit, int libraryVersion, boolean withinLimits, List<String> findings) {
     }
 
-    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, BigDecimal dailyDose,
-                          String mode, BigDecimal bolusDose, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
+    /** Doses in the drug's unit: doseUnit as the library spells it, and each figure's UCUM unit. */
+    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, String concentrationUnit,
+                          BigDecimal dailyDose, String dailyDoseUnit, String mode, BigDecimal bolusDose,
+                          String bolusDoseUnit, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
                           int libraryVersion) {
         static Program of(PumpProgramEntity p) {
-            return p == null ? null : new Program(p.drug, p.doseUnit, p.concentrationPerMl, p.dailyDose, p.mode.name(),
-                    p.bolusDose, p.bolusLockoutMinutes, p.maxBolusesPerDay, p.libraryVersion);
+            if (p == null) {
+                return null;
+            }
+            DoseUnit unit = DoseUnit.ofSymbol(p.doseUnit);
+            return new Program(p.drug, p.doseUnit, p.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit),
+                    p.dailyDose, DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode.name(), p.bolusDose,
+                    p.bolusDose == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes,
+                    p.maxBolusesPerDay, p.libraryVersion);
         }
     }
 
@@ -38,13 +48,13 @@ public final class DosingEvents {
     }
 
     public record LimitOverridden(UUID pathwayId, String patientRef, UUID therapyId, UUID programId, String drug,
-                                  BigDecimal dailyDose, BigDecimal softLimit, String doseUnit, String reason,
-                                  int libraryVersion) {
+                                  BigDecimal dailyDose, BigDecimal softLimit, String doseUnit, String dailyDoseUnit,
+                                  String rule, String reason, int libraryVersion) {
     }
 
     public record RefillRecorded(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, LocalDate filledOn,
-                                 BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
-                                 BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
+                                 BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String concentrationUnit,
+                                 String lot, BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
                                  BigDecimal pocketFillThresholdMl, boolean possiblePocketFill, LocalDate refillDueDate,
                                  boolean firstFill) {
     }
@@ -88,12 +98,13 @@ public final class DosingEvents {
     public static OutgoingEvent limitOverride(PumpTherapyEntity t, PumpProgramEntity program, LimitOverride override) {
         return new OutgoingEvent("dosing.limit-override", t.pathwayId, new LimitOverridden(t.pathwayId, t.patientRef,
                 t.id, program.id, override.drugCode(), override.dailyDose(), override.softLimit(),
-                override.unit().symbol(), override.reason(), program.libraryVersion));
+                override.unit().symbol(), DoseQuantity.Kind.DAILY_DOSE.ucum(override.unit()), override.rule().name(),
+                override.reason(), program.libraryVersion));
     }
 
-    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r) {
+    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r, DoseUnit unit) {
         return new OutgoingEvent("dosing.refill-recorded", t.pathwayId, new RefillRecorded(t.pathwayId, t.patientRef,
-                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.expectedResidualMl,
+                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit), r.lot, r.expectedResidualMl,
                 r.measuredResidualMl, r.pocketFillThresholdMl, r.possiblePocketFill, r.refillDueOn, r.firstFill));
     }
 

@@ -12,6 +12,8 @@ import org.itpump.chassis.timer.DueTimers;
 import org.itpump.dosing.domain.DeliveryMode;
 import org.itpump.dosing.domain.DoseChange;
 import org.itpump.dosing.domain.DoseChangeRules;
+import org.itpump.dosing.domain.DoseQuantity;
+import org.itpump.dosing.domain.DoseUnit;
 import org.itpump.dosing.domain.Drug;
 import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.domain.PumpProgram;
@@ -53,14 +55,16 @@ public class PumpTherapyService {
     static final String PLANNED_AT_REFILL = "REFILLED";
     static final String REPLANNED_PROGRAM_CHANGED = "PROGRAM_CHANGED";
 
-    public record ProgramOrder(String drug, BigDecimal concentrationPerMl, BigDecimal dailyDose, DeliveryMode mode,
-                               BigDecimal bolusDose, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
-                               String overrideReason) {
+    /** Doses and the concentration as entered, each with its UCUM unit (converted here to the drug's unit). */
+    public record ProgramOrder(String drug, BigDecimal concentrationPerMl, String concentrationUnit, BigDecimal dailyDose,
+                               String dailyDoseUnit, DeliveryMode mode, BigDecimal bolusDose, String bolusDoseUnit,
+                               Integer bolusLockoutMinutes, Integer maxBolusesPerDay, String overrideReason) {
     }
 
     /** firstFill null: inferred (the therapy's first refill is its first fill). */
-    public record RefillOrder(LocalDate filledOn, BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
-                              BigDecimal measuredResidualMl, Boolean firstFill, boolean diluted) {
+    public record RefillOrder(LocalDate filledOn, BigDecimal volumeAddedMl, BigDecimal concentrationPerMl,
+                              String concentrationUnit, String lot, BigDecimal measuredResidualMl, Boolean firstFill,
+                              boolean diluted) {
     }
 
     private final PumpTherapyRepository therapies;
@@ -129,14 +133,24 @@ public class PumpTherapyService {
             requireActive(therapy);
             return library.current().chain(drugs -> records.programs(therapyId).chain(history -> {
                 Drug drug = drugs.drug(order.drug());
-                PumpProgram program = new PumpProgram(drug, order.concentrationPerMl(), order.dailyDose(), order.mode(),
-                        order.bolusDose(), order.bolusLockoutMinutes(), order.maxBolusesPerDay());
-                Optional<LimitOverride> override = program.softLimitCheck().acceptWith(order.overrideReason());
+                BigDecimal dailyDose = new DoseQuantity(order.dailyDose(), order.dailyDoseUnit())
+                        .in(drug, DoseQuantity.Kind.DAILY_DOSE, "daily dose");
+                PumpProgram program = new PumpProgram(drug,
+                        new DoseQuantity(order.concentrationPerMl(), order.concentrationUnit())
+                                .in(drug, DoseQuantity.Kind.CONCENTRATION, "concentration"),
+                        dailyDose, order.mode(),
+                        order.bolusDose() == null ? null : new DoseQuantity(order.bolusDose(), order.bolusDoseUnit())
+                                .in(drug, DoseQuantity.Kind.DOSE, "bolus dose"),
+                        order.bolusLockoutMinutes(), order.maxBolusesPerDay());
+                List<LimitOverride> overrides = new ArrayList<>();
+                program.softLimitCheck().acceptWith(order.overrideReason()).ifPresent(overrides::add);
                 PumpProgramEntity previous = history.isEmpty() ? null : history.get(history.size() - 1);
                 if (previous != null && previous.drug.equals(drug.code())) { // a new drug starts its own titration
                     DoseChangeRules.check(drug, doseChanges(history, drug.code()),
-                            new DoseChange(clock.instant(), previous.dailyDose, order.dailyDose()));
+                            new DoseChange(clock.instant(), previous.dailyDose, dailyDose));
+                    drug.checkDecrease(previous.dailyDose, dailyDose, order.overrideReason()).ifPresent(overrides::add);
                 }
+                Optional<LimitOverride> override = overrides.stream().findFirst();
                 PumpProgramEntity entity = toEntity(therapyId, program, override);
                 if (previous != null) {
                     previous.supersededAt = entity.programmedAt;
@@ -145,8 +159,8 @@ public class PumpTherapyService {
                 programs.add(entity);
                 return entity.<PumpProgramEntity>persist()
                         .call(() -> outbox.append(DosingEvents.programmed(therapy, entity, previous)))
-                        .call(() -> override.map(o -> outbox.append(DosingEvents.limitOverride(therapy, entity, o)))
-                                .orElse(Uni.createFrom().voidItem()))
+                        .call(() -> outbox.appendAll(overrides.stream()
+                                .map(o -> DosingEvents.limitOverride(therapy, entity, o)).toList()))
                         .call(() -> records.lastRefill(therapyId).chain(refill -> refill == null
                                 ? Uni.createFrom().voidItem()
                                 : replan(therapy, refill, programs, REPLANNED_PROGRAM_CHANGED)));
@@ -166,10 +180,13 @@ public class PumpTherapyService {
                 if (programmed == null) {
                     throw new StateConflictException("Program the pump before recording a refill");
                 }
-                if (programmed.concentrationPerMl.compareTo(order.concentrationPerMl()) != 0) {
-                    throw new RuleViolationException("The refill concentration " + order.concentrationPerMl().toPlainString()
-                            + " differs from the programmed " + programmed.concentrationPerMl.toPlainString()
-                            + " " + programmed.doseUnit + "/mL: reprogram the pump first");
+                BigDecimal concentration = new DoseQuantity(order.concentrationPerMl(), order.concentrationUnit()).in(
+                        programmed.drug, DoseUnit.ofSymbol(programmed.doseUnit), DoseQuantity.Kind.CONCENTRATION, "refill concentration");
+                if (programmed.concentrationPerMl.compareTo(concentration) != 0) {
+                    throw new RuleViolationException("The refill concentration " + concentration.toPlainString()
+                            + " " + programmed.doseUnit + "/mL differs from the programmed "
+                            + programmed.concentrationPerMl.toPlainString() + " " + programmed.doseUnit
+                            + "/mL: reprogram the pump first");
                 }
                 if (order.volumeAddedMl().compareTo(therapy.reservoirVolumeMl) > 0) {
                     throw new RuleViolationException("The refill of " + order.volumeAddedMl().toPlainString()
@@ -189,7 +206,7 @@ public class PumpTherapyService {
                     refill.therapyId = therapyId;
                     refill.filledOn = filledOn;
                     refill.volumeAddedMl = order.volumeAddedMl();
-                    refill.concentrationPerMl = order.concentrationPerMl();
+                    refill.concentrationPerMl = concentration;
                     refill.lot = order.lot();
                     refill.firstFill = firstFill;
                     refill.diluted = order.diluted();
@@ -207,7 +224,7 @@ public class PumpTherapyService {
                     refill.refillDueOn = plan.refillDueDate();
                     refill.recordedAt = now();
                     return refill.<RefillEntity>persist()
-                            .call(() -> outbox.append(DosingEvents.refillRecorded(therapy, refill)))
+                            .call(() -> outbox.append(DosingEvents.refillRecorded(therapy, refill, DoseUnit.ofSymbol(programmed.doseUnit))))
                             .call(() -> records.planInForce(therapyId).chain(before ->
                                     storePlan(therapy, refill, programmed, plan, PLANNED_AT_REFILL, before)));
                 })));

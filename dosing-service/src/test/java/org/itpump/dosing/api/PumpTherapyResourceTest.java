@@ -92,7 +92,7 @@ class PumpTherapyResourceTest {
 
     static Map<String, Object> morphine(double concentrationPerMl, double dailyDose, String overrideReason) {
         Map<String, Object> body = new HashMap<>(Map.of("drug", "morphine", "concentrationPerMl", concentrationPerMl,
-                "dailyDose", dailyDose, "mode", "SIMPLE_CONTINUOUS"));
+                "concentrationUnit", "mg/mL", "dailyDose", dailyDose, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }
@@ -130,6 +130,63 @@ class PumpTherapyResourceTest {
     }
 
     @Test
+    void everyDoseCarriesItsUnitConvertedExactlyAndAUnitTheDrugCannotTakeIs422() {
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        Map<String, Object> baclofen = new HashMap<>(Map.of("drug", "baclofen", "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/mL", "dailyDose", 0.1, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
+        Map<String, Object> noUnit = new HashMap<>(baclofen);
+        noUnit.remove("dailyDoseUnit");
+        given().contentType(ContentType.JSON).body(noUnit).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(400).body("errors", hasItem(containsString("dailyDoseUnit")));
+        for (String unit : List.of("mL/d", "mg/h", "IU/d", "mg")) {
+            Map<String, Object> wrong = new HashMap<>(baclofen);
+            wrong.put("dailyDoseUnit", unit);
+            given().contentType(ContentType.JSON).body(wrong).post("/pump-therapies/{id}/programs", therapyId)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", equalTo("The baclofen daily dose unit '" + unit + "' cannot be converted to ug/d: use mg/d or ug/d"));
+        }
+        // 0.1 mg/d = 100 mcg/day, 0.5 mg/mL = 500 mcg/mL: baclofen is dosed in mcg
+        JsonNode program = given().contentType(ContentType.JSON).body(baclofen).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201).body("doseUnit", equalTo("mcg")).extract().as(JsonNode.class);
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(program.path("dailyDose").decimalValue()));
+        assertEquals(0, new java.math.BigDecimal("500").compareTo(program.path("concentrationPerMl").decimalValue()));
+        JsonNode programmed = assertContract(dosingEvents.await(ofType("dosing.pump-programmed", t.get("pathwayId")), WAIT));
+        assertEquals("ug/d", programmed.path("program").path("dailyDoseUnit").asText());
+        assertEquals("ug/mL", programmed.path("program").path("concentrationUnit").asText());
+
+        // the slip of the issue: 0.5 meant as mg, sent as ug/d, is 0.5 mcg/day, below the 50 mcg/day starting minimum
+        Map<String, Object> slip = new HashMap<>(baclofen);
+        slip.putAll(Map.of("dailyDose", 0.5, "dailyDoseUnit", "ug/d"));
+        given().contentType(ContentType.JSON).body(slip).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("below the usual starting minimum of 50 mcg/day"));
+        // a cut of baclofen by more than 20 % needs a reason: 100 -> 79 mcg/day (21 %)
+        Map<String, Object> cut = new HashMap<>(baclofen);
+        cut.putAll(Map.of("dailyDose", 79, "dailyDoseUnit", "ug/d"));
+        given().contentType(ContentType.JSON).body(cut).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("more than 20 % below 100 mcg/day"));
+        cut.put("overrideReason", "excess hypotonia");
+        given().contentType(ContentType.JSON).body(cut).post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        JsonNode override = assertContract(dosingEvents.await(ofType("dosing.limit-override", t.get("pathwayId")), WAIT));
+        assertEquals("WITHDRAWAL_DECREASE", override.path("rule").asText());
+        assertEquals(0, new java.math.BigDecimal("80").compareTo(override.path("softLimit").decimalValue()), "100 x 0.8");
+
+        // a refill's concentration is converted too: 0.5 mg/mL is the programmed 500 mcg/mL
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "ug/mL", "lot", "B-0")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", containsString("reprogram the pump first"));
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/d", "lot", "B-0")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", containsString("cannot be converted to ug/mL"));
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/mL", "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201);
+        JsonNode refill = assertContract(dosingEvents.await(ofType("dosing.refill-recorded", t.get("pathwayId")), WAIT));
+        assertEquals("ug/mL", refill.path("concentrationUnit").asText());
+        assertEquals(0, new java.math.BigDecimal("500").compareTo(refill.path("concentrationPerMl").decimalValue()));
+    }
+
+    @Test
     void aRefillSetsItsDueDateAndDurableTimersThatFireWhenTheClockPasses() {
         Map<String, String> t = openTherapy();
         String therapyId = t.get("therapyId");
@@ -138,7 +195,7 @@ class PumpTherapyResourceTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         // The worked example: 20 mL of morphine 10 mg/mL at 2 mg/day (0.2 mL/day) from the start of today reaches
         // the 2 mL alarm after 90 days; morphine's 1-day safety margin makes the refill due on day 89.
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(201).body("refillDueOn", equalTo(today.plusDays(89).toString()))
                 .body("firstFill", equalTo(true));
@@ -174,8 +231,8 @@ class PumpTherapyResourceTest {
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(30);
         given().contentType(ContentType.JSON).body(Map.of("filledOn", start.toString(), "volumeAddedMl", 20,
-                "concentrationPerMl", 10, "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
-        JsonNode refill = given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10,
+                "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+        JsonNode refill = given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL",
                         "lot", "L-2", "measuredResidualMl", measuredMl))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(201).body("expectedResidualMl", equalTo(14.0f)).body("firstFill", equalTo(false))
@@ -195,21 +252,21 @@ class PumpTherapyResourceTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (LocalDate future : List.of(today.plusDays(1), today.plusDays(30), today.plusYears(1))) {
             given().contentType(ContentType.JSON).body(Map.of("filledOn", future.toString(), "volumeAddedMl", 20,
-                            "concentrationPerMl", 10, "lot", "L-F"))
+                            "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-F"))
                     .post("/pump-therapies/{id}/refills", therapyId)
                     .then().statusCode(422).contentType("application/problem+json")
                     .body("detail", containsString("cannot be dated in the future: filledOn " + future));
         }
         given().contentType(ContentType.JSON).body(Map.of("filledOn", today.minusDays(10).toString(), "volumeAddedMl", 20,
-                "concentrationPerMl", 10, "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+                "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("filledOn", today.minusDays(11).toString(), "volumeAddedMl", 20,
-                        "concentrationPerMl", 10, "lot", "L-0"))
+                        "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-0"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(422).body("detail", containsString("cannot precede the previous fill"));
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 5, "lot", "L-3"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 5, "concentrationUnit", "mg/mL", "lot", "L-3"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(422).body("detail", containsString("reprogram the pump first"));
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 60, "concentrationPerMl", 10, "lot", "L-3"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 60, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-3"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(422).body("detail", containsString("exceeds the reservoir"));
     }
@@ -230,7 +287,7 @@ class PumpTherapyResourceTest {
         String pathwayId = t.get("pathwayId");
         given().contentType(ContentType.JSON).body(morphine(10, 8, "tolerant, high dose"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(201).body("refillDueOn", equalTo(day0.plusDays(21).toString()));
 
@@ -287,11 +344,12 @@ class PumpTherapyResourceTest {
         String therapyId = t.get("therapyId");
         given().contentType(ContentType.JSON).body(Map.of("reason", "nothing to acknowledge"))
                 .post("/pump-therapies/{id}/refill-overdue-acknowledgements", therapyId).then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("drug", "baclofen", "concentrationPerMl", 500, "dailyDose", 800,
-                        "mode", "SIMPLE_CONTINUOUS", "overrideReason", "maintenance dose"))
+        given().contentType(ContentType.JSON).body(Map.of("drug", "baclofen", "concentrationPerMl", 500,
+                        "concentrationUnit", "ug/mL", "dailyDose", 800, "dailyDoseUnit", "ug/d", "mode", "SIMPLE_CONTINUOUS",
+                        "overrideReason", "maintenance dose"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("filledOn", LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(),
-                "volumeAddedMl", 20, "concentrationPerMl", 500, "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)
+                "volumeAddedMl", 20, "concentrationPerMl", 500, "concentrationUnit", "ug/mL", "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(201);
         JsonNode overdue = assertContract(dosingEvents.await(ofType("dosing.refill-overdue", t.get("pathwayId")), WAIT));
         assertEquals("URGENT", overdue.path("urgency").asText());
@@ -303,7 +361,7 @@ class PumpTherapyResourceTest {
     @Test
     void aRefillBeforeAnyProgramIsAConflict() {
         String therapyId = openTherapy().get("therapyId");
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", -1, "lot", ""))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(400)
@@ -316,7 +374,7 @@ class PumpTherapyResourceTest {
         String therapyId = t.get("therapyId");
         given().contentType(ContentType.JSON).body(morphine(10, 0.4, null))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
         String explanted = """
                 {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"INFECTION","explantedAt":"2026-12-01T10:00:00Z"}"""
