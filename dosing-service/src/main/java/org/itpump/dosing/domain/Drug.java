@@ -13,11 +13,17 @@ import java.util.Optional;
  * (whole days, at least 0) is how long before the reservoir reaches the pump's low-reservoir alarm volume the
  * refill falls due; a withdrawal-critical drug has the larger margin (checked when the library is read).
  * maxDecreasePercentWithoutReason: for a withdrawal-critical drug, the largest cut made without a reason.
+ * minHoursBetweenIncreases: the least time between two increases (ziconotide and baclofen: 24 h);
+ * firstIncreaseAfterHours: no increase before this long after the first program (baclofen: 24 h). maxBolusDose: the largest single bolus, in the drug's unit (a hard
+ * limit); empty where the library gives none.
  */
 public record Drug(int libraryVersion, String code, String name, DoseUnit unit, BigDecimal maxConcentrationPerMl,
                    Optional<BigDecimal> maxDailyDose, BigDecimal startingDailyDoseMin, BigDecimal startingDailyDoseMax,
                    ReservoirStability stability, Optional<TitrationRule> titrationRule, boolean withdrawalCritical,
-                   int refillSafetyMarginDays, Optional<BigDecimal> maxDecreasePercentWithoutReason, String source) {
+                   int refillSafetyMarginDays, Optional<BigDecimal> maxDecreasePercentWithoutReason,
+                   Optional<Integer> minHoursBetweenIncreases, Optional<Integer> firstIncreaseAfterHours,
+                   Optional<BigDecimal> maxBolusDose,
+                   Optional<BigDecimal> firstFillConcentrationPerMl, String source) {
 
     public void requireConcentrationWithinHardLimit(BigDecimal concentrationPerMl) {
         String perMl = unit.symbol() + "/mL";
@@ -27,6 +33,19 @@ public record Drug(int libraryVersion, String code, String name, DoseUnit unit, 
         if (concentrationPerMl.compareTo(maxConcentrationPerMl) > 0) {
             throw hardLimit("concentration", concentrationPerMl, maxConcentrationPerMl, perMl);
         }
+    }
+
+    /** A first fill of ziconotide is at 25 mcg/mL only (PRIALT-PI); other drugs have no such rule. */
+    public void requireFirstFillConcentration(BigDecimal concentrationPerMl) {
+        firstFillConcentrationPerMl.filter(required -> required.compareTo(concentrationPerMl) != 0)
+                .ifPresent(required -> { throw refusal("first fill must be at " + plain(required).toPlainString() + " "
+                        + unit.symbol() + "/mL, was " + plain(concentrationPerMl).toPlainString() + " " + unit.symbol() + "/mL"); });
+    }
+
+    /** Refuses a single bolus above the drug's own bolus limit (issue 12 section 5: 14.9 mg of IT morphine). */
+    public void requireBolusWithinHardLimit(BigDecimal bolusDose) {
+        maxBolusDose.filter(max -> bolusDose.compareTo(max) > 0)
+                .ifPresent(max -> { throw hardLimit("bolus dose", bolusDose, max, unit.symbol()); });
     }
 
     /** Refuses a dose above the hard maximum; "what" names it in the message (e.g. total possible daily dose). */

@@ -95,11 +95,21 @@ final class DrugLibraryReader {
         Optional<TitrationRule> titration = titration(at, node.path("titration"));
         Integer margin = refillSafetyMarginDays(at, node);
         Optional<BigDecimal> maxDecrease = maxDecreasePercent(at, node);
+        Optional<Integer> minHours = node.path("minHoursBetweenIncreases").isMissingNode()
+                || node.path("minHoursBetweenIncreases").isNull() ? Optional.empty()
+                : Optional.ofNullable(count(at, node, "minHoursBetweenIncreases"));
+        Optional<Integer> firstIncreaseAfter = node.path("firstIncreaseAfterHours").isMissingNode()
+                ? Optional.empty() : Optional.ofNullable(count(at, node, "firstIncreaseAfterHours"));
+        Optional<BigDecimal> maxBolus = node.path("maxBolusDose").isMissingNode() || "none".equals(node.path("maxBolusDose").asText(null))
+                ? Optional.empty() : Optional.ofNullable(positive(at, node, "maxBolusDose"));
+        Optional<BigDecimal> firstFillConcentration = node.path("firstFillConcentrationPerMl").isMissingNode()
+                ? Optional.empty() : Optional.ofNullable(positive(at, node, "firstFillConcentrationPerMl"));
         if (problems.size() > before) {
             return null;
         }
         return new Drug(version, code, name, unit, maxConcentration, maxDaily, startMin, startMax, stability, titration,
-                node.path("withdrawalCritical").asBoolean(), margin, maxDecrease, source);
+                node.path("withdrawalCritical").asBoolean(), margin, maxDecrease, minHours, firstIncreaseAfter, maxBolus,
+                firstFillConcentration, source);
     }
 
     /**

@@ -147,7 +147,8 @@ public class PumpTherapyService {
                 PumpProgramEntity previous = history.isEmpty() ? null : history.get(history.size() - 1);
                 if (previous != null && previous.drug.equals(drug.code())) { // a new drug starts its own titration
                     DoseChangeRules.check(drug, doseChanges(history, drug.code()),
-                            new DoseChange(clock.instant(), previous.dailyDose, dailyDose));
+                            new DoseChange(clock.instant(), totalPossibleDailyDose(previous), program.totalPossibleDailyDose()),
+                            startOfRun(history, drug.code()));
                     drug.checkDecrease(previous.dailyDose, dailyDose, order.overrideReason()).ifPresent(overrides::add);
                 }
                 Optional<LimitOverride> override = overrides.stream().findFirst();
@@ -200,6 +201,9 @@ public class PumpTherapyService {
                     boolean firstFill = order.firstFill() == null ? previous == null : order.firstFill();
                     ReservoirFill fill = new ReservoirFill(filledOn, order.volumeAddedMl(), firstFill, order.diluted());
                     fill.requireDated(today, previous == null ? null : previous.filledOn);
+                    if (firstFill) {
+                        periods.get(periods.size() - 1).program().drug().requireFirstFillConcentration(concentration);
+                    }
                     ReservoirTimeline timeline = ReservoirTimeline.of(fill, hospitalZone, periods);
                     RefillEntity refill = new RefillEntity();
                     refill.id = UUID.randomUUID();
@@ -335,7 +339,10 @@ public class PumpTherapyService {
         return new ReservoirFill(refill.filledOn, refill.volumeAddedMl, refill.firstFill, refill.diluted);
     }
 
-    /** The history of daily-dose changes of this drug, for its step rules. */
+    /**
+     * The history of changes of this drug's total possible daily dose (continuous + max boluses x bolus dose),
+     * for its step rules: a switch to bolus mode counts as the increase it is.
+     */
     private static List<DoseChange> doseChanges(List<PumpProgramEntity> history, String drug) {
         List<DoseChange> changes = new ArrayList<>();
         BigDecimal before = BigDecimal.ZERO;
@@ -344,12 +351,27 @@ public class PumpTherapyService {
                 before = BigDecimal.ZERO;
                 continue;
             }
-            if (before.signum() > 0 && program.dailyDose.compareTo(before) != 0) {
-                changes.add(new DoseChange(program.programmedAt.toInstant(), before, program.dailyDose));
+            BigDecimal total = totalPossibleDailyDose(program);
+            if (before.signum() > 0 && total.compareTo(before) != 0) {
+                changes.add(new DoseChange(program.programmedAt.toInstant(), before, total));
             }
-            before = program.dailyDose;
+            before = total;
         }
         return changes;
+    }
+
+    /** When the current run of this drug began: its first program after any other drug. */
+    private static java.time.Instant startOfRun(List<PumpProgramEntity> history, String drug) {
+        java.time.Instant start = null;
+        for (PumpProgramEntity program : history) {
+            start = program.drug.equals(drug) ? (start == null ? program.programmedAt.toInstant() : start) : null;
+        }
+        return start;
+    }
+
+    private static BigDecimal totalPossibleDailyDose(PumpProgramEntity p) {
+        return p.bolusDose == null || p.maxBolusesPerDay == null ? p.dailyDose
+                : p.dailyDose.add(p.bolusDose.multiply(BigDecimal.valueOf(p.maxBolusesPerDay)));
     }
 
     private PumpProgramEntity toEntity(UUID therapyId, PumpProgram program, Optional<LimitOverride> override) {

@@ -187,6 +187,49 @@ class PumpTherapyResourceTest {
     }
 
     @Test
+    void ziconotideIncreasesAre24HoursApartAndAFirstFillIsAt25McgPerMlDueIn14Days() {
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        java.util.function.Function<Double, Map<String, Object>> ziconotide = dose -> Map.of("drug", "ziconotide",
+                "concentrationPerMl", 25, "concentrationUnit", "ug/mL", "dailyDose", dose, "dailyDoseUnit", "ug/d",
+                "mode", "SIMPLE_CONTINUOUS", "overrideReason", "titration per protocol");
+        given().contentType(ContentType.JSON).body(ziconotide.apply(1.2)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201);
+        // three increases within an hour: the first passes, the second is 422, and so is the third
+        given().contentType(ContentType.JSON).body(ziconotide.apply(2.4)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201);
+        clock.advance(Duration.ofMinutes(20));
+        given().contentType(ContentType.JSON).body(ziconotide.apply(3.6)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("at most once every 24 h"));
+        clock.advance(Duration.ofMinutes(20));
+        given().contentType(ContentType.JSON).body(ziconotide.apply(3.6)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422);
+        // a first fill (firstFill left out: the therapy's first refill) only at 25 mcg/mL, due within 14 days
+        LocalDate today = LocalDate.now(clock);
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 25,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201).body("firstFill", equalTo(true))
+                .body("refillDueOn", equalTo(today.plusDays(14).toString()));
+    }
+
+    @Test
+    void aZiconotideFirstFillAtAnotherConcentrationIsRefused() {
+        String therapyId = openTherapy().get("therapyId");
+        given().contentType(ContentType.JSON).body(Map.of("drug", "ziconotide", "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "dailyDose", 1.2, "dailyDoseUnit", "ug/d", "mode", "SIMPLE_CONTINUOUS"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", equalTo("The ziconotide first fill must be at 25 mcg/mL, was 50 mcg/mL"));
+        // stated as a refill of a pump that had ziconotide before, 50 mcg/mL is allowed
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1", "firstFill", false))
+                .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+    }
+
+    @Test
     void aRefillSetsItsDueDateAndDurableTimersThatFireWhenTheClockPasses() {
         Map<String, String> t = openTherapy();
         String therapyId = t.get("therapyId");
