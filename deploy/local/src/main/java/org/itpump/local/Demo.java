@@ -119,7 +119,7 @@ public final class Demo {
         String therapyId = api.await(url("dosing-service", "/pump-therapies?pathwayId=" + pathwayId),
                 therapies -> therapies.size() == 1).get(0).path("therapyId").asText();
         api.post(url("dosing-service", "/pump-therapies/" + therapyId + "/programs"), Map.of("drug", "morphine",
-                "concentrationPerMl", 10, "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS"));
+                "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
     }
 
     /** Every stage counted again, from what the four services answer for these pathways. */

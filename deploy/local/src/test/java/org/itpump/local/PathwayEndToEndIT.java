@@ -121,13 +121,13 @@ class PathwayEndToEndIT {
         String pathwayId = implantedPathway("E2E-0003");
         String dosing = platform.url("dosing-service");
         String therapyId = (String) awaitOne(dosing + "/pump-therapies", pathwayId).get("therapyId");
-        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10,
-                        "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS"))
+        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10, "concentrationUnit", "mg/mL",
+                        "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"))
                 .post(dosing + "/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         // Filled 85 days ago: morphine's 90-day stability makes it due in 5 days, so the 7-day notice is already due.
         String filledOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(85).toString();
         given().contentType(ContentType.JSON).body(Map.of("filledOn", filledOn, "volumeAddedMl", 20,
-                        "concentrationPerMl", 10, "lot", "LOT-E2E"))
+                        "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "LOT-E2E"))
                 .post(dosing + "/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
         assertContract(topics.await(ofType("dosing.refill-recorded", pathwayId), WAIT));
 

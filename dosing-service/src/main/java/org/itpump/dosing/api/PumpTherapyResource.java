@@ -62,14 +62,19 @@ public class PumpTherapyResource {
     @Path("/{therapyId}/programs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Program the pump (or change the dose)",
-            description = "Checked against the drug library in force (its version is recorded): above a hard limit "
-                    + "(maximum concentration or daily dose) is refused with 422; above the soft limit (usual starting "
-                    + "maximum) needs overrideReason, recorded and emitted as dosing.limit-override. Increases obey the "
-                    + "drug's step rules (ziconotide, baclofen). Emits dosing.pump-programmed, then dosing.dose-changed.")
+            description = "Every figure carries its UCUM unit (concentrationUnit mg/mL or ug/mL, dailyDoseUnit mg/d or "
+                    + "ug/d, bolusDoseUnit mg or ug), converted exactly to the drug's unit; another unit is 422. Checked "
+                    + "against the drug library in force (its version is recorded): above a hard limit (maximum "
+                    + "concentration or daily dose) is refused with 422; outside the usual starting range (above its "
+                    + "maximum or below its minimum), or a cut of a withdrawal-critical drug (baclofen) beyond the "
+                    + "library's percentage, needs overrideReason, recorded and emitted as dosing.limit-override. "
+                    + "Increases obey the drug's step rules (ziconotide, baclofen). Emits dosing.pump-programmed, then "
+                    + "dosing.dose-changed; after a refill, dosing.refill-replanned.")
     public Uni<Response> program(@PathParam("therapyId") UUID therapyId,
                                  @NotNull @Valid DosingRequests.ProgramPump request) {
         return therapies.program(therapyId, new PumpTherapyService.ProgramOrder(request.drug(),
-                        request.concentrationPerMl(), request.dailyDose(), request.mode(), request.bolusDose(),
+                        request.concentrationPerMl(), request.concentrationUnit(), request.dailyDose(),
+                        request.dailyDoseUnit(), request.mode(), request.bolusDose(), request.bolusDoseUnit(),
                         request.bolusLockoutMinutes(), request.maxBolusesPerDay(), request.overrideReason()))
                 .map(program -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Program.of(program)).build());
     }
@@ -87,17 +92,41 @@ public class PumpTherapyResource {
     @Path("/{therapyId}/refills")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a refill",
-            description = "Daily volume = (daily dose + max boluses per day x bolus dose) / concentration; days to the "
-                    + "low-reservoir alarm = (fill volume - 2 mL) / daily volume, rounded down; the refill is due at "
-                    + "the earliest of that and the drug's stability limit. A residual more than 2 mL below the "
-                    + "expected one is flagged as a possible pocket fill. dosing.refill-due is emitted ahead of the "
-                    + "date and dosing.refill-overdue when it passes (urgent for baclofen).")
+            description = "The reservoir is followed as a timeline: the fill, then every program (daily dose + max "
+                    + "boluses per day x bolus dose, over the concentration). The refill is due on the day the volume "
+                    + "left now reaches the 2 mL low-reservoir alarm, minus the drug's safety margin (drug library), "
+                    + "or at the drug's stability limit if earlier; a program change re-plans it (dosing.refill-"
+                    + "replanned). A residual short of the timeline's expected volume by more than 1 mL per 20 mL of "
+                    + "reservoir is flagged as a possible pocket fill. filledOn in the future or before the previous "
+                    + "fill is 422; firstFill left out means the therapy's first refill. dosing.refill-due is emitted "
+                    + "ahead of the date and dosing.refill-overdue once it passes, every 12 h until a refill or an "
+                    + "acknowledgement (URGENT for baclofen, and before the pump can run dry).")
     public Uni<Response> refill(@PathParam("therapyId") UUID therapyId,
                                 @NotNull @Valid DosingRequests.RecordRefill request) {
         return therapies.refill(therapyId, new PumpTherapyService.RefillOrder(request.filledOn(), request.volumeAddedMl(),
-                        request.concentrationPerMl(), request.lot(), request.measuredResidualMl(), request.firstFill(),
+                        request.concentrationPerMl(), request.concentrationUnit(), request.lot(), request.measuredResidualMl(), request.firstFill(),
                         request.diluted()))
                 .map(refill -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Refill.of(refill)).build());
+    }
+
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
+    @GET
+    @Path("/{therapyId}/refill-plans")
+    @Operation(summary = "Every refill plan, oldest first: the plan made at each refill and each re-plan (the last is in force)")
+    public Uni<List<PumpTherapyView.RefillPlan>> refillPlans(@PathParam("therapyId") UUID therapyId) {
+        return therapies.plans(therapyId).map(list -> list.stream().map(PumpTherapyView.RefillPlan::of).toList());
+    }
+
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
+    @POST
+    @Path("/{therapyId}/refill-overdue-acknowledgements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge an overdue refill: its repeating alerts stop until the next plan",
+            description = "409 when no overdue alert of the plan in force has gone out yet. Emits "
+                    + "dosing.refill-overdue-acknowledged with the reason.")
+    public Uni<PumpTherapyView.RefillPlan> acknowledgeOverdue(@PathParam("therapyId") UUID therapyId,
+                                                               @NotNull @Valid DosingRequests.AcknowledgeOverdue request) {
+        return therapies.acknowledgeOverdue(therapyId, request.reason()).map(PumpTherapyView.RefillPlan::of);
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})

@@ -5,6 +5,7 @@ import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
 import org.itpump.dosing.store.RefillEntity;
+import org.itpump.dosing.store.RefillPlanEntity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,10 +34,23 @@ public record PumpTherapyView(UUID therapyId, UUID pathwayId, String patientRef,
 
     public record Refill(UUID refillId, LocalDate filledOn, BigDecimal volumeAddedMl, BigDecimal concentrationPerMl,
                          String lot, boolean firstFill, boolean diluted, BigDecimal expectedResidualMl,
-                         BigDecimal measuredResidualMl, boolean possiblePocketFill, LocalDate refillDueOn) {
+                         BigDecimal measuredResidualMl, BigDecimal pocketFillThresholdMl, boolean possiblePocketFill,
+                         LocalDate refillDueOn) {
         static Refill of(RefillEntity r) {
             return new Refill(r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.firstFill, r.diluted,
-                    r.expectedResidualMl, r.measuredResidualMl, r.possiblePocketFill, r.refillDueOn);
+                    r.expectedResidualMl, r.measuredResidualMl, r.pocketFillThresholdMl, r.possiblePocketFill, r.refillDueOn);
+        }
+    }
+
+    /** One refill plan: refillDueOn as planned then, and the due date it replaced. */
+    public record RefillPlan(UUID refillPlanId, UUID refillId, UUID programId, String reason, String drug,
+                             boolean withdrawalCritical, OffsetDateTime plannedAt, BigDecimal volumeLeftMl,
+                             OffsetDateTime alarmAt, OffsetDateTime emptyAt, int safetyMarginDays, LocalDate refillDueOn,
+                             LocalDate previousRefillDueOn, OffsetDateTime firstOverdueAlertAt) {
+        static RefillPlan of(RefillPlanEntity p) {
+            return new RefillPlan(p.id, p.refillId, p.programId, p.reason, p.drug, p.withdrawalCritical, p.plannedAt,
+                    p.volumeLeftMl, p.alarmAt, p.emptyAt, p.safetyMarginDays, p.refillDueOn, p.previousRefillDueOn,
+                    p.firstOverdueAlertAt);
         }
     }
 }

@@ -17,6 +17,11 @@ public enum DoseUnit {
         return symbol;
     }
 
+    /** The UCUM code: "mg" or "ug". */
+    public String ucum() {
+        return this == MG ? "mg" : "ug";
+    }
+
     /** "mg" or "mcg", as the drug library writes it. */
     public static DoseUnit ofSymbol(String symbol) {
         for (DoseUnit unit : values()) {

@@ -56,6 +56,11 @@ final class DrugLibraryReader {
             }
             drugs.add(drug);
         }
+        int largestOtherMargin = drugs.stream().filter(d -> d != null && !d.withdrawalCritical())
+                .mapToInt(Drug::refillSafetyMarginDays).max().orElse(-1);
+        drugs.stream().filter(d -> d != null && d.withdrawalCritical() && d.refillSafetyMarginDays() <= largestOtherMargin)
+                .forEach(d -> problems.add(d.code() + ": refillSafetyMarginDays of a withdrawal-critical drug must be larger"
+                        + " than every other drug's (" + largestOtherMargin + "), was " + d.refillSafetyMarginDays()));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Drug library v" + version + " is invalid: " + String.join("; ", problems));
         }
@@ -88,11 +93,60 @@ final class DrugLibraryReader {
         }
         ReservoirStability stability = stability(at, node.path("stability"));
         Optional<TitrationRule> titration = titration(at, node.path("titration"));
+        Integer margin = refillSafetyMarginDays(at, node);
+        Optional<BigDecimal> maxDecrease = maxDecreasePercent(at, node);
+        Optional<Integer> minHours = node.path("minHoursBetweenIncreases").isMissingNode()
+                || node.path("minHoursBetweenIncreases").isNull() ? Optional.empty()
+                : Optional.ofNullable(count(at, node, "minHoursBetweenIncreases"));
+        Optional<Integer> firstIncreaseAfter = node.path("firstIncreaseAfterHours").isMissingNode()
+                ? Optional.empty() : Optional.ofNullable(count(at, node, "firstIncreaseAfterHours"));
+        Optional<BigDecimal> maxBolus = node.path("maxBolusDose").isMissingNode() || "none".equals(node.path("maxBolusDose").asText(null))
+                ? Optional.empty() : Optional.ofNullable(positive(at, node, "maxBolusDose"));
+        Optional<BigDecimal> firstFillConcentration = node.path("firstFillConcentrationPerMl").isMissingNode()
+                ? Optional.empty() : Optional.ofNullable(positive(at, node, "firstFillConcentrationPerMl"));
         if (problems.size() > before) {
             return null;
         }
         return new Drug(version, code, name, unit, maxConcentration, maxDaily, startMin, startMax, stability, titration,
-                node.path("withdrawalCritical").asBoolean(), source);
+                node.path("withdrawalCritical").asBoolean(), margin, maxDecrease, minHours, firstIncreaseAfter, maxBolus,
+                firstFillConcentration, source);
+    }
+
+    /**
+     * Whole days, 0 or more. A document written before the field existed (library v1 as first stored) gets the
+     * figures the v1 seed now states: 2 days for a withdrawal-critical drug, 1 day for any other.
+     */
+    private Integer refillSafetyMarginDays(String at, JsonNode drug) {
+        JsonNode node = drug.path("refillSafetyMarginDays");
+        if (node.isMissingNode()) {
+            return drug.path("withdrawalCritical").asBoolean() ? 2 : 1;
+        }
+        if (!node.isInt() || node.asInt() < 0) {
+            problems.add(at + ": refillSafetyMarginDays must be a whole number of days, 0 or more, was " + node);
+            return null;
+        }
+        return node.asInt();
+    }
+
+    /**
+     * Above 0 and below 100, for a withdrawal-critical drug only. A withdrawal-critical drug of a document written
+     * before the field existed gets the v1 seed's 20 %.
+     */
+    private Optional<BigDecimal> maxDecreasePercent(String at, JsonNode drug) {
+        JsonNode node = drug.path("maxDecreasePercentWithoutReason");
+        boolean critical = drug.path("withdrawalCritical").asBoolean();
+        if (node.isMissingNode() || node.isNull()) {
+            return critical ? Optional.of(BigDecimal.valueOf(20)) : Optional.empty();
+        }
+        if (!critical) {
+            problems.add(at + ": maxDecreasePercentWithoutReason is only for a withdrawal-critical drug");
+            return Optional.empty();
+        }
+        if (!node.isNumber() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(BigDecimal.valueOf(100)) >= 0) {
+            problems.add(at + ": maxDecreasePercentWithoutReason must be a number above 0 and below 100, was " + node);
+            return Optional.empty();
+        }
+        return Optional.of(node.decimalValue());
     }
 
     private String text(String at, JsonNode node, String field) {

@@ -7,27 +7,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of a daily dose that passed the hard limits: within the usual starting range, or over its
- * maximum (the soft limit), which a clinician may override with a reason, as on a smart pump.
+ * The outcome of a daily dose that passed the hard limits: within the usual starting range, or outside it,
+ * which a clinician may override with a reason, as on a smart pump. Above the starting maximum is the soft
+ * limit (PCC 2017 starting doses); below the starting minimum is checked too (issue 12 section 3: a dose a
+ * thousand times too low is the mark of a mg/mcg mix-up, and under-dosing baclofen is withdrawal).
  */
 public record LimitCheck(String drugCode, BigDecimal dailyDose, BigDecimal softLimit, DoseUnit unit,
-                         boolean softLimitExceeded) {
+                         boolean softLimitExceeded, BigDecimal softMinimum, boolean belowSoftMinimum) {
 
     /**
-     * Accepts the dose. Over the soft limit it needs a non-blank reason, and the override to record is
+     * Accepts the dose. Outside the starting range it needs a non-blank reason, and the override to record is
      * returned; within it there is nothing to record and any reason is ignored.
      */
     public Optional<LimitOverride> acceptWith(String overrideReason) {
-        if (!softLimitExceeded) {
+        if (!softLimitExceeded && !belowSoftMinimum) {
             return Optional.empty();
         }
+        String perDay = unit.symbol() + "/day";
+        BigDecimal limit = softLimitExceeded ? softLimit : softMinimum;
+        LimitOverride.Rule rule = softLimitExceeded ? LimitOverride.Rule.STARTING_MAXIMUM : LimitOverride.Rule.STARTING_MINIMUM;
         if (overrideReason == null || overrideReason.isBlank()) {
-            String perDay = unit.symbol() + "/day";
+            String what = softLimitExceeded ? " exceeds the soft limit of " : " is below the usual starting minimum of ";
             throw new RuleViolationException("The " + drugCode + " daily dose " + dailyDose.toPlainString() + " " + perDay
-                    + " exceeds the soft limit of " + softLimit.toPlainString() + " " + perDay + ": an override reason is required",
+                    + what + limit.toPlainString() + " " + perDay + ": an override reason is required",
                     List.of("drug: " + drugCode, "dailyDose: " + dailyDose.toPlainString() + " " + perDay,
-                            "softLimit: " + softLimit.toPlainString() + " " + perDay));
+                            (softLimitExceeded ? "softLimit: " : "softMinimum: ") + limit.toPlainString() + " " + perDay));
         }
-        return Optional.of(new LimitOverride(drugCode, dailyDose, softLimit, unit, overrideReason.strip()));
+        return Optional.of(new LimitOverride(drugCode, dailyDose, limit, unit, overrideReason.strip(), rule));
     }
 }

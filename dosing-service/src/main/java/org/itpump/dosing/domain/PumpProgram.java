@@ -34,6 +34,7 @@ public record PumpProgram(Drug drug, BigDecimal concentrationPerMl, BigDecimal d
         drug.requireConcentrationWithinHardLimit(concentrationPerMl);
         drug.requireDailyDoseWithinHardLimit("daily dose", dailyDose);
         if (mode == DeliveryMode.PATIENT_ACTIVATED_BOLUS) {
+            drug.requireBolusWithinHardLimit(bolusDose);
             drug.requireDailyDoseWithinHardLimit("total possible daily dose (daily dose + " + maxBolusesPerDay
                     + " boluses of " + bolusDose.toPlainString() + ")", totalPossibleDailyDose(dailyDose, bolusDose, maxBolusesPerDay));
         }

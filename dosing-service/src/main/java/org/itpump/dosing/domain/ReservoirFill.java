@@ -19,6 +19,22 @@ public record ReservoirFill(LocalDate filledOn, BigDecimal volumeMl, boolean fir
         }
     }
 
+    /**
+     * Refuses a fill dated after today (hospital zone) or before the therapy's previous fill (null when there is
+     * none): a future date would plan the refill from a fill not yet made, an out-of-order one would make the
+     * reservoir timeline run backwards. Source: issue 12 section 5.
+     */
+    public void requireDated(LocalDate today, LocalDate previousFilledOn) {
+        if (filledOn.isAfter(today)) {
+            throw new RuleViolationException("A refill cannot be dated in the future: filledOn " + filledOn
+                    + " is after today, " + today);
+        }
+        if (previousFilledOn != null && filledOn.isBefore(previousFilledOn)) {
+            throw new RuleViolationException("A refill cannot precede the previous fill: filledOn " + filledOn
+                    + " is before " + previousFilledOn);
+        }
+    }
+
     /** A refill of an undiluted drug. */
     public static ReservoirFill refill(LocalDate filledOn, BigDecimal volumeMl) {
         return new ReservoirFill(filledOn, volumeMl, false, false);

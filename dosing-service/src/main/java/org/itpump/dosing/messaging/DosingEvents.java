@@ -1,10 +1,13 @@
 package org.itpump.dosing.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.dosing.domain.DoseQuantity;
+import org.itpump.dosing.domain.DoseUnit;
 import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
 import org.itpump.dosing.store.RefillEntity;
+import org.itpump.dosing.store.RefillPlanEntity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,12 +26,20 @@ public final class DosingEvents {
                                    String doseUnit, int libraryVersion, boolean withinLimits, List<String> findings) {
     }
 
-    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, BigDecimal dailyDose,
-                          String mode, BigDecimal bolusDose, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
+    /** Doses in the drug's unit: doseUnit as the library spells it, and each figure's UCUM unit. */
+    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, String concentrationUnit,
+                          BigDecimal dailyDose, String dailyDoseUnit, String mode, BigDecimal bolusDose,
+                          String bolusDoseUnit, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
                           int libraryVersion) {
         static Program of(PumpProgramEntity p) {
-            return p == null ? null : new Program(p.drug, p.doseUnit, p.concentrationPerMl, p.dailyDose, p.mode.name(),
-                    p.bolusDose, p.bolusLockoutMinutes, p.maxBolusesPerDay, p.libraryVersion);
+            if (p == null) {
+                return null;
+            }
+            DoseUnit unit = DoseUnit.ofSymbol(p.doseUnit);
+            return new Program(p.drug, p.doseUnit, p.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit),
+                    p.dailyDose, DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode.name(), p.bolusDose,
+                    p.bolusDose == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes,
+                    p.maxBolusesPerDay, p.libraryVersion);
         }
     }
 
@@ -37,18 +48,29 @@ public final class DosingEvents {
     }
 
     public record LimitOverridden(UUID pathwayId, String patientRef, UUID therapyId, UUID programId, String drug,
-                                  BigDecimal dailyDose, BigDecimal softLimit, String doseUnit, String reason,
-                                  int libraryVersion) {
+                                  BigDecimal dailyDose, BigDecimal softLimit, String doseUnit, String dailyDoseUnit,
+                                  String rule, String reason, int libraryVersion) {
     }
 
     public record RefillRecorded(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, LocalDate filledOn,
-                                 BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String lot,
-                                 BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
-                                 boolean possiblePocketFill, LocalDate refillDueDate) {
+                                 BigDecimal volumeAddedMl, BigDecimal concentrationPerMl, String concentrationUnit,
+                                 String lot, BigDecimal expectedResidualMl, BigDecimal measuredResidualMl,
+                                 BigDecimal pocketFillThresholdMl, boolean possiblePocketFill, LocalDate refillDueDate,
+                                 boolean firstFill) {
     }
 
     public record RefillReminder(UUID pathwayId, String patientRef, UUID therapyId, String drug, LocalDate refillDueDate,
-                                 String urgency, boolean withdrawalCritical) {
+                                 String urgency, boolean withdrawalCritical, OffsetDateTime emptyAt) {
+    }
+
+    public record RefillReplanned(UUID pathwayId, String patientRef, UUID therapyId, UUID refillId, UUID programId,
+                                  String drug, String reason, LocalDate previousRefillDueDate, LocalDate refillDueDate,
+                                  BigDecimal volumeLeftMl, OffsetDateTime alarmAt, OffsetDateTime emptyAt,
+                                  int safetyMarginDays, OffsetDateTime firstOverdueAlertAt, OffsetDateTime plannedAt) {
+    }
+
+    public record OverdueAcknowledged(UUID pathwayId, String patientRef, UUID therapyId, String drug,
+                                      LocalDate refillDueDate, String reason, OffsetDateTime acknowledgedAt) {
     }
 
     public record TherapyEnded(UUID pathwayId, String patientRef, UUID therapyId, String reason, OffsetDateTime endedAt) {
@@ -76,21 +98,38 @@ public final class DosingEvents {
     public static OutgoingEvent limitOverride(PumpTherapyEntity t, PumpProgramEntity program, LimitOverride override) {
         return new OutgoingEvent("dosing.limit-override", t.pathwayId, new LimitOverridden(t.pathwayId, t.patientRef,
                 t.id, program.id, override.drugCode(), override.dailyDose(), override.softLimit(),
-                override.unit().symbol(), override.reason(), program.libraryVersion));
+                override.unit().symbol(), DoseQuantity.Kind.DAILY_DOSE.ucum(override.unit()), override.rule().name(),
+                override.reason(), program.libraryVersion));
     }
 
-    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r) {
+    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r, DoseUnit unit) {
         return new OutgoingEvent("dosing.refill-recorded", t.pathwayId, new RefillRecorded(t.pathwayId, t.patientRef,
-                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, r.lot, r.expectedResidualMl,
-                r.measuredResidualMl, r.possiblePocketFill, r.refillDueOn));
+                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit), r.lot, r.expectedResidualMl,
+                r.measuredResidualMl, r.pocketFillThresholdMl, r.possiblePocketFill, r.refillDueOn, r.firstFill));
     }
 
-    /** type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (once it has passed). */
-    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, String drug, LocalDate due,
-                                               boolean withdrawalCritical) {
-        String urgency = type.endsWith("overdue") && withdrawalCritical ? "URGENT" : type.endsWith("overdue") ? "HIGH" : "ROUTINE";
-        return new OutgoingEvent(type, t.pathwayId,
-                new RefillReminder(t.pathwayId, t.patientRef, t.id, drug, due, urgency, withdrawalCritical));
+    /**
+     * type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (from the plan's first overdue alert,
+     * repeating), from the plan in force; overdue is URGENT for a withdrawal-critical drug, else HIGH.
+     */
+    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, RefillPlanEntity plan) {
+        boolean overdue = type.endsWith("overdue");
+        String urgency = overdue && plan.withdrawalCritical ? "URGENT" : overdue ? "HIGH" : "ROUTINE";
+        return new OutgoingEvent(type, t.pathwayId, new RefillReminder(t.pathwayId, t.patientRef, t.id, plan.drug,
+                plan.refillDueOn, urgency, plan.withdrawalCritical, plan.emptyAt));
+    }
+
+    /** A refill plan made again (the program changed): the old and the new due date, and why. */
+    public static OutgoingEvent refillReplanned(PumpTherapyEntity t, RefillPlanEntity p) {
+        return new OutgoingEvent("dosing.refill-replanned", t.pathwayId, new RefillReplanned(t.pathwayId, t.patientRef,
+                t.id, p.refillId, p.programId, p.drug, p.reason, p.previousRefillDueOn, p.refillDueOn, p.volumeLeftMl,
+                p.alarmAt, p.emptyAt, p.safetyMarginDays, p.firstOverdueAlertAt, p.plannedAt));
+    }
+
+    public static OutgoingEvent overdueAcknowledged(PumpTherapyEntity t, RefillPlanEntity p, String reason,
+                                                    OffsetDateTime at) {
+        return new OutgoingEvent("dosing.refill-overdue-acknowledged", t.pathwayId, new OverdueAcknowledged(t.pathwayId,
+                t.patientRef, t.id, p.drug, p.refillDueOn, reason, at));
     }
 
     public static OutgoingEvent therapyEnded(PumpTherapyEntity t) {

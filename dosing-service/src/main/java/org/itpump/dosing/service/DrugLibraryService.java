@@ -23,7 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -62,6 +67,26 @@ public class DrugLibraryService {
     public Uni<DrugLibrary> current() {
         return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").firstResult()
                 .map(this::parse);
+    }
+
+    /**
+     * The library versions that checked these programs (each program keeps the version that checked it), by
+     * version; a version not stored is a broken reference and fails.
+     */
+    public Uni<Map<Integer, DrugLibrary>> pinned(Collection<Integer> versions) {
+        Set<Integer> wanted = new HashSet<>(versions);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>list("version in ?1", wanted).map(found -> {
+            Map<Integer, DrugLibrary> byVersion = new HashMap<>();
+            found.forEach(entity -> byVersion.put(entity.version, parse(entity)));
+            if (!byVersion.keySet().containsAll(wanted)) {
+                throw new IllegalStateException("Drug library versions " + wanted + " are referenced but only "
+                        + byVersion.keySet() + " are stored");
+            }
+            return byVersion;
+        });
     }
 
     @WithSession

@@ -2,40 +2,73 @@ package org.itpump.dosing.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.timer.DueTimer;
 import org.itpump.chassis.timer.DueTimerHandler;
+import org.itpump.chassis.timer.DueTimers;
 import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.messaging.DosingEvents;
 import org.itpump.dosing.store.DosingRecords;
 import org.itpump.dosing.store.PumpTherapyRepository;
 
-/** Turns due refill timers into dosing.refill-due and dosing.refill-overdue (urgent for baclofen). */
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns due refill timers into dosing.refill-due and dosing.refill-overdue, from the refill plan in force (which
+ * keeps the drug and whether it is withdrawal-critical, so no drug library is read here). An overdue alert
+ * repeats every itpump.dosing.refill-overdue-repeat-hours (12 by default) until a refill, a re-plan that moves
+ * it, an acknowledgement or the end of the therapy; it is URGENT for a withdrawal-critical drug (baclofen).
+ */
 @ApplicationScoped
 public class RefillTimers implements DueTimerHandler {
 
     private final PumpTherapyRepository therapies;
     private final DosingRecords records;
-    private final DrugLibraryService library;
+    private final DueTimers timers;
     private final Outbox outbox;
+    private final Clock clock;
+    private final Duration overdueRepeat;
 
-    RefillTimers(PumpTherapyRepository therapies, DosingRecords records, DrugLibraryService library, Outbox outbox) {
+    RefillTimers(PumpTherapyRepository therapies, DosingRecords records, DueTimers timers, Outbox outbox, Clock clock,
+                 @ConfigProperty(name = "itpump.dosing.refill-overdue-repeat-hours") int overdueRepeatHours) {
         this.therapies = therapies;
         this.records = records;
-        this.library = library;
+        this.timers = timers;
         this.outbox = outbox;
+        this.clock = clock;
+        this.overdueRepeat = Duration.ofHours(overdueRepeatHours);
     }
 
     @Override
     public Uni<Void> onDue(DueTimer timer) {
-        String type = PumpTherapyService.REFILL_OVERDUE.equals(timer.kind) ? "dosing.refill-overdue" : "dosing.refill-due";
+        boolean overdue = PumpTherapyService.REFILL_OVERDUE.equals(timer.kind);
+        String type = overdue ? "dosing.refill-overdue" : "dosing.refill-due";
         return therapies.require(timer.subjectId).chain(therapy -> {
             if (therapy.status != PumpTherapyStatus.ACTIVE) {
                 return Uni.createFrom().voidItem();
             }
-            return records.programInForce(therapy.id).chain(program -> records.lastRefill(therapy.id)
-                    .chain(refill -> library.current().chain(drugs -> outbox.append(DosingEvents.refillReminder(type,
-                            therapy, program.drug, refill.refillDueOn, drugs.drug(program.drug).withdrawalCritical())))));
+            return records.planInForce(therapy.id).chain(plan -> {
+                if (plan == null) {
+                    return Uni.createFrom().voidItem(); // nothing planned: no refill to remind of
+                }
+                Uni<Void> published = outbox.append(DosingEvents.refillReminder(type, therapy, plan));
+                return overdue ? published.chain(() -> timers.schedule(timer.kind, timer.subjectId, timer.key,
+                        nextRepeat(timer.dueAt.toInstant())).replaceWithVoid()) : published;
+            });
         });
+    }
+
+    /** The first instant dueAt + n x repeat (n >= 1) after now: a service that was down does not repeat in a burst. */
+    Instant nextRepeat(Instant dueAt) {
+        Instant now = clock.instant();
+        Instant next = dueAt.plus(overdueRepeat);
+        if (!next.isAfter(now)) {
+            long periods = Duration.between(dueAt, now).dividedBy(overdueRepeat) + 1;
+            next = dueAt.plus(overdueRepeat.multipliedBy(periods));
+        }
+        return next;
     }
 }

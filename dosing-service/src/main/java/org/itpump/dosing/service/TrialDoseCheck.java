@@ -4,19 +4,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.ClinicalRuleException;
+import org.itpump.dosing.domain.DoseQuantity;
 import org.itpump.dosing.domain.Drug;
 import org.itpump.dosing.domain.DrugLibrary;
 import org.itpump.dosing.domain.LimitCheck;
 import org.itpump.dosing.messaging.DosingEvents;
 import org.itpump.dosing.messaging.TrialEventsConsumer.TrialStarted;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks a trial's drug and dose against the library when the trial starts, and says so
- * (dosing.trial-dose-checked): within limits, or each violation found. A bolus dose is held to the same
- * daily limits as an infusion's daily dose, the conservative reading.
+ * (dosing.trial-dose-checked): within limits, or each violation found. The dose is first converted exactly
+ * to the drug's unit (a 0.5 mg baclofen trial dose is 500 mcg); a unit that cannot be converted is a finding.
+ * A bolus dose is held to the same daily limits as an infusion's daily dose, the conservative reading.
  */
 @ApplicationScoped
 public class TrialDoseCheck {
@@ -47,16 +50,19 @@ public class TrialDoseCheck {
         } catch (ClinicalRuleException notInLibrary) {
             return List.of(notInLibrary.getMessage());
         }
-        if (!drug.unit().symbol().equals(trial.doseUnit())) {
-            return List.of("The dose is in " + trial.doseUnit() + " but the library doses " + drug.code() + " in "
-                    + drug.unit().symbol());
-        }
+        BigDecimal dose;
         try {
-            drug.requireDailyDoseWithinHardLimit("trial dose", trial.dose());
-            LimitCheck soft = drug.checkDailyDose(trial.dose());
+            dose = new DoseQuantity(trial.dose(), trial.doseUnit()).in(drug, DoseQuantity.Kind.DOSE, "trial dose");
+        } catch (ClinicalRuleException unconvertible) {
+            return List.of(unconvertible.getMessage());
+        }
+        String unit = drug.unit().symbol();
+        try {
+            drug.requireDailyDoseWithinHardLimit("trial dose", dose);
+            LimitCheck soft = drug.checkDailyDose(dose);
             if (soft.softLimitExceeded()) {
-                findings.add("The trial dose " + trial.dose().toPlainString() + " " + trial.doseUnit()
-                        + " is above the usual starting maximum of " + soft.softLimit().toPlainString() + " " + trial.doseUnit());
+                findings.add("The trial dose " + dose.toPlainString() + " " + unit
+                        + " is above the usual starting maximum of " + soft.softLimit().toPlainString() + " " + unit);
             }
         } catch (ClinicalRuleException hardLimit) {
             findings.add(hardLimit.getMessage());

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** A therapy's programs and refills. */
+/** A therapy's programs, refills and refill plans. */
 @ApplicationScoped
 public class DosingRecords {
 
@@ -21,6 +21,16 @@ public class DosingRecords {
 
     public Uni<List<RefillEntity>> refills(UUID therapyId) {
         return RefillEntity.list("therapyId", Sort.ascending("recordedAt"), therapyId);
+    }
+
+    /** Every refill plan of the therapy, oldest first. */
+    public Uni<List<RefillPlanEntity>> plans(UUID therapyId) {
+        return RefillPlanEntity.list("therapyId", Sort.ascending("plannedAt"), therapyId);
+    }
+
+    /** The plan in force: the newest; null before the first refill. */
+    public Uni<RefillPlanEntity> planInForce(UUID therapyId) {
+        return RefillPlanEntity.find("therapyId", Sort.descending("plannedAt"), therapyId).firstResult();
     }
 
     public Uni<RefillEntity> lastRefill(UUID therapyId) {

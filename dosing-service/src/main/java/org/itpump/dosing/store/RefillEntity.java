@@ -32,6 +32,8 @@ public class RefillEntity extends PanacheEntityBase {
     public BigDecimal expectedResidualMl;
     @Column(name = "measured_residual_ml")
     public BigDecimal measuredResidualMl;
+    @Column(name = "pocket_fill_threshold_ml")
+    public BigDecimal pocketFillThresholdMl;
     @Column(name = "possible_pocket_fill")
     public boolean possiblePocketFill;
     @Column(name = "refill_due_on")

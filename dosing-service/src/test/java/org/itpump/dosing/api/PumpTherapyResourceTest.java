@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -73,10 +74,16 @@ class PumpTherapyResourceTest {
 
     /** Opens a therapy the way production does (implant.completed); returns {pathwayId, caseId, therapyId}. */
     static Map<String, String> openTherapy() {
+        return openTherapy(40);
+    }
+
+    /** As above, with a pump of that reservoir volume (mL). */
+    static Map<String, String> openTherapy(int reservoirVolumeMl) {
         String pathwayId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         sender.sendCloudEvent("itpump.implant.events", UUID.randomUUID().toString(), "implant.completed", pathwayId,
-                ContractSamples.implantCompleted(pathwayId, caseId));
+                ContractSamples.implantCompleted(pathwayId, caseId)
+                        .replace("\"reservoirVolumeMl\":40", "\"reservoirVolumeMl\":" + reservoirVolumeMl));
         List<Map<String, Object>> therapies = Await.until(() -> given().queryParam("pathwayId", pathwayId)
                         .get("/pump-therapies").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$"),
                 list -> !list.isEmpty(), "the therapy of pathway " + pathwayId);
@@ -85,7 +92,7 @@ class PumpTherapyResourceTest {
 
     static Map<String, Object> morphine(double concentrationPerMl, double dailyDose, String overrideReason) {
         Map<String, Object> body = new HashMap<>(Map.of("drug", "morphine", "concentrationPerMl", concentrationPerMl,
-                "dailyDose", dailyDose, "mode", "SIMPLE_CONTINUOUS"));
+                "concentrationUnit", "mg/mL", "dailyDose", dailyDose, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }
@@ -123,56 +130,281 @@ class PumpTherapyResourceTest {
     }
 
     @Test
+    void everyDoseCarriesItsUnitConvertedExactlyAndAUnitTheDrugCannotTakeIs422() {
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        Map<String, Object> baclofen = new HashMap<>(Map.of("drug", "baclofen", "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/mL", "dailyDose", 0.1, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
+        Map<String, Object> noUnit = new HashMap<>(baclofen);
+        noUnit.remove("dailyDoseUnit");
+        given().contentType(ContentType.JSON).body(noUnit).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(400).body("errors", hasItem(containsString("dailyDoseUnit")));
+        for (String unit : List.of("mL/d", "mg/h", "IU/d", "mg")) {
+            Map<String, Object> wrong = new HashMap<>(baclofen);
+            wrong.put("dailyDoseUnit", unit);
+            given().contentType(ContentType.JSON).body(wrong).post("/pump-therapies/{id}/programs", therapyId)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", equalTo("The baclofen daily dose unit '" + unit + "' cannot be converted to ug/d: use mg/d or ug/d"));
+        }
+        // 0.1 mg/d = 100 mcg/day, 0.5 mg/mL = 500 mcg/mL: baclofen is dosed in mcg
+        JsonNode program = given().contentType(ContentType.JSON).body(baclofen).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201).body("doseUnit", equalTo("mcg")).extract().as(JsonNode.class);
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(program.path("dailyDose").decimalValue()));
+        assertEquals(0, new java.math.BigDecimal("500").compareTo(program.path("concentrationPerMl").decimalValue()));
+        JsonNode programmed = assertContract(dosingEvents.await(ofType("dosing.pump-programmed", t.get("pathwayId")), WAIT));
+        assertEquals("ug/d", programmed.path("program").path("dailyDoseUnit").asText());
+        assertEquals("ug/mL", programmed.path("program").path("concentrationUnit").asText());
+
+        // the slip of the issue: 0.5 meant as mg, sent as ug/d, is 0.5 mcg/day, below the 50 mcg/day starting minimum
+        Map<String, Object> slip = new HashMap<>(baclofen);
+        slip.putAll(Map.of("dailyDose", 0.5, "dailyDoseUnit", "ug/d"));
+        given().contentType(ContentType.JSON).body(slip).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("below the usual starting minimum of 50 mcg/day"));
+        // a cut of baclofen by more than 20 % needs a reason: 100 -> 79 mcg/day (21 %)
+        Map<String, Object> cut = new HashMap<>(baclofen);
+        cut.putAll(Map.of("dailyDose", 79, "dailyDoseUnit", "ug/d"));
+        given().contentType(ContentType.JSON).body(cut).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("more than 20 % below 100 mcg/day"));
+        cut.put("overrideReason", "excess hypotonia");
+        given().contentType(ContentType.JSON).body(cut).post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        JsonNode override = assertContract(dosingEvents.await(ofType("dosing.limit-override", t.get("pathwayId")), WAIT));
+        assertEquals("WITHDRAWAL_DECREASE", override.path("rule").asText());
+        assertEquals(0, new java.math.BigDecimal("80").compareTo(override.path("softLimit").decimalValue()), "100 x 0.8");
+
+        // a refill's concentration is converted too: 0.5 mg/mL is the programmed 500 mcg/mL
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "ug/mL", "lot", "B-0")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", containsString("reprogram the pump first"));
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/d", "lot", "B-0")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", containsString("cannot be converted to ug/mL"));
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 0.5,
+                "concentrationUnit", "mg/mL", "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201);
+        JsonNode refill = assertContract(dosingEvents.await(ofType("dosing.refill-recorded", t.get("pathwayId")), WAIT));
+        assertEquals("ug/mL", refill.path("concentrationUnit").asText());
+        assertEquals(0, new java.math.BigDecimal("500").compareTo(refill.path("concentrationPerMl").decimalValue()));
+    }
+
+    @Test
+    void ziconotideIncreasesAre24HoursApartAndAFirstFillIsAt25McgPerMlDueIn14Days() {
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        java.util.function.Function<Double, Map<String, Object>> ziconotide = dose -> Map.of("drug", "ziconotide",
+                "concentrationPerMl", 25, "concentrationUnit", "ug/mL", "dailyDose", dose, "dailyDoseUnit", "ug/d",
+                "mode", "SIMPLE_CONTINUOUS", "overrideReason", "titration per protocol");
+        given().contentType(ContentType.JSON).body(ziconotide.apply(1.2)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201);
+        // three increases within an hour: the first passes, the second is 422, and so is the third
+        given().contentType(ContentType.JSON).body(ziconotide.apply(2.4)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(201);
+        clock.advance(Duration.ofMinutes(20));
+        given().contentType(ContentType.JSON).body(ziconotide.apply(3.6)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422).body("detail", containsString("at most once every 24 h"));
+        clock.advance(Duration.ofMinutes(20));
+        given().contentType(ContentType.JSON).body(ziconotide.apply(3.6)).post("/pump-therapies/{id}/programs", therapyId)
+                .then().statusCode(422);
+        // a first fill (firstFill left out: the therapy's first refill) only at 25 mcg/mL, due within 14 days
+        LocalDate today = LocalDate.now(clock);
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 25,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201).body("firstFill", equalTo(true))
+                .body("refillDueOn", equalTo(today.plusDays(14).toString()));
+    }
+
+    @Test
+    void aZiconotideFirstFillAtAnotherConcentrationIsRefused() {
+        String therapyId = openTherapy().get("therapyId");
+        given().contentType(ContentType.JSON).body(Map.of("drug", "ziconotide", "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "dailyDose", 1.2, "dailyDoseUnit", "ug/d", "mode", "SIMPLE_CONTINUOUS"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", equalTo("The ziconotide first fill must be at 25 mcg/mL, was 50 mcg/mL"));
+        // stated as a refill of a pump that had ziconotide before, 50 mcg/mL is allowed
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 50,
+                        "concentrationUnit", "ug/mL", "lot", "Z-1", "firstFill", false))
+                .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+    }
+
+    @Test
     void aRefillSetsItsDueDateAndDurableTimersThatFireWhenTheClockPasses() {
         Map<String, String> t = openTherapy();
         String therapyId = t.get("therapyId");
         given().contentType(ContentType.JSON).body(morphine(10, 2, "tolerant"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        // The worked example: 20 mL of morphine 10 mg/mL at 2 mg/day with a 2 mL alarm lasts 90 days.
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        // The worked example: 20 mL of morphine 10 mg/mL at 2 mg/day (0.2 mL/day) from the start of today reaches
+        // the 2 mL alarm after 90 days; morphine's 1-day safety margin makes the refill due on day 89.
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId)
-                .then().statusCode(201).body("refillDueOn", equalTo(today.plusDays(90).toString()));
+                .then().statusCode(201).body("refillDueOn", equalTo(today.plusDays(89).toString()))
+                .body("firstFill", equalTo(true));
         assertContract(dosingEvents.await(ofType("dosing.refill-recorded", t.get("pathwayId")), WAIT));
         assertEquals(List.of("refill-due", "refill-overdue"), pendingTimers(therapyId),
                 "the timers are rows in PostgreSQL, so they survive a restart");
 
-        clock.advance(Duration.ofDays(84)); // a week ahead of the due date
+        clock.advance(Duration.ofDays(83)); // a week ahead of the due date (day 82)
         JsonNode due = assertContract(dosingEvents.await(ofType("dosing.refill-due", t.get("pathwayId")), WAIT));
-        assertEquals(today.plusDays(90).toString(), due.path("refillDueDate").asText());
+        assertEquals(today.plusDays(89).toString(), due.path("refillDueDate").asText());
         assertEquals("ROUTINE", due.path("urgency").asText());
         clock.advance(Duration.ofDays(8)); // the due date has passed
         JsonNode overdue = assertContract(dosingEvents.await(ofType("dosing.refill-overdue", t.get("pathwayId")), WAIT));
         assertEquals("HIGH", overdue.path("urgency").asText(), "morphine is not withdrawal-critical");
-        assertEquals(List.of(), pendingTimers(therapyId));
+        assertEquals(List.of("refill-overdue"), pendingTimers(therapyId), "an overdue alert repeats until refill or acknowledgement");
     }
 
     @Test
-    void aShortfallOfMoreThanTwoMlIsAPossiblePocketFill() {
-        Map<String, String> t = openTherapy();
+    void thePocketFillThresholdScalesWithTheReservoir() {
+        // 20 mL on day -30 at 0.2 mL/day: 14.00 mL expected today. 12.00 measured is 2.00 mL short.
+        // 20 mL pump: threshold 20 x 0.05 = 1 mL -> flagged. 40 mL pump: 2 mL -> exactly at it, not flagged.
+        assertEquals(true, residualCheck(20, 12.00).path("possiblePocketFill").asBoolean());
+        JsonNode large = residualCheck(40, 12.00);
+        assertEquals(false, large.path("possiblePocketFill").asBoolean());
+        assertEquals(0, new java.math.BigDecimal("2.00").compareTo(large.path("pocketFillThresholdMl").decimalValue()));
+        assertEquals(true, residualCheck(40, 11.99).path("possiblePocketFill").asBoolean());
+    }
+
+    private JsonNode residualCheck(int reservoirMl, double measuredMl) {
+        Map<String, String> t = openTherapy(reservoirMl);
         String therapyId = t.get("therapyId");
         given().contentType(ContentType.JSON).body(morphine(10, 2, "tolerant"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(30);
         given().contentType(ContentType.JSON).body(Map.of("filledOn", start.toString(), "volumeAddedMl", 20,
-                "concentrationPerMl", 10, "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
-        // 30 days at 0.2 mL/day leave 14 mL; 11.9 mL measured is a 2.1 mL shortfall
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-2",
-                        "measuredResidualMl", 11.9))
+                "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+        JsonNode refill = given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL",
+                        "lot", "L-2", "measuredResidualMl", measuredMl))
                 .post("/pump-therapies/{id}/refills", therapyId)
-                .then().statusCode(201).body("expectedResidualMl", equalTo(14.0f)).body("possiblePocketFill", equalTo(true));
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 5, "lot", "L-3"))
+                .then().statusCode(201).body("expectedResidualMl", equalTo(14.0f)).body("firstFill", equalTo(false))
+                .extract().as(JsonNode.class);
+        JsonNode recorded = assertContract(dosingEvents.await(record -> ofType("dosing.refill-recorded", t.get("pathwayId"))
+                .test(record) && record.value().contains("L-2"), WAIT));
+        assertEquals(refill.path("possiblePocketFill").asBoolean(), recorded.path("possiblePocketFill").asBoolean());
+        return refill;
+    }
+
+    @Test
+    void refillsDatedInTheFutureOrBeforeThePreviousFillAreRefusedAndOtherRefillRulesHold() {
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        given().contentType(ContentType.JSON).body(morphine(10, 2, "tolerant"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (LocalDate future : List.of(today.plusDays(1), today.plusDays(30), today.plusYears(1))) {
+            given().contentType(ContentType.JSON).body(Map.of("filledOn", future.toString(), "volumeAddedMl", 20,
+                            "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-F"))
+                    .post("/pump-therapies/{id}/refills", therapyId)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("cannot be dated in the future: filledOn " + future));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("filledOn", today.minusDays(10).toString(), "volumeAddedMl", 20,
+                "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1")).post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("filledOn", today.minusDays(11).toString(), "volumeAddedMl", 20,
+                        "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-0"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(422).body("detail", containsString("cannot precede the previous fill"));
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 5, "concentrationUnit", "mg/mL", "lot", "L-3"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(422).body("detail", containsString("reprogram the pump first"));
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 60, "concentrationPerMl", 10, "lot", "L-3"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 60, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-3"))
                 .post("/pump-therapies/{id}/refills", therapyId)
                 .then().statusCode(422).body("detail", containsString("exceeds the reservoir"));
+    }
+
+    /**
+     * The clock moves across a dose change: morphine 10 mg/mL, 8 mg/day (0.8 mL/day), 20 mL filled on day 0
+     * (counted from 00:00; the test runs from 12:00). Plan at the fill: 0.5 day used, 19.6 mL left, alarm after
+     * 17.6 / 0.8 = 22 days (day 22 12:00), 1-day margin: due day 21. On day 10 at 12:00 the dose drops to
+     * 4 mg/day (0.4 mL/day): 10.5 x 0.8 = 8.4 mL used, 11.6 left; alarm after 9.6 / 0.4 = 24 days (day 34 12:00),
+     * due day 33, empty after 11.6 / 0.4 = 29 days (day 39 12:00). The reminder moves from day 14 to day 26.
+     */
+    @Test
+    void aDoseChangeRePlansFromTheVolumeLeftPublishesItKeepsTheOldDateAndMovesTheReminders() {
+        clock.advance(untilNext(LocalTime.NOON));
+        LocalDate day0 = LocalDate.now(clock);
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        String pathwayId = t.get("pathwayId");
+        given().contentType(ContentType.JSON).body(morphine(10, 8, "tolerant, high dose"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
+                .post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201).body("refillDueOn", equalTo(day0.plusDays(21).toString()));
+
+        clock.advance(Duration.ofDays(10));
+        given().contentType(ContentType.JSON).body(morphine(10, 4, "tolerant, high dose"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        JsonNode replanned = assertContract(dosingEvents.await(ofType("dosing.refill-replanned", pathwayId), WAIT));
+        assertEquals(day0.plusDays(21).toString(), replanned.path("previousRefillDueDate").asText());
+        assertEquals(day0.plusDays(33).toString(), replanned.path("refillDueDate").asText());
+        assertEquals("PROGRAM_CHANGED", replanned.path("reason").asText());
+        // 11.6 mL less the few seconds the test has run since 12:00 (0.8 mL/day = 0.00001 mL/s)
+        assertTrue(replanned.path("volumeLeftMl").decimalValue().compareTo(new java.math.BigDecimal("11.59")) > 0
+                && replanned.path("volumeLeftMl").decimalValue().compareTo(new java.math.BigDecimal("11.6")) <= 0,
+                replanned.toString());
+        assertEquals(day0.plusDays(39).toString(), replanned.path("emptyAt").asText().substring(0, 10));
+        assertEquals(day0.plusDays(34).atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+                java.time.Instant.parse(replanned.path("firstOverdueAlertAt").asText()).toString());
+        // history: the old date stays, on the refill and in the plans
+        given().get("/pump-therapies/{id}/refills", therapyId).then().statusCode(200)
+                .body("[0].refillDueOn", equalTo(day0.plusDays(21).toString()));
+        given().get("/pump-therapies/{id}/refill-plans", therapyId).then().statusCode(200)
+                .body("reason", equalTo(List.of("REFILLED", "PROGRAM_CHANGED")))
+                .body("refillDueOn", equalTo(List.of(day0.plusDays(21).toString(), day0.plusDays(33).toString())))
+                .body("[1].previousRefillDueOn", equalTo(day0.plusDays(21).toString()));
+
+        clock.advance(Duration.ofDays(15)); // day 25: past the old reminder (day 14), before the new one (day 26)
+        assertEquals(0, dosingEvents.drain(Duration.ofSeconds(3)).stream().filter(ofType("dosing.refill-due", pathwayId)).count(),
+                "the old reminder must not fire");
+        clock.advance(Duration.ofDays(1)); // day 26
+        JsonNode due = assertContract(dosingEvents.await(ofType("dosing.refill-due", pathwayId), WAIT));
+        assertEquals(day0.plusDays(33).toString(), due.path("refillDueDate").asText());
+        assertEquals(1, dosingEvents.drain(Duration.ofSeconds(3)).stream().filter(ofType("dosing.refill-due", pathwayId)).count(),
+                "the re-planned reminder fires once");
+
+        clock.advance(Duration.ofDays(8)); // day 34 12:00: overdue since 00:00
+        assertContract(dosingEvents.await(ofType("dosing.refill-overdue", pathwayId), WAIT));
+        assertEquals(List.of("refill-overdue"), pendingTimers(therapyId));
+        clock.advance(Duration.ofHours(12)); // the repeat, due at day 35 00:00
+        Await.until(() -> dosingEvents.drain(Duration.ofMillis(500)).stream().filter(ofType("dosing.refill-overdue", pathwayId)).count(),
+                count -> count == 2, "the second overdue alert");
+        given().contentType(ContentType.JSON).body(Map.of("reason", "patient booked for refill at 14:00"))
+                .post("/pump-therapies/{id}/refill-overdue-acknowledgements", therapyId).then().statusCode(200)
+                .body("refillDueOn", equalTo(day0.plusDays(33).toString()));
+        JsonNode acknowledged = assertContract(dosingEvents.await(ofType("dosing.refill-overdue-acknowledged", pathwayId), WAIT));
+        assertEquals("patient booked for refill at 14:00", acknowledged.path("reason").asText());
+        assertEquals(List.of(), pendingTimers(therapyId), "no more overdue alerts after the acknowledgement");
+    }
+
+    @Test
+    void aBaclofenRefillIsUrgentBeforeThePumpCanRunDryAndNothingOverdueCannotBeAcknowledged() {
+        // Baclofen 500 mcg/mL at 800 mcg/day = 1.6 mL/day, 20 mL filled 10 days ago: 4 mL left now (less today's
+        // hours); alarm in (4 - 2) / 1.6 = 1.25 days, 2-day margin: due before today, so overdue and URGENT at once.
+        Map<String, String> t = openTherapy();
+        String therapyId = t.get("therapyId");
+        given().contentType(ContentType.JSON).body(Map.of("reason", "nothing to acknowledge"))
+                .post("/pump-therapies/{id}/refill-overdue-acknowledgements", therapyId).then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("drug", "baclofen", "concentrationPerMl", 500,
+                        "concentrationUnit", "ug/mL", "dailyDose", 800, "dailyDoseUnit", "ug/d", "mode", "SIMPLE_CONTINUOUS",
+                        "overrideReason", "maintenance dose"))
+                .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("filledOn", LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(),
+                "volumeAddedMl", 20, "concentrationPerMl", 500, "concentrationUnit", "ug/mL", "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)
+                .then().statusCode(201);
+        JsonNode overdue = assertContract(dosingEvents.await(ofType("dosing.refill-overdue", t.get("pathwayId")), WAIT));
+        assertEquals("URGENT", overdue.path("urgency").asText());
+        assertTrue(overdue.path("withdrawalCritical").asBoolean());
+        assertTrue(java.time.Instant.parse(overdue.path("emptyAt").asText()).isAfter(clock.instant()),
+                "the URGENT alert comes before the pump runs dry");
     }
 
     @Test
     void aRefillBeforeAnyProgramIsAConflict() {
         String therapyId = openTherapy().get("therapyId");
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", -1, "lot", ""))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(400)
@@ -185,7 +417,7 @@ class PumpTherapyResourceTest {
         String therapyId = t.get("therapyId");
         given().contentType(ContentType.JSON).body(morphine(10, 0.4, null))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "lot", "L-1"))
+        given().contentType(ContentType.JSON).body(Map.of("volumeAddedMl", 20, "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "L-1"))
                 .post("/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
         String explanted = """
                 {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"INFECTION","explantedAt":"2026-12-01T10:00:00Z"}"""
@@ -234,6 +466,13 @@ class PumpTherapyResourceTest {
                  "trialType":"SINGLE_BOLUS","drug":"%s","dose":%s,"doseUnit":"%s","baselineNrs":7,
                  "startedAt":"2026-11-26T09:00:00Z","windowEndsAt":"2026-11-27T09:00:00Z"}"""
                 .formatted(pathwayId, UUID.randomUUID(), UUID.randomUUID(), drug, dose, unit);
+    }
+
+    /** How far the clock must move to reach the next such time of day (UTC). */
+    private Duration untilNext(LocalTime time) {
+        java.time.ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
+        java.time.ZonedDateTime next = now.with(time);
+        return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
     }
 
     private List<String> pendingTimers(String therapyId) {

@@ -100,10 +100,33 @@ class DoseChangeRulesTest {
     }
 
     @Test
-    void baclofenIncreasesWithin24HoursAddUp() {
+    void baclofenSecondIncreaseWithin24HoursIsRefused() {
+        // issue 12: at most one step per 24 h (was: steps within 24 h may add up to 30 %)
         List<DoseChange> plus20 = List.of(change(hours(-48), "80", "100"), change(hours(-12), "100", "120"));
-        allowed(BACLOFEN, plus20, change(days(0), "120", "130"));
-        refused(BACLOFEN, plus20, change(days(0), "120", "135"));  // +35 % of the 100 in force 24 h ago
+        String message = refused(BACLOFEN, plus20, change(days(0), "120", "130"));
+        assertTrue(message.contains("at most once every 24 h"), message);
+        allowed(BACLOFEN, plus20, change(hours(12), "120", "130"));   // 24 h after the last increase, +30 % of 100
+        refused(BACLOFEN, plus20, change(hours(12), "120", "156.01")); // above 30 % of the lowest in the last 24 h
+    }
+
+    @Test
+    void ziconotideThreeIncreasesWithinAnHourTheSecondIsRefused() {
+        // PRIALT-PI: increases at least 24 h apart
+        List<DoseChange> first = List.of(change(Duration.ZERO, "1.2", "2.4"));
+        String message = refused(ZICONOTIDE, first, change(Duration.ofMinutes(30), "2.4", "3.6"));
+        assertTrue(message.contains("ziconotide dose may be increased at most once every 24 h"), message);
+        refused(ZICONOTIDE, first, change(Duration.ofMinutes(60), "2.4", "3.6"));
+        refused(ZICONOTIDE, first, change(hours(24).minusSeconds(1), "2.4", "3.6"));
+        allowed(ZICONOTIDE, first, change(hours(24), "2.4", "3.6"));
+    }
+
+    @Test
+    void theFirstIncreaseWaits24HoursFromTheStart() {
+        assertThrows(RuleViolationException.class,
+                () -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(23), "100", "110"), T0));
+        assertDoesNotThrow(() -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(24), "100", "110"), T0));
+        assertDoesNotThrow(() -> DoseChangeRules.check(LIBRARY.drug("morphine"), List.of(), change(hours(1), "1", "2"), T0),
+                "morphine has no interval rule");
     }
 
     @Test

@@ -53,6 +53,28 @@ class DrugLibraryTest {
     }
 
     @Test
+    void refillSafetyMarginsAreOneDayAndTwoForTheWithdrawalCriticalDrug() {
+        LIBRARY.drugs().forEach(drug -> assertEquals(drug.withdrawalCritical() ? 2 : 1, drug.refillSafetyMarginDays(), drug.code()));
+    }
+
+    @Test
+    void aWithdrawalCriticalDrugMustHaveTheLargerMarginAndAMissingMarginGetsTheSeedsFigure() {
+        var library = LibraryFixtures.seed();
+        LibraryFixtures.drug(library, "baclofen").put("refillSafetyMarginDays", 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DrugLibrary.parse(library.toString()));
+        assertTrue(e.getMessage().contains("baclofen: refillSafetyMarginDays of a withdrawal-critical drug must be larger"
+                + " than every other drug's (1), was 1"), e.getMessage());
+        LibraryFixtures.drug(library, "baclofen").put("refillSafetyMarginDays", -1);
+        assertThrows(IllegalStateException.class, () -> DrugLibrary.parse(library.toString()));
+        // a document stored before the field existed
+        var older = LibraryFixtures.seed();
+        older.withArray("drugs").forEach(drug -> ((com.fasterxml.jackson.databind.node.ObjectNode) drug).remove("refillSafetyMarginDays"));
+        DrugLibrary parsed = DrugLibrary.parse(older.toString());
+        assertEquals(2, parsed.drug("baclofen").refillSafetyMarginDays());
+        assertEquals(1, parsed.drug("morphine").refillSafetyMarginDays());
+    }
+
+    @Test
     void onlyBaclofenIsWithdrawalCritical() {
         assertEquals(List.of("baclofen"), LIBRARY.drugs().stream().filter(Drug::withdrawalCritical).map(Drug::code).toList());
     }

@@ -82,6 +82,37 @@ class DrugLimitsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"morphine, 0.1", "hydromorphone, 0.01", "fentanyl, 25", "sufentanil, 10", "ziconotide, 0.5",
+            "bupivacaine, 0.01", "clonidine, 20", "baclofen, 50"})
+    void belowTheUsualStartingMinimumNeedsAReason(String code, BigDecimal softMin) {
+        Drug drug = LIBRARY.drug(code);
+        LimitCheck at = drug.checkDailyDose(softMin);
+        assertFalse(at.belowSoftMinimum(), "exactly at the minimum is within the range");
+        assertEquals(Optional.empty(), at.acceptWith(null));
+        BigDecimal under = softMin.subtract(softMin.compareTo(STEP) > 0 ? STEP : new BigDecimal("0.001"));
+        LimitCheck below = drug.checkDailyDose(under);
+        assertTrue(below.belowSoftMinimum());
+        assertRefused(() -> below.acceptWith(" "), code, "below the usual starting minimum of " + softMin.toPlainString());
+        LimitOverride override = below.acceptWith("tapering").orElseThrow();
+        assertEquals(LimitOverride.Rule.STARTING_MINIMUM, override.rule());
+        assertEquals(0, softMin.compareTo(override.softLimit()));
+    }
+
+    @Test
+    void aBaclofenCutOfMoreThan20PercentNeedsAReasonOtherDrugsDoNot() {
+        Drug baclofen = LIBRARY.drug("baclofen");
+        // 400 -> 320 is exactly 20 % less: allowed without a reason; 319.99 is more than 20 % less
+        assertEquals(Optional.empty(), baclofen.checkDecrease(new BigDecimal("400"), new BigDecimal("320"), null));
+        assertRefused(() -> baclofen.checkDecrease(new BigDecimal("400"), new BigDecimal("319.99"), ""),
+                "baclofen daily dose 319.99 mcg/day is more than 20 % below 400 mcg/day", "withdrawal-critical");
+        LimitOverride override = baclofen.checkDecrease(new BigDecimal("800"), new BigDecimal("400"), "sedation").orElseThrow();
+        assertEquals(LimitOverride.Rule.WITHDRAWAL_DECREASE, override.rule());
+        assertEquals(0, new BigDecimal("640").compareTo(override.softLimit()), "800 x 0.8");
+        assertEquals(Optional.empty(), baclofen.checkDecrease(new BigDecimal("400"), new BigDecimal("500"), null), "an increase");
+        assertEquals(Optional.empty(), LIBRARY.drug("morphine").checkDecrease(new BigDecimal("8"), new BigDecimal("1"), null));
+    }
+
+    @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"  ", "\t"})
     void overTheSoftLimitABlankReasonIsRefused(String reason) {
@@ -93,6 +124,6 @@ class DrugLimitsTest {
     void overTheSoftLimitAReasonIsAcceptedAsAnOverrideToRecord() {
         LimitCheck over = LIBRARY.drug("ziconotide").checkDailyDose(new BigDecimal("2.4"));
         assertEquals(Optional.of(new LimitOverride("ziconotide", new BigDecimal("2.4"), new BigDecimal("1.2"), DoseUnit.MCG,
-                "Label start dose, tolerated trial")), over.acceptWith("  Label start dose, tolerated trial "));
+                "Label start dose, tolerated trial", LimitOverride.Rule.STARTING_MAXIMUM)), over.acceptWith("  Label start dose, tolerated trial "));
     }
 }

@@ -98,4 +98,16 @@ class PumpProgramTest {
         // 1 mg/day at 3 mg/mL = 0.33333.. mL/day, reported 0.3334
         assertEquals(d("0.3334"), PumpProgram.simpleContinuous(MORPHINE, d("3"), d("1")).dailyVolumeMl());
     }
+
+    @Test
+    void aSingleBolusHasItsOwnLimitSoA14point9MgMorphineBolusDoesNotPass() {
+        // 0.1 mg/day + 1 x 14.9 mg = 15 mg/day: exactly at the daily hard limit, but the bolus is above morphine's
+        // 1 mg single-bolus limit (drug library v1, hospital policy to be confirmed)
+        RuleViolationException e = assertThrows(RuleViolationException.class,
+                () -> PumpProgram.patientActivatedBolus(MORPHINE, d("20"), d("0.1"), d("14.9"), 60, 1));
+        assertTrue(e.getMessage().contains("morphine bolus dose 14.9 mg exceeds the hard limit of 1 mg"), e.getMessage());
+        assertThrows(RuleViolationException.class, () -> PumpProgram.patientActivatedBolus(MORPHINE, d("20"), d("0.1"), d("1.01"), 60, 1));
+        assertEquals(0, d("1.1").compareTo(PumpProgram.patientActivatedBolus(MORPHINE, d("20"), d("0.1"), d("1"), 60, 1)
+                .totalPossibleDailyDose()), "exactly 1 mg passes");
+    }
 }

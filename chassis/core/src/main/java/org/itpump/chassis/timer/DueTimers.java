@@ -57,6 +57,12 @@ public class DueTimers {
                 });
     }
 
+    /** Cancels the subject's pending timer of that key, if any; inside a Panache transaction. */
+    public Uni<Integer> cancel(UUID subjectId, String key) {
+        return DueTimer.update("cancelledAt = ?1 where subjectId = ?2 and key = ?3 and firedAt is null and cancelledAt is null",
+                now(), subjectId, key);
+    }
+
     /** Cancels every pending timer of the subject (e.g. therapy ended); inside a Panache transaction. */
     public Uni<Integer> cancelAll(UUID subjectId) {
         return DueTimer.update("cancelledAt = ?1 where subjectId = ?2 and firedAt is null and cancelledAt is null",
@@ -93,14 +99,23 @@ public class DueTimers {
         }
     }
 
-    /** Fires one timer now if it is still pending; exposed for tests that must not wait for a poll. */
+    /**
+     * Fires one timer now if it is still pending; exposed for tests that must not wait for a poll. A handler that
+     * moves its own timer to a later instant (schedule with the same subject and key) makes it repeat: it stays
+     * pending for that instant instead of being marked fired.
+     */
     @WithTransaction
     public Uni<Void> fire(UUID timerId) {
         return DueTimer.<DueTimer>findById(timerId).chain(timer -> {
             if (timer == null || timer.firedAt != null || timer.cancelledAt != null) {
                 return Uni.createFrom().voidItem(); // fired or cancelled meanwhile, e.g. by another replica
             }
-            return handler.get().onDue(timer).invoke(() -> timer.firedAt = now());
+            OffsetDateTime dueAt = timer.dueAt;
+            return handler.get().onDue(timer).invoke(() -> {
+                if (timer.dueAt.isEqual(dueAt)) {
+                    timer.firedAt = now();
+                }
+            });
         });
     }
 

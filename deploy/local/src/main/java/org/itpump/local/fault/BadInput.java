@@ -117,9 +117,10 @@ final class BadInput {
                 Map.of("catheterEntryLevel", List.of("Z9", ""), "pumpPocketSide", List.of("UP"), "anesthesia", List.of("NOPE"),
                         "endedAt", List.of("yesterday"), "device", List.of(Map.of("reservoirVolumeMl", -20))), false);
         corpus("POST", url("dosing-service", "/pump-therapies/" + p.therapyId + "/programs"), obj(Map.of("drug", "morphine",
-                        "concentrationPerMl", 10, "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS")),
+                        "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS")),
                 Map.of("dailyDose", List.of(-1, 0, 1e6, 1e300), "concentrationPerMl", List.of(-10, 0, 1e9), "mode", List.of("NOPE"),
-                        "drug", List.of("", "unobtainium")), false);
+                        "drug", List.of("", "unobtainium"), "dailyDoseUnit", List.of("", "mL/d", "mg/h"),
+                        "concentrationUnit", List.of("mg/d", "IU/mL")), false);
         corpus("POST", url("followup-service", "/monitoring-plans/" + p.planId + "/complications"), obj(Map.of(
                         "kind", "INCREASED_PAIN_OR_WEAKNESS", "severity", "SEVERE", "features", List.of("NEW_WEAKNESS"), "onsetAt", now)),
                 Map.of("kind", List.of("NOPE"), "severity", List.of("APOCALYPTIC"), "features", List.of(List.of("NOPE")),

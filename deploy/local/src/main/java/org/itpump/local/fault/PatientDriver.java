@@ -110,7 +110,7 @@ final class PatientDriver {
             p.therapyId = therapies.get(0).path("therapyId").asText();
             String programs = url("dosing-service", "/pump-therapies/" + p.therapyId + "/programs");
             RetryingClient.Answer program = api.post(programs, Map.of("drug", "morphine", "concentrationPerMl", 10,
-                    "dailyDose", 0.4, "mode", "SIMPLE_CONTINUOUS"));
+                    "concentrationUnit", "mg/mL", "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
             if (!program.ok()) {
                 resolved(program, "/pump-therapies/" + p.therapyId + "/programs", "program");
             }
