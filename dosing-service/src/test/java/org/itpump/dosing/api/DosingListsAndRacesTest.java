@@ -65,17 +65,18 @@ class DosingListsAndRacesTest {
     @Test
     void doseChangesAndRefillsOfOneTherapyRunOneAfterTheOtherAndEachIsKept() throws Exception {
         String therapyId = openTherapy();
-        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10, "dailyDose", 0.4,
-                "mode", "SIMPLE_CONTINUOUS")).post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10, "concentrationUnit", "mg/mL",
+                "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS")).post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         ParallelRequests http = new ParallelRequests(base);
         List<CompletableFuture<HttpResponse<String>>> programs = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> refills = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             // the same 0.4 mg/day each time: no step rule applies, so only a race could refuse one
             programs.add(http.send("POST", "pump-therapies/" + therapyId + "/programs",
-                    "{\"drug\": \"morphine\", \"concentrationPerMl\": 10, \"dailyDose\": 0.4, \"mode\": \"SIMPLE_CONTINUOUS\"}"));
+                    "{\"drug\": \"morphine\", \"concentrationPerMl\": 10, \"concentrationUnit\": \"mg/mL\", \"dailyDose\": 0.4,"
+                            + " \"dailyDoseUnit\": \"mg/d\", \"mode\": \"SIMPLE_CONTINUOUS\"}"));
             refills.add(http.send("POST", "pump-therapies/" + therapyId + "/refills",
-                    "{\"volumeAddedMl\": 20, \"concentrationPerMl\": 10, \"lot\": \"L-" + i + "\"}"));
+                    "{\"volumeAddedMl\": 20, \"concentrationPerMl\": 10, \"concentrationUnit\": \"mg/mL\", \"lot\": \"L-" + i + "\"}"));
         }
         int programmed = 1 + accepted(programs);
         int refilled = accepted(refills);
