@@ -35,6 +35,6 @@ public class ImplantEventsConsumer {
 
     @Incoming("implant-events")
     public Uni<Void> onImplantEvent(Message<String> message) {
-        return processor.process(message, "dosing-service", handlers);
+        return processor.process(message, handlers);
     }
 }

@@ -30,6 +30,6 @@ public class TrialEventsConsumer {
 
     @Incoming("trial-events")
     public Uni<Void> onTrialEvent(Message<String> message) {
-        return processor.process(message, "dosing-service", handlers);
+        return processor.process(message, handlers);
     }
 }

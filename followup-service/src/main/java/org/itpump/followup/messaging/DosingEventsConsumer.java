@@ -40,6 +40,6 @@ public class DosingEventsConsumer {
 
     @Incoming("dosing-events")
     public Uni<Void> onDosingEvent(Message<String> message) {
-        return processor.process(message, "followup-service", handlers);
+        return processor.process(message, handlers);
     }
 }

@@ -47,6 +47,6 @@ public class ImplantEventsConsumer {
 
     @Incoming("implant-events")
     public Uni<Void> onImplantEvent(Message<String> message) {
-        return processor.process(message, "followup-service", handlers);
+        return processor.process(message, handlers);
     }
 }

@@ -34,6 +34,6 @@ public class TrialEventsConsumer {
 
     @Incoming("trial-events")
     public Uni<Void> onTrialEvent(Message<String> message) {
-        return processor.process(message, "implant-service", handlers);
+        return processor.process(message, handlers);
     }
 }

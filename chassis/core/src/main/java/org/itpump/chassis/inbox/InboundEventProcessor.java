@@ -70,13 +70,12 @@ public class InboundEventProcessor {
         stopping = true;
     }
 
-    /** Consumes as this service ({@code quarkus.application.name}). */
+    /**
+     * Consumes one record as this service: the inbox's consumer name is {@code quarkus.application.name}, so an
+     * event is applied once per service whichever of its replicas reads it.
+     */
     public Uni<Void> process(Message<?> message, EventHandlers handlers) {
-        return process(message, service, handlers);
-    }
-
-    /** @param consumer the inbox's name for this consumer (an event is applied once per consumer) */
-    public Uni<Void> process(Message<?> message, String consumer, EventHandlers handlers) {
+        String consumer = service;
         InboundEventReader.Envelope envelope;
         try {
             envelope = reader.envelope(message);

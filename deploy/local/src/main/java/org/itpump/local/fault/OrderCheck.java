@@ -61,8 +61,14 @@ final class OrderCheck {
                     if (record.key() == null || time == null || copies.get(record.topic() + "|" + id) > 1) {
                         continue; // a copy repeats an event already placed; it is counted, not ordered
                     }
-                    OffsetDateTime at = OffsetDateTime.parse(time);
                     String pathway = record.topic() + "|" + record.key();
+                    OffsetDateTime at;
+                    try {
+                        at = OffsetDateTime.parse(time);
+                    } catch (java.time.format.DateTimeParseException unreadable) {
+                        outOfOrder.add(pathway + ": " + header(record, "ce_type") + " with an unreadable ce_time '" + time + "'");
+                        continue;
+                    }
                     OffsetDateTime before = last.put(pathway, at);
                     if (before != null && at.isBefore(before)) {
                         outOfOrder.add(pathway + ": " + header(record, "ce_type") + " at " + at + " after an event at " + before);
