@@ -219,10 +219,10 @@ public final class DeviceCatalogue {
         String mriSource = text(at + " mri", mriNode, "source", problems);
         List<String> conditions = new ArrayList<>();
         for (JsonNode condition : mriNode.path("conditions")) {
-            if (condition.isTextual() && !condition.asText().isBlank()) {
+            if (condition.isTextual() && !condition.asText().isBlank() && condition.asText().strip().lines().count() == 1) {
                 conditions.add(condition.asText().strip());
             } else {
-                problems.add(at + ": an mri condition must be a non-blank text");
+                problems.add(at + ": an mri condition must be a non-blank text of one line");
             }
         }
         if (safety == MriSafety.MR_CONDITIONAL && conditions.isEmpty()) {
