@@ -94,7 +94,7 @@ public class PumpTherapyResource {
     @Operation(summary = "Record a refill",
             description = "The reservoir is followed as a timeline: the fill, then every program (daily dose + max "
                     + "boluses per day x bolus dose, over the concentration). The refill is due on the day the volume "
-                    + "left now reaches the 2 mL low-reservoir alarm, minus the drug's safety margin (drug library), "
+                    + "left now reaches the pump's low-reservoir alarm volume (from implant.completed; 2 mL if it gave none), minus the drug's safety margin (drug library), "
                     + "or at the drug's stability limit if earlier; a program change re-plans it (dosing.refill-"
                     + "replanned). A residual short of the timeline's expected volume by more than 1 mL per 20 mL of "
                     + "reservoir is flagged as a possible pocket fill. filledOn in the future or before the previous "

@@ -14,11 +14,11 @@ import java.util.UUID;
 
 public record PumpTherapyView(UUID therapyId, UUID pathwayId, String patientRef, UUID implantCaseId,
                               BigDecimal reservoirVolumeMl, PumpTherapyStatus status, OffsetDateTime openedAt,
-                              OffsetDateTime endedAt, String endReason) {
+                              OffsetDateTime endedAt, String endReason, BigDecimal lowReservoirAlarmMl) {
 
     static PumpTherapyView of(PumpTherapyEntity t) {
         return new PumpTherapyView(t.id, t.pathwayId, t.patientRef, t.implantCaseId, t.reservoirVolumeMl, t.status,
-                t.openedAt, t.endedAt, t.endReason);
+                t.openedAt, t.endedAt, t.endReason, t.lowReservoirAlarmMl);
     }
 
     public record Program(UUID programId, String drug, String doseUnit, BigDecimal concentrationPerMl,

@@ -19,7 +19,7 @@ import java.util.UUID;
 public final class DosingEvents {
 
     public record TherapyOpened(UUID pathwayId, String patientRef, UUID therapyId, UUID implantCaseId,
-                                BigDecimal reservoirVolumeMl, OffsetDateTime openedAt) {
+                                BigDecimal reservoirVolumeMl, OffsetDateTime openedAt, BigDecimal lowReservoirAlarmMl) {
     }
 
     public record TrialDoseChecked(UUID pathwayId, String patientRef, UUID trialId, String drug, BigDecimal dose,
@@ -81,7 +81,7 @@ public final class DosingEvents {
 
     public static OutgoingEvent therapyOpened(PumpTherapyEntity t) {
         return new OutgoingEvent("dosing.therapy-opened", t.pathwayId, new TherapyOpened(t.pathwayId, t.patientRef,
-                t.id, t.implantCaseId, t.reservoirVolumeMl, t.openedAt));
+                t.id, t.implantCaseId, t.reservoirVolumeMl, t.openedAt, t.lowReservoirAlarmMl));
     }
 
     public static OutgoingEvent trialDoseChecked(UUID pathwayId, TrialDoseChecked checked) {

@@ -97,8 +97,17 @@ public class PumpTherapyService {
         this.pocketFillThresholdPerMl = pocketFillThresholdPerMl;
     }
 
-    /** Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. */
+    /**
+     * Runs in the consumer's transaction; a second implant.completed for the same case changes nothing. The pump's
+     * low-reservoir alarm volume comes with the event (2 mL when it does not say); one not below the reservoir
+     * volume is refused (dead letter): no fill could then be planned.
+     */
     public Uni<PumpTherapyEntity> openForImplant(ImplantCompleted implant) {
+        if (implant.lowReservoirAlarmMl().compareTo(implant.reservoirVolumeMl()) >= 0) {
+            throw new RuleViolationException("The low-reservoir alarm volume " + implant.lowReservoirAlarmMl().toPlainString()
+                    + " mL of implant case " + implant.caseId() + " is not below its reservoir volume "
+                    + implant.reservoirVolumeMl().toPlainString() + " mL");
+        }
         return therapies.byImplantCase(implant.caseId()).onItem().ifNull().switchTo(() -> {
             PumpTherapyEntity therapy = new PumpTherapyEntity();
             therapy.id = UUID.randomUUID();
@@ -106,6 +115,7 @@ public class PumpTherapyService {
             therapy.patientRef = implant.patientRef();
             therapy.implantCaseId = implant.caseId();
             therapy.reservoirVolumeMl = implant.reservoirVolumeMl();
+            therapy.lowReservoirAlarmMl = implant.lowReservoirAlarmMl();
             therapy.status = PumpTherapyStatus.ACTIVE;
             therapy.openedAt = now();
             return therapies.persist(therapy).call(() -> outbox.append(DosingEvents.therapyOpened(therapy)));
@@ -231,7 +241,7 @@ public class PumpTherapyService {
                         refill.pocketFillThresholdMl = check.thresholdMl();
                         refill.possiblePocketFill = check.possiblePocketFill();
                     }
-                    RefillPlan plan = timeline.planAt(clock.instant(), RefillPlan.DEFAULT_ALARM_VOLUME_ML);
+                    RefillPlan plan = timeline.planAt(clock.instant(), therapy.lowReservoirAlarmMl);
                     refill.refillDueOn = plan.refillDueDate();
                     refill.recordedAt = now();
                     return refill.<RefillEntity>persist()
@@ -267,7 +277,7 @@ public class PumpTherapyService {
     private Uni<Void> replan(PumpTherapyEntity therapy, RefillEntity refill, List<PumpProgramEntity> programs, String reason) {
         return periods(programs).chain(periods -> records.planInForce(therapy.id).chain(before -> {
             ReservoirTimeline timeline = ReservoirTimeline.of(fillOf(refill), hospitalZone, periods);
-            RefillPlan plan = timeline.planAt(clock.instant(), RefillPlan.DEFAULT_ALARM_VOLUME_ML);
+            RefillPlan plan = timeline.planAt(clock.instant(), therapy.lowReservoirAlarmMl);
             PumpProgramEntity inForce = programs.get(programs.size() - 1);
             return storePlan(therapy, refill, inForce, plan, reason, before);
         }));

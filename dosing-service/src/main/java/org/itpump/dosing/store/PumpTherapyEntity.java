@@ -27,6 +27,9 @@ public class PumpTherapyEntity extends PanacheEntityBase {
     public UUID implantCaseId;
     @Column(name = "reservoir_volume_ml")
     public BigDecimal reservoirVolumeMl;
+    /** The implanted pump's low-reservoir alarm volume (mL, from implant.completed); refills are planned to it. */
+    @Column(name = "low_reservoir_alarm_ml")
+    public BigDecimal lowReservoirAlarmMl;
     @Enumerated(EnumType.STRING)
     public PumpTherapyStatus status;
     @Column(name = "opened_at")

@@ -41,6 +41,28 @@ class RefillPlanTest {
     }
 
     @Test
+    void thePumpsOwnAlarmVolumeMovesTheDueDate() {
+        // Same drug, dose and fill as the worked example (0.2 mL/day from 20 mL), a pump alarming at 4 mL:
+        // (20 - 4) / 0.2 = 80 days to the alarm, minus morphine's 1-day margin = due on day 79, not day 89.
+        // Empty is still 20 / 0.2 = 100 days: the alarm volume moves only the alarm and the due date.
+        PumpProgram program = PumpProgram.simpleContinuous(LIBRARY.drug("morphine"), d("10"), d("2"));
+        RefillPlan twoMl = RefillPlan.of(program, ReservoirFill.refill(FILLED, d("20")), d("2"));
+        RefillPlan fourMl = RefillPlan.of(program, ReservoirFill.refill(FILLED, d("20")), d("4"));
+
+        assertEquals(FILLED.plusDays(90), twoMl.alarmDate());
+        assertEquals(FILLED.plusDays(89), twoMl.refillDueDate());
+        assertEquals(FILLED.plusDays(80), fourMl.alarmDate(), "(20 - 4) / 0.2 = 80 days");
+        assertEquals(FILLED.plusDays(79), fourMl.refillDueDate(), "day 80 - 1 day margin");
+        assertEquals(FILLED.plusDays(100), fourMl.emptyDate(), "20 / 0.2 = 100 days, whatever the alarm");
+        // a 1.5 mL alarm (a programmable one set low): (20 - 1.5) / 0.2 = 92.5 days -> alarm on day 92, but
+        // morphine's 90-day stability now comes first: due on day 90
+        RefillPlan lowAlarm = RefillPlan.of(program, ReservoirFill.refill(FILLED, d("20")), d("1.5"));
+        assertEquals(FILLED.plusDays(92), lowAlarm.alarmDate());
+        assertEquals(FILLED.plusDays(90), lowAlarm.refillDueDate());
+        assertEquals(Set.of(RefillDueReason.DRUG_STABILITY), lowAlarm.dueReasons());
+    }
+
+    @Test
     void theAlarmRoundsDownToTheSecondSoTheRefillIsNeverAfterIt() {
         // 18 mL usable at 0.3 mL/day (3 mg/day of 10 mg/mL) = 60 days exactly: due day 59
         Drug morphine = LIBRARY.drug("morphine");

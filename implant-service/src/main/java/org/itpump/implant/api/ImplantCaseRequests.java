@@ -46,11 +46,11 @@ public final class ImplantCaseRequests {
     }
 
     public record Device(
-            @NotBlank @Size(max = 80) String manufacturer,
-            @NotBlank @Size(max = 80) String model,
+            @NotBlank @Size(max = 80) @Schema(description = "As in the device catalogue, e.g. Medtronic", examples = "Medtronic") String manufacturer,
+            @NotBlank @Size(max = 80) @Schema(description = "A device catalogue model (any case), e.g. SynchroMed II or Prometra II", examples = "SynchroMed II") String model,
             @NotBlank @Size(max = 80) String serialNumber,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 1)
-            @Schema(description = "Reservoir volume in mL (e.g. 20 or 40)", examples = "20") BigDecimal reservoirVolumeMl) {
+            @Schema(description = "Reservoir volume in mL, one the model is made in (SynchroMed II: 20 or 40)", examples = "20") BigDecimal reservoirVolumeMl) {
     }
 
     public record CompleteImplant(

@@ -120,7 +120,10 @@ public class ImplantCaseResource {
     @Operation(summary = "Record the completed two-part implant",
             description = "Part 1 intrathecal catheter (entry and tip level), part 2 pump in an abdominal pocket, the "
                     + "device and the anesthesia. Emits implant.completed, which opens pump therapy and post-op "
-                    + "monitoring. 409 unless scheduled; 422 while the pre-op checklist is incomplete.")
+                    + "monitoring. 409 unless scheduled; 422 while the pre-op checklist is incomplete, and for a device "
+                    + "that is not a device catalogue model (the answer names the known ones), is not made by the "
+                    + "manufacturer given, or has a reservoir volume the model is not made in. implant.completed "
+                    + "carries the catalogue's facts of the pump (low-reservoir alarm, mechanism, MRI conditions).")
     public Uni<ImplantCaseView> complete(@PathParam("caseId") UUID caseId,
                                          @NotNull @Valid ImplantCaseRequests.CompleteImplant request) {
         ImplantCaseRequests.Device device = request.device();

@@ -18,9 +18,11 @@ public record ImplantCaseView(UUID caseId, UUID pathwayId, String patientRef, UU
                               OffsetDateTime completedAt, BigDecimal reservoirVolumeMl, OffsetDateTime explantedAt,
                               ExplantReason explantReason, OffsetDateTime closedAt, String closeReason) {
 
+    /** lowReservoirAlarmMl, pumpMechanism, mriSummary: the device catalogue's facts of the pump (may be null for old cases). */
     public record Procedure(String catheterEntryLevel, String catheterTipLevel, String pumpPocketSide,
                             String deviceManufacturer, String deviceModel, String deviceSerial, String anesthesia,
-                            OffsetDateTime startedAt, OffsetDateTime endedAt) {
+                            OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal lowReservoirAlarmMl,
+                            String pumpMechanism, String mriSummary) {
     }
 
     public record HistoryLine(OffsetDateTime at, String what, String detail) {
@@ -32,7 +34,8 @@ public record ImplantCaseView(UUID caseId, UUID pathwayId, String patientRef, UU
     static ImplantCaseView of(ImplantCaseEntity c) {
         Procedure procedure = c.completedAt == null ? null : new Procedure(c.catheterEntryLevel, c.catheterTipLevel,
                 String.valueOf(c.pumpPocketSide), c.deviceManufacturer, c.deviceModel, c.deviceSerial,
-                String.valueOf(c.anesthesia), c.procedureStartedAt, c.procedureEndedAt);
+                String.valueOf(c.anesthesia), c.procedureStartedAt, c.procedureEndedAt, c.lowReservoirAlarmMl,
+                c.pumpMechanism == null ? null : c.pumpMechanism.name(), c.mriSummary);
         return new ImplantCaseView(c.id, c.pathwayId, c.patientRef, c.trialId, c.baselineNrs, c.status, c.openedAt,
                 c.preOpChecklist, c.checklist().missing(), c.bookingId, procedure, c.completedAt, c.reservoirVolumeMl,
                 c.explantedAt, c.explantReason, c.closedAt, c.closeReason);

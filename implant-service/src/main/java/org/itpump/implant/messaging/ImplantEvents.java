@@ -1,5 +1,6 @@
 package org.itpump.implant.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.store.ImplantCaseEntity;
@@ -10,6 +11,7 @@ import org.itpump.implant.store.TheatreBookingEntity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,7 +41,35 @@ public final class ImplantEvents {
                               Resource surgeon, Procedure procedure, String reason, OffsetDateTime previousStart) {
     }
 
-    public record Device(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl) {
+    /**
+     * The implanted pump. The fields after reservoirVolumeMl are the device catalogue's facts of the model (issue 12
+     * section 2): the low-reservoir alarm volume in mL (the pump's default; with its programmable range, if any),
+     * the mechanism, the MRI conditions and the catalogue entry's source. Null (left out) only for a case completed
+     * before the catalogue existed.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Device(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl,
+                         BigDecimal lowReservoirAlarmMl, AlarmRange lowReservoirAlarmRangeMl, String mechanism,
+                         Mri mri, String catalogueSource) {
+
+        static Device of(ImplantCaseEntity c) {
+            return new Device(c.deviceManufacturer, c.deviceModel, c.deviceSerial, c.reservoirVolumeMl,
+                    c.lowReservoirAlarmMl,
+                    c.lowReservoirAlarmMinMl == null ? null : new AlarmRange(c.lowReservoirAlarmMinMl, c.lowReservoirAlarmMaxMl),
+                    c.pumpMechanism == null ? null : c.pumpMechanism.name(),
+                    c.mriSafety == null ? null : new Mri(c.mriSafety.name(), c.mriSummary,
+                            c.mriConditions == null || c.mriConditions.isEmpty() ? List.of() : List.of(c.mriConditions.split("\n")),
+                            c.mriSource),
+                    c.deviceCatalogueSource);
+        }
+    }
+
+    /** A programmable low-reservoir alarm's range, mL. */
+    public record AlarmRange(BigDecimal minMl, BigDecimal maxMl) {
+    }
+
+    /** MRI safety term (MR_CONDITIONAL...), a one-line summary, the conditions and their source. */
+    public record Mri(String safety, String summary, List<String> conditions, String source) {
     }
 
     public record Completed(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, int baselineNrs,
@@ -79,7 +109,7 @@ public final class ImplantEvents {
     public static OutgoingEvent completed(ImplantCaseEntity c) {
         return new OutgoingEvent("implant.completed", c.pathwayId, new Completed(c.pathwayId, c.patientRef, c.id,
                 c.trialId, c.baselineNrs, c.reservoirVolumeMl,
-                new Device(c.deviceManufacturer, c.deviceModel, c.deviceSerial, c.reservoirVolumeMl),
+                Device.of(c),
                 c.catheterEntryLevel, c.catheterTipLevel, c.pumpPocketSide.name(), c.anesthesia.name(),
                 c.procedureStartedAt, c.procedureEndedAt, c.completedAt));
     }

@@ -8,6 +8,7 @@ import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.implant.domain.DeviceCatalogue;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.ImplantProcedure;
@@ -38,9 +39,11 @@ public class ImplantCaseService {
     private final TheatreBookings bookings;
     private final Outbox outbox;
     private final Clock clock;
+    private final PumpCatalogue devices;
 
     ImplantCaseService(ImplantCaseRepository cases, CaseHistoryRepository history, TheatreBookings bookings,
-                       Outbox outbox, Clock clock) {
+                       Outbox outbox, Clock clock, PumpCatalogue devices) {
+        this.devices = devices;
         this.cases = cases;
         this.history = history;
         this.bookings = bookings;
@@ -129,7 +132,10 @@ public class ImplantCaseService {
         });
     }
 
-    /** Records the two-part procedure; refused while the pre-op checklist is incomplete. Emits implant.completed. */
+    /**
+     * Records the two-part procedure; refused while the pre-op checklist is incomplete, and (422) for a device that
+     * is not a device catalogue model in one of its reservoir volumes. Emits implant.completed with the pump's facts.
+     */
     @WithTransaction
     public Uni<ImplantCaseEntity> complete(UUID caseId, ProcedureRecord record) {
         return cases.require(caseId).call(implantCase -> {
@@ -138,12 +144,14 @@ public class ImplantCaseService {
             ImplantProcedure procedure = ImplantProcedure.record(record.catheterEntryLevel(), record.catheterTipLevel(),
                     record.pocketSide(), record.device(), record.anesthesia(), record.startedAt().toInstant(),
                     record.endedAt().toInstant(), clock.instant());
+            // 422 for a model not in the device catalogue, made by another manufacturer, or a reservoir it is not made in
+            DeviceCatalogue.PumpModel pump = devices.catalogue().identify(procedure.device().manufacturer(),
+                    procedure.device().model(), procedure.device().reservoirVolumeMl());
             implantCase.status = ImplantCaseStatus.COMPLETED;
             implantCase.catheterEntryLevel = procedure.catheterEntryLevel().label();
             implantCase.catheterTipLevel = procedure.catheterTipLevel().label();
             implantCase.pumpPocketSide = procedure.pocketSide();
-            implantCase.deviceManufacturer = procedure.device().manufacturer();
-            implantCase.deviceModel = procedure.device().model();
+            implantCase.recordDevice(pump); // the catalogue's spelling and facts
             implantCase.deviceSerial = procedure.device().serialNumber();
             implantCase.reservoirVolumeMl = procedure.device().reservoirVolumeMl();
             implantCase.anesthesia = procedure.anesthesia();

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.itpump.implant.domain.DeviceCatalogue;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.ImplantProcedure;
@@ -74,10 +75,47 @@ public class ImplantCaseEntity extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     @Column(name = "close_reason")
     public String closeReason;
+    /** The device catalogue's facts of the implanted pump (null for cases completed before the catalogue). */
+    @Column(name = "low_reservoir_alarm_ml")
+    public BigDecimal lowReservoirAlarmMl;
+    @Column(name = "low_reservoir_alarm_min_ml")
+    public BigDecimal lowReservoirAlarmMinMl;
+    @Column(name = "low_reservoir_alarm_max_ml")
+    public BigDecimal lowReservoirAlarmMaxMl;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pump_mechanism")
+    public DeviceCatalogue.PumpMechanism pumpMechanism;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mri_safety")
+    public DeviceCatalogue.MriSafety mriSafety;
+    @Column(name = "mri_summary")
+    public String mriSummary;
+    /** One condition per line. */
+    @Column(name = "mri_conditions")
+    public String mriConditions;
+    @Column(name = "mri_source")
+    public String mriSource;
+    @Column(name = "device_catalogue_source")
+    public String deviceCatalogueSource;
     @Version
     public long version;
 
     public PreOpChecklist checklist() {
         return new PreOpChecklist(preOpChecklist);
+    }
+
+    /** Records the implanted pump as the catalogue names it (its spelling) with the catalogue's facts. */
+    public void recordDevice(DeviceCatalogue.PumpModel pump) {
+        deviceManufacturer = pump.manufacturer();
+        deviceModel = pump.model();
+        lowReservoirAlarmMl = pump.lowReservoirAlarm().defaultMl();
+        lowReservoirAlarmMinMl = pump.lowReservoirAlarm().minMl();
+        lowReservoirAlarmMaxMl = pump.lowReservoirAlarm().maxMl();
+        pumpMechanism = pump.mechanism();
+        mriSafety = pump.mri().safety();
+        mriSummary = pump.mri().summary();
+        mriConditions = String.join("\n", pump.mri().conditions());
+        mriSource = pump.mri().source();
+        deviceCatalogueSource = pump.source();
     }
 }
