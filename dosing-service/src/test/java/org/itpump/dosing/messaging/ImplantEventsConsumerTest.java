@@ -76,6 +76,42 @@ class ImplantEventsConsumerTest {
     }
 
     @Test
+    void aReplacementPumpEndsTheOldTherapyAndOpensASecondOneOnThePathway() {
+        // issue 13: completing a replacement publishes the old pump's implant.explanted (replacedByCaseId, a reason new
+        // in issue 13) and then the new pump's implant.completed (path REPLACEMENT), on one pathway key
+        String pathwayId = UUID.randomUUID().toString();
+        String oldCase = UUID.randomUUID().toString();
+        String newCase = UUID.randomUUID().toString();
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathwayId,
+                implantCompleted(pathwayId, oldCase));
+        Await.until(() -> recordsOf(pathwayId), list -> !list.isEmpty(), "the first therapy");
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.explanted", pathwayId, """
+                {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"BATTERY_END_OF_LIFE",
+                 "explantedAt":"2026-11-30T10:00:00Z","replacedByCaseId":"%s","withdrawalPlan":null}"""
+                .formatted(pathwayId, oldCase, newCase));
+        sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathwayId,
+                implantCompleted(pathwayId, newCase).replace("\"anesthesia\"",
+                        "\"path\":\"REPLACEMENT\",\"replacesCaseId\":\"" + oldCase + "\",\"anesthesia\""));
+
+        List<Map<String, Object>> therapies = Await.until(() -> recordsOf(pathwayId), list -> list.size() == 2,
+                "a second therapy on the pathway");
+        Map<String, Object> old = therapies.stream().filter(t -> oldCase.equals(t.get("implantCaseId"))).findFirst().orElseThrow();
+        Map<String, Object> next = therapies.stream().filter(t -> newCase.equals(t.get("implantCaseId"))).findFirst().orElseThrow();
+        assertEquals("ENDED", Await.until(() -> given().when().get("/pump-therapies/{id}", old.get("therapyId"))
+                .then().statusCode(200).extract().<String>path("status"), "ENDED"::equals, "the old therapy to end"));
+        assertEquals("ACTIVE", next.get("status"));
+        List<Map<String, Object>> active = given().queryParam("pathwayId", pathwayId).queryParam("status", "ACTIVE")
+                .when().get("/pump-therapies").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(List.of(next.get("therapyId")), active.stream().map(t -> t.get("therapyId")).toList(),
+                "one active therapy: the new pump's");
+        // the old therapy ends before the new one opens
+        published.await(r -> "dosing.therapy-opened".equals(header(r, "ce_type")) && r.value().contains(newCase), WAIT);
+        List<String> order = published.drain(Duration.ZERO).stream().filter(r -> pathwayId.equals(header(r, "ce_subject")))
+                .map(r -> header(r, "ce_type")).filter(t -> t.startsWith("dosing.therapy-")).toList();
+        assertEquals(List.of("dosing.therapy-opened", "dosing.therapy-ended", "dosing.therapy-opened"), order);
+    }
+
+    @Test
     void otherImplantEventsAreIgnoredAndPoisonIsDeadLettered() {
         String pathwayId = UUID.randomUUID().toString();
         sender.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.scheduled", pathwayId,

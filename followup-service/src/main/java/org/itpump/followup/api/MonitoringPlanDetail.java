@@ -35,7 +35,7 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
                                    Discharge discharge, Instant oralMedicationEndsAt, Instant monitoringWindowEndsAt,
                                    List<RestrictionLine> restrictions, List<VisitLine> visits, List<TimerLine> timers,
                                    List<ComplicationLine> complications, List<EscalationLine> explantEscalations,
-                                   List<OutcomeLine> outcomes) {
+                                   List<OutcomeLine> outcomes, UUID replacedByCaseId) {
 
     /**
      * @param requiredObservationEndsAt the later of the chosen observation and, after an opioid start, 24 h
@@ -102,6 +102,6 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
                 r.timers().stream().map(TimerLine::of).toList(),
                 r.complications().stream().map(c -> ComplicationLine.of(c, r.escalations())).toList(),
                 r.escalations().stream().filter(e -> e.complicationId == null).map(EscalationLine::of).toList(),
-                r.outcomes().stream().map(OutcomeLine::of).toList());
+                r.outcomes().stream().map(OutcomeLine::of).toList(), p.replacedByCaseId);
     }
 }

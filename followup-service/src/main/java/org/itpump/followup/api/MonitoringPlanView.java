@@ -10,10 +10,11 @@ import java.util.UUID;
 public record MonitoringPlanView(UUID planId, UUID pathwayId, String patientRef, UUID implantCaseId, int baselineNrs,
                                  MonitoringPlanStatus status, OffsetDateTime startedAt, OffsetDateTime implantCompletedAt,
                                  OffsetDateTime procedureEndedAt, String startedDrug, OffsetDateTime dischargedAt,
-                                 OffsetDateTime endedAt, String endReason) {
+                                 OffsetDateTime endedAt, String endReason, UUID replacedByCaseId) {
 
     static MonitoringPlanView of(MonitoringPlanEntity p) {
         return new MonitoringPlanView(p.id, p.pathwayId, p.patientRef, p.implantCaseId, p.baselineNrs, p.status,
-                p.startedAt, p.implantCompletedAt, p.procedureEndedAt, p.startedDrug, p.dischargedAt, p.endedAt, p.endReason);
+                p.startedAt, p.implantCompletedAt, p.procedureEndedAt, p.startedDrug, p.dischargedAt, p.endedAt, p.endReason,
+                p.replacedByCaseId);
     }
 }

@@ -67,8 +67,9 @@ public final class FollowupEvents {
     public record MonitoringCompleted(UUID pathwayId, String patientRef, UUID planId, OffsetDateTime completedAt) {
     }
 
+    /** replacedByCaseId: the replacement case whose plan takes over (reason REPLACED: ...), else null. */
     public record MonitoringClosed(UUID pathwayId, String patientRef, UUID planId, UUID implantCaseId, String reason,
-                                   OffsetDateTime closedAt) {
+                                   OffsetDateTime closedAt, UUID replacedByCaseId) {
     }
 
     public record ComplicationReported(UUID pathwayId, String patientRef, UUID planId, UUID complicationId,
@@ -142,7 +143,8 @@ public final class FollowupEvents {
 
     public static OutgoingEvent monitoringClosed(MonitoringPlanEntity p) {
         return new OutgoingEvent("followup.monitoring-closed", p.pathwayId,
-                new MonitoringClosed(p.pathwayId, p.patientRef, p.id, p.implantCaseId, p.endReason, p.endedAt));
+                new MonitoringClosed(p.pathwayId, p.patientRef, p.id, p.implantCaseId, p.endReason, p.endedAt,
+                        p.replacedByCaseId));
     }
 
     public static OutgoingEvent complicationReported(MonitoringPlanEntity p, ComplicationEntity c, int escalationCount) {

@@ -8,6 +8,7 @@ import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.followup.service.MonitoringPlanService;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -31,8 +32,21 @@ public class ImplantEventsConsumer {
     public record Device(String manufacturer, String model) {
     }
 
-    /** What followup-service reads of implant.explanted. */
-    public record ImplantExplanted(UUID pathwayId, UUID caseId, String reason, OffsetDateTime explantedAt) {
+    /**
+     * What followup-service reads of implant.explanted. replacedByCaseId: the pump came out in its replacement's
+     * surgery (the drug goes on in the new pump); withdrawalPlan: the taper or oral bridge recorded with a planned
+     * explant. Both absent from producers before issue 13. The reason is read as text (e.g. BATTERY_END_OF_LIFE).
+     */
+    public record ImplantExplanted(UUID pathwayId, UUID caseId, String reason, OffsetDateTime explantedAt,
+                                   UUID replacedByCaseId, WithdrawalPlan withdrawalPlan) {
+
+        public boolean replaced() {
+            return replacedByCaseId != null;
+        }
+    }
+
+    /** The withdrawal plan of implant.explanted; kind read as text. */
+    public record WithdrawalPlan(String kind, LocalDate startedOn, String detail) {
     }
 
     private final InboundEventProcessor processor;

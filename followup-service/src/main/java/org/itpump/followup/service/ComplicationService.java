@@ -19,6 +19,8 @@ import org.itpump.followup.domain.escalation.EscalationContext;
 import org.itpump.followup.domain.escalation.EscalationRules;
 import org.itpump.followup.domain.escalation.ExplantRisk;
 import org.itpump.followup.messaging.FollowupEvents;
+import org.itpump.followup.messaging.ImplantEventsConsumer;
+import org.itpump.followup.messaging.ImplantEventsConsumer.ImplantExplanted;
 import org.itpump.followup.store.ComplicationEntity;
 import org.itpump.followup.store.EscalationEntity;
 import org.itpump.followup.store.FollowupRecords;
@@ -104,11 +106,15 @@ public class ComplicationService {
 
     /**
      * The explant of a withdrawal-critical drug's pump raises an URGENT escalation at once, whatever the plan's
-     * state and the explant's reason; one per plan (a re-published explant raises no second one). Runs in the
-     * caller's transaction.
+     * state and the explant's reason; one per plan (a re-published explant raises no second one). Its action names
+     * the withdrawal plan recorded with the explant, if any; a pump replaced in the same surgery raises nothing
+     * ({@link ExplantRisk}). Runs in the caller's transaction.
      */
-    Uni<Void> escalateExplant(MonitoringPlanEntity plan, String pumpDrug, String explantReason) {
-        var escalation = ExplantRisk.onExplant(pumpDrug);
+    Uni<Void> escalateExplant(MonitoringPlanEntity plan, String pumpDrug, ImplantExplanted explant) {
+        String explantReason = explant.reason();
+        ImplantEventsConsumer.WithdrawalPlan recorded = explant.withdrawalPlan();
+        var escalation = ExplantRisk.onExplant(pumpDrug, explant.replaced(), recorded == null ? null
+                : new ExplantRisk.WithdrawalPlan(recorded.kind(), recorded.startedOn(), recorded.detail()));
         if (escalation.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -86,8 +86,12 @@ public class MonitoringPlanService {
      * The pump is out. An explant for infection keeps the wound and infection follow-up for the plan's remaining
      * window (status WOUND_FOLLOWUP: the wound check, suture removal and window end stay, the other timers are
      * cancelled, followup.wound-followup-continued is published); any other explant closes the plan (all timers
-     * cancelled, followup.monitoring-closed). A plan already over stays as it is. Whatever the plan's state, the
-     * explant of a withdrawal-critical drug's pump (baclofen, learnt from dosing events) raises an URGENT escalation.
+     * cancelled, followup.monitoring-closed). A pump removed in its replacement's surgery (replacedByCaseId) closes
+     * the plan as REPLACED (endReason "REPLACED: reason", replacedByCaseId kept; the new case's implant.completed opens
+     * the next plan), whatever the reason. A plan already over stays as it is. Whatever the plan's state, the explant
+     * of a withdrawal-critical drug's pump (baclofen, learnt from dosing events) raises an URGENT escalation, naming
+     * the recorded withdrawal plan if any; not when the pump was replaced in the same surgery ({@link
+     * org.itpump.followup.domain.escalation.ExplantRisk}).
      */
     public Uni<Void> closeForExplant(ImplantExplanted explant) {
         return plans.byImplantCase(explant.caseId()).chain(plan -> {
@@ -95,9 +99,15 @@ public class MonitoringPlanService {
                 throw new AwaitingStateException("no monitoring plan for implant case " + explant.caseId()
                         + " yet (implant.completed not applied)");
             }
-            String reason = "EXPLANTED" + (explant.reason() == null ? "" : ": " + explant.reason());
+            // a pump replaced in the same surgery: the plan closes as REPLACED and the new case's plan takes over
+            String reason = (explant.replaced() ? "REPLACED" : "EXPLANTED") + (explant.reason() == null ? "" : ": " + explant.reason());
+            if (explant.replaced()) {
+                plan.replacedByCaseId = explant.replacedByCaseId();
+            }
             Uni<Void> stateChange = Uni.createFrom().voidItem();
-            MonitoringPlanStatus next = plan.status == MonitoringPlanStatus.ACTIVE ? plan.status.afterExplant(explant.reason()) : null;
+            MonitoringPlanStatus next = plan.status != MonitoringPlanStatus.ACTIVE ? null
+                    : explant.replaced() ? plan.status.transitionTo(MonitoringPlanStatus.CLOSED)
+                    : plan.status.afterExplant(explant.reason());
             if (next == MonitoringPlanStatus.WOUND_FOLLOWUP) {
                 plan.status = next;
                 plan.endReason = reason;
@@ -114,7 +124,7 @@ public class MonitoringPlanService {
             }
             return stateChange.chain(() -> records.latestPumpDrug(plan.pathwayId))
                     .chain(drug -> escalations.escalateExplant(plan, drug != null ? drug.currentDrug : plan.startedDrug,
-                            explant.reason()));
+                            explant));
         });
     }
 

@@ -55,6 +55,9 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
     public String dischargeOverrideReason;
     @Column(name = "discharge_override_by")
     public String dischargeOverrideBy;
+    /** The implant case whose surgery replaced this plan's pump (implant.explanted replacedByCaseId), or null. */
+    @Column(name = "replaced_by_case_id")
+    public UUID replacedByCaseId;
     /** The zone when the plan opened: a later configuration change must not move its dates. */
     @Column(name = "hospital_zone")
     public String hospitalZone;

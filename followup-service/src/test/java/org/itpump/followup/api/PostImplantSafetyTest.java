@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import org.itpump.chassis.security.Roles;
 import org.itpump.followup.FollowupTestSupport;
 import org.itpump.testing.Await;
+import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -200,6 +201,86 @@ class PostImplantSafetyTest {
         assertContract(published.await(ofType("followup.monitoring-closed", plan.pathwayId()), WAIT));
         assertEquals(0, published.drain(Duration.ofSeconds(2)).stream()
                 .filter(ofType("followup.explant-escalated", plan.pathwayId())).count());
+    }
+
+    private static void sendExplanted(String pathwayId, String payload) {
+        try (EventSender sender = new EventSender(PathwayTestResource.bootstrapServers())) {
+            sender.sendCloudEvent(FollowupTestSupport.IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.explanted",
+                    pathwayId, payload);
+        }
+    }
+
+    @Test
+    void aBaclofenPumpReplacedInTheSameSurgeryClosesItsPlanAsReplacedWithoutEscalationAndTheNewPlanStarts() {
+        Plan plan = newPlan(SURGERY_END.minus(30, ChronoUnit.DAYS));
+        programPumpAndAwaitPlan(plan.pathwayId(), "baclofen");
+        String newCase = UUID.randomUUID().toString();
+        // as implant-service publishes a completed replacement: the old pump's explant, then the new pump's completion
+        sendExplanted(plan.pathwayId(), """
+                {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"BATTERY_END_OF_LIFE",
+                 "explantedAt":"%s","replacedByCaseId":"%s","withdrawalPlan":null}""".formatted(plan.pathwayId(),
+                plan.caseId(), Instant.now(), newCase));
+        FollowupTestSupport.openPlan(plan.pathwayId(), newCase, FollowupTestSupport.implantCompletedAt(plan.pathwayId(),
+                newCase, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS))
+                .replace("\"procedureEndedAt\"", "\"path\":\"REPLACEMENT\",\"replacesCaseId\":\"" + plan.caseId()
+                        + "\",\"procedureEndedAt\""));
+
+        JsonNode closed = assertContract(published.await(ofType("followup.monitoring-closed", plan.pathwayId()), WAIT));
+        assertEquals("REPLACED: BATTERY_END_OF_LIFE", closed.path("reason").asText());
+        assertEquals(newCase, closed.path("replacedByCaseId").asText());
+        List<Map<String, Object>> plans = Await.until(() -> FollowupTestSupport.plansOf(plan.pathwayId()),
+                list -> list.size() == 2, "the replacement's plan");
+        Map<String, Object> old = plans.stream().filter(p -> plan.planId().equals(p.get("planId"))).findFirst().orElseThrow();
+        Map<String, Object> next = plans.stream().filter(p -> newCase.equals(p.get("implantCaseId"))).findFirst().orElseThrow();
+        assertEquals("CLOSED", old.get("status"));
+        assertEquals(newCase, old.get("replacedByCaseId"));
+        assertEquals("ACTIVE", next.get("status"));
+        assertEquals("baclofen", next.get("startedDrug"), "the drug the pathway runs goes on in the new pump");
+        // the new plan's implant.completed was read after the explant (same pathway key, same partition)
+        assertContract(published.await(r -> "followup.monitoring-started".equals(TopicProbe.header(r, "ce_type"))
+                && r.value().contains(newCase), WAIT));
+        assertEquals(0, published.drain(Duration.ofSeconds(2)).stream()
+                .filter(ofType("followup.explant-escalated", plan.pathwayId())).count(), "no abrupt withdrawal: no escalation");
+        given().when().get("/monitoring-plans/{id}", plan.planId()).then().statusCode(200)
+                .body("explantEscalations", hasSize(0)).body("endReason", equalTo("REPLACED: BATTERY_END_OF_LIFE"))
+                .body("replacedByCaseId", equalTo(newCase));
+    }
+
+    @Test
+    void aBaclofenExplantWithARecordedTaperIsStillUrgentAndTheActionNamesThePlan() {
+        Plan plan = newPlan(SURGERY_END.minus(30, ChronoUnit.DAYS));
+        programPumpAndAwaitPlan(plan.pathwayId(), "baclofen");
+        sendExplanted(plan.pathwayId(), """
+                {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"PATIENT_REQUEST","explantedAt":"%s",
+                 "replacedByCaseId":null,"withdrawalPlan":{"kind":"TAPER","startedOn":"2026-11-20",
+                 "detail":"IT baclofen down 20 %% every 2 days; oral baclofen 10 mg tds from the explant"}}"""
+                .formatted(plan.pathwayId(), plan.caseId(), Instant.now()));
+
+        JsonNode escalated = assertContract(published.await(ofType("followup.explant-escalated", plan.pathwayId()), WAIT));
+        assertEquals("URGENT", escalated.path("urgency").asText());
+        assertEquals("Withdrawal plan recorded: TAPER since 2026-11-20 - IT baclofen down 20 % every 2 days; oral baclofen"
+                + " 10 mg tds from the explant; confirm it is in place and watch for withdrawal signs (itching, fever,"
+                + " returning spasticity, confusion): tell the patient and carers to call at once; escalate to emergency"
+                + " care if they appear.", escalated.path("action").asText());
+        assertContract(published.await(ofType("followup.monitoring-closed", plan.pathwayId()), WAIT));
+        given().when().get("/monitoring-plans/{id}", plan.planId()).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("endReason", equalTo("EXPLANTED: PATIENT_REQUEST"))
+                .body("replacedByCaseId", nullValue());
+    }
+
+    @Test
+    void aBatteryAtEndOfLifeExplantWithoutReplacementIsReadAndClosesThePlan() {
+        // BATTERY_END_OF_LIFE is new in issue 13: the consumer reads it as text, and without a replacement the baclofen
+        // stops, so the withdrawal escalation is raised as for any explant
+        Plan plan = newPlan(SURGERY_END.minus(30, ChronoUnit.DAYS));
+        programPumpAndAwaitPlan(plan.pathwayId(), "baclofen");
+        FollowupTestSupport.explant(plan.pathwayId(), plan.caseId(), "BATTERY_END_OF_LIFE", Instant.now());
+        JsonNode closed = assertContract(published.await(ofType("followup.monitoring-closed", plan.pathwayId()), WAIT));
+        assertEquals("EXPLANTED: BATTERY_END_OF_LIFE", closed.path("reason").asText());
+        assertTrue(closed.path("replacedByCaseId").isNull());
+        JsonNode escalated = assertContract(published.await(ofType("followup.explant-escalated", plan.pathwayId()), WAIT));
+        assertEquals("BATTERY_END_OF_LIFE", escalated.path("explantReason").asText());
+        assertTrue(escalated.path("action").asText().startsWith("Abrupt withdrawal risk: bridge with the oral drug or taper"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.domain.PreOpItem;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +64,23 @@ public final class ImplantCaseRequests {
             @NotNull OffsetDateTime endedAt) {
     }
 
-    public record Explant(@NotNull ExplantReason reason) {
+    public record Explant(@NotNull ExplantReason reason,
+                          @Valid @Schema(description = "Optional: how the pump's drug is withdrawn, for an explant planned"
+                                  + " in advance (a baclofen pump's explant still raises an URGENT escalation)")
+                          WithdrawalPlan withdrawalPlan) {
+    }
+
+    public record WithdrawalPlan(
+            @NotNull @Schema(description = "TAPER of the intrathecal dose, ORAL_BRIDGE (e.g. oral baclofen) or both")
+            org.itpump.implant.domain.WithdrawalPlan.Kind kind,
+            @NotNull @Schema(description = "First day of the plan (hospital zone); not after the explant, not in the future",
+                    examples = "2026-11-20") LocalDate startedOn,
+            @Size(max = 500) @Schema(description = "Drug, doses, who follows it") String detail) {
+    }
+
+    public record Replacement(
+            @NotNull @Schema(description = "Why the pump is replaced, e.g. BATTERY_END_OF_LIFE or DEVICE_MALFUNCTION;"
+                    + " it becomes the replaced pump's explant reason") ExplantReason reason) {
     }
 
     public record RegisterRoom(@NotBlank @Size(max = 60) String name) {

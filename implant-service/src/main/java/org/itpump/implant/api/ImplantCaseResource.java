@@ -139,9 +139,32 @@ public class ImplantCaseResource {
     @POST
     @Path("/{caseId}/explant")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the pump's removal", description = "At any time after the implant; emits implant.explanted.")
+    @Operation(summary = "Record the pump's removal", description = "At any time after the implant; emits implant.explanted. "
+            + "An explant planned in advance may record its withdrawalPlan (422 when it starts in the future).")
     public Uni<ImplantCaseView> explant(@PathParam("caseId") UUID caseId,
                                         @NotNull @Valid ImplantCaseRequests.Explant request) {
-        return cases.explant(caseId, request.reason()).map(ImplantCaseView::of);
+        ImplantCaseRequests.WithdrawalPlan plan = request.withdrawalPlan();
+        return cases.explant(caseId, request.reason(), plan == null ? null
+                        : new ImplantCaseService.WithdrawalPlanRecord(plan.kind(), plan.startedOn(), plan.detail()))
+                .map(ImplantCaseView::of);
+    }
+
+    @RolesAllowed({Roles.CLINICIAN})
+    @POST
+    @Path("/{caseId}/replacement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a replacement pump's case (battery end of life, malfunction)",
+            description = "A new case on the same pathway, trial and baseline, without a new screening trial (path "
+                    + "REPLACEMENT); it awaits scheduling and goes through the pre-op checklist, booking and completion. "
+                    + "Completing it marks the replaced pump EXPLANTED (implant.explanted with replacedByCaseId, before "
+                    + "the new implant.completed). Emits implant.case-opened. 201 with the new case; 409 when this case "
+                    + "was never implanted or already has a replacement that is not CLOSED.")
+    public Uni<RestResponse<ImplantCaseView>> replace(@PathParam("caseId") UUID caseId,
+                                                      @NotNull @Valid ImplantCaseRequests.Replacement request,
+                                                      @Context UriInfo uri) {
+        return cases.openReplacement(caseId, request.reason()).map(opened -> RestResponse.ResponseBuilder
+                .<ImplantCaseView>created(uri.getBaseUriBuilder().path(ImplantCaseResource.class)
+                        .path(opened.id.toString()).build())
+                .entity(ImplantCaseView.of(opened)).build());
     }
 }

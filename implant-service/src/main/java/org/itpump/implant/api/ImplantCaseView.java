@@ -2,7 +2,9 @@ package org.itpump.implant.api;
 
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.PreOpItem;
+import org.itpump.implant.domain.WithdrawalPlan;
 import org.itpump.implant.store.CaseHistoryEntity;
 import org.itpump.implant.store.ImplantCaseEntity;
 
@@ -16,7 +18,9 @@ public record ImplantCaseView(UUID caseId, UUID pathwayId, String patientRef, UU
                               ImplantCaseStatus status, OffsetDateTime openedAt, Set<PreOpItem> preOpConfirmed,
                               List<PreOpItem> preOpMissing, UUID bookingId, Procedure procedure,
                               OffsetDateTime completedAt, BigDecimal reservoirVolumeMl, OffsetDateTime explantedAt,
-                              ExplantReason explantReason, OffsetDateTime closedAt, String closeReason) {
+                              ExplantReason explantReason, OffsetDateTime closedAt, String closeReason,
+                              ImplantPath path, UUID replacesCaseId, ExplantReason replacementReason,
+                              UUID replacedByCaseId, WithdrawalPlan withdrawalPlan) {
 
     /** lowReservoirAlarmMl, pumpMechanism, mriSummary: the device catalogue's facts of the pump (may be null for old cases). */
     public record Procedure(String catheterEntryLevel, String catheterTipLevel, String pumpPocketSide,
@@ -38,6 +42,7 @@ public record ImplantCaseView(UUID caseId, UUID pathwayId, String patientRef, UU
                 c.pumpMechanism == null ? null : c.pumpMechanism.name(), c.mriSummary);
         return new ImplantCaseView(c.id, c.pathwayId, c.patientRef, c.trialId, c.baselineNrs, c.status, c.openedAt,
                 c.preOpChecklist, c.checklist().missing(), c.bookingId, procedure, c.completedAt, c.reservoirVolumeMl,
-                c.explantedAt, c.explantReason, c.closedAt, c.closeReason);
+                c.explantedAt, c.explantReason, c.closedAt, c.closeReason, c.path, c.replacesCaseId, c.replacementReason,
+                c.replacedByCaseId, c.withdrawalPlan());
     }
 }

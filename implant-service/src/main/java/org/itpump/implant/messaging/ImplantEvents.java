@@ -3,6 +3,8 @@ package org.itpump.implant.messaging;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.implant.domain.ExplantReason;
+import org.itpump.implant.domain.ImplantPath;
+import org.itpump.implant.domain.WithdrawalPlan;
 import org.itpump.implant.store.ImplantCaseEntity;
 import org.itpump.implant.store.OperatingRoomEntity;
 import org.itpump.implant.store.SurgeonEntity;
@@ -10,6 +12,7 @@ import org.itpump.implant.store.TheatreBookingEntity;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +33,9 @@ public final class ImplantEvents {
     public record Resource(UUID id, String name) {
     }
 
-    public record CaseOpened(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, OffsetDateTime openedAt) {
+    /** path TRIAL (a passed trial) or REPLACEMENT (replacesCaseId: the case whose pump it replaces, and why). */
+    public record CaseOpened(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, OffsetDateTime openedAt,
+                             ImplantPath path, UUID replacesCaseId, ExplantReason replacementReason) {
     }
 
     public record CaseClosed(UUID pathwayId, String patientRef, UUID caseId, String reason, OffsetDateTime closedAt) {
@@ -76,11 +81,21 @@ public final class ImplantEvents {
                             BigDecimal reservoirVolumeMl, Device device, String catheterEntryLevel,
                             String catheterTipLevel, String pumpPocketSide, String anesthesia,
                             OffsetDateTime procedureStartedAt, OffsetDateTime procedureEndedAt,
-                            OffsetDateTime completedAt) {
+                            OffsetDateTime completedAt, ImplantPath path, UUID replacesCaseId) {
     }
 
+    /**
+     * replacedByCaseId: the replacement case whose surgery removed this pump (the drug goes on in the new pump);
+     * withdrawalPlan: how the drug is withdrawn, recorded with an explant planned in advance. Both may be null.
+     */
     public record Explanted(UUID pathwayId, String patientRef, UUID caseId, ExplantReason reason,
-                            OffsetDateTime explantedAt) {
+                            OffsetDateTime explantedAt, UUID replacedByCaseId, WithdrawalPlanFacts withdrawalPlan) {
+    }
+
+    public record WithdrawalPlanFacts(WithdrawalPlan.Kind kind, LocalDate startedOn, String detail) {
+        static WithdrawalPlanFacts of(WithdrawalPlan plan) {
+            return plan == null ? null : new WithdrawalPlanFacts(plan.kind(), plan.startedOn(), plan.detail());
+        }
     }
 
     private ImplantEvents() {
@@ -88,7 +103,8 @@ public final class ImplantEvents {
 
     public static OutgoingEvent caseOpened(ImplantCaseEntity c) {
         return new OutgoingEvent("implant.case-opened", c.pathwayId,
-                new CaseOpened(c.pathwayId, c.patientRef, c.id, c.trialId, c.openedAt));
+                new CaseOpened(c.pathwayId, c.patientRef, c.id, c.trialId, c.openedAt, c.path, c.replacesCaseId,
+                        c.replacementReason));
     }
 
     public static OutgoingEvent caseClosed(ImplantCaseEntity c) {
@@ -111,11 +127,12 @@ public final class ImplantEvents {
                 c.trialId, c.baselineNrs, c.reservoirVolumeMl,
                 Device.of(c),
                 c.catheterEntryLevel, c.catheterTipLevel, c.pumpPocketSide.name(), c.anesthesia.name(),
-                c.procedureStartedAt, c.procedureEndedAt, c.completedAt));
+                c.procedureStartedAt, c.procedureEndedAt, c.completedAt, c.path, c.replacesCaseId));
     }
 
     public static OutgoingEvent explanted(ImplantCaseEntity c) {
         return new OutgoingEvent("implant.explanted", c.pathwayId,
-                new Explanted(c.pathwayId, c.patientRef, c.id, c.explantReason, c.explantedAt));
+                new Explanted(c.pathwayId, c.patientRef, c.id, c.explantReason, c.explantedAt, c.replacedByCaseId,
+                        WithdrawalPlanFacts.of(c.withdrawalPlan())));
     }
 }

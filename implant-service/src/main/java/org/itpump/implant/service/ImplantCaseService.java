@@ -6,13 +6,17 @@ import io.smallrye.mutiny.Uni;
 import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.StateConflictException;
 import org.itpump.implant.domain.DeviceCatalogue;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.domain.PreOpItem;
+import org.itpump.implant.domain.PumpReplacement;
+import org.itpump.implant.domain.WithdrawalPlan;
 import org.itpump.implant.messaging.ImplantEvents;
 import org.itpump.implant.messaging.TrialEventsConsumer.TrialCancelled;
 import org.itpump.implant.messaging.TrialEventsConsumer.TrialPassed;
@@ -22,7 +26,9 @@ import org.itpump.implant.store.ImplantCaseEntity;
 import org.itpump.implant.store.ImplantCaseRepository;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -40,15 +46,18 @@ public class ImplantCaseService {
     private final Outbox outbox;
     private final Clock clock;
     private final PumpCatalogue devices;
+    private final ZoneId hospitalZone;
 
     ImplantCaseService(ImplantCaseRepository cases, CaseHistoryRepository history, TheatreBookings bookings,
-                       Outbox outbox, Clock clock, PumpCatalogue devices) {
+                       Outbox outbox, Clock clock, PumpCatalogue devices,
+                       @ConfigProperty(name = "itpump.implant.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
         this.devices = devices;
         this.cases = cases;
         this.history = history;
         this.bookings = bookings;
         this.outbox = outbox;
         this.clock = clock;
+        this.hospitalZone = hospitalZone;
     }
 
     /** Runs in the consumer's transaction; a second trial.passed for the same trial changes nothing. */
@@ -60,6 +69,7 @@ public class ImplantCaseService {
             opened.patientRef = passed.patientRef();
             opened.trialId = passed.trialId();
             opened.baselineNrs = passed.baselineNrs();
+            opened.path = ImplantPath.TRIAL;
             opened.status = ImplantCaseStatus.AWAITING_SCHEDULING;
             opened.preOpChecklist = EnumSet.noneOf(PreOpItem.class);
             opened.openedAt = now();
@@ -160,19 +170,95 @@ public class ImplantCaseService {
             implantCase.completedAt = now();
             return note(implantCase, "implant completed", implantCase.deviceModel + " "
                             + implantCase.reservoirVolumeMl.toPlainString() + " mL, catheter tip " + implantCase.catheterTipLevel)
+                    .call(() -> removeReplacedPump(implantCase)) // its implant.explanted goes before implant.completed
                     .call(() -> outbox.append(ImplantEvents.completed(implantCase)));
         });
     }
 
-    /** The pump can be removed at any time after the implant; emits implant.explanted. */
+    /**
+     * The pump can be removed at any time after the implant; emits implant.explanted. An explant planned in advance
+     * may record its withdrawal plan (taper, oral bridge): 422 when it starts after today (the explant's day in the
+     * hospital zone); it is kept on the case and published.
+     *
+     * @param plan null when none was recorded
+     */
     @WithTransaction
-    public Uni<ImplantCaseEntity> explant(UUID caseId, ExplantReason reason) {
+    public Uni<ImplantCaseEntity> explant(UUID caseId, ExplantReason reason, WithdrawalPlanRecord plan) {
         return cases.require(caseId).call(implantCase -> {
-            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.EXPLANTED);
+            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.EXPLANTED); // 409 before 422
+            OffsetDateTime explantedAt = now();
+            if (plan != null) {
+                LocalDate today = explantedAt.atZoneSameInstant(hospitalZone).toLocalDate();
+                WithdrawalPlan recorded = WithdrawalPlan.recordedAt(plan.kind(), plan.startedOn(), plan.detail(), today, today);
+                implantCase.withdrawalPlanKind = recorded.kind();
+                implantCase.withdrawalPlanStartedOn = recorded.startedOn();
+                implantCase.withdrawalPlanDetail = recorded.detail();
+            }
             implantCase.explantReason = reason;
-            implantCase.explantedAt = now();
-            return note(implantCase, "pump explanted", reason.name())
+            implantCase.explantedAt = explantedAt;
+            return note(implantCase, "pump explanted", reason.name() + (plan == null ? ""
+                    : "; withdrawal plan " + implantCase.withdrawalPlanKind + " since " + implantCase.withdrawalPlanStartedOn))
                     .call(() -> outbox.append(ImplantEvents.explanted(implantCase)));
+        });
+    }
+
+    /** A withdrawal plan as the clinician records it: kind, first day (hospital zone), optional detail. */
+    public record WithdrawalPlanRecord(WithdrawalPlan.Kind kind, LocalDate startedOn, String detail) {
+    }
+
+    /**
+     * Opens a REPLACEMENT case for a case whose pump was implanted (battery end of life, malfunction): same pathway,
+     * patient, trial and baseline, no new screening trial; it awaits scheduling and goes through the same pre-op
+     * checklist, booking and completion. 409 when the case was never implanted or already has a live replacement
+     * ({@link PumpReplacement}). Emits implant.case-opened (path REPLACEMENT, replacesCaseId).
+     */
+    @WithTransaction
+    public Uni<ImplantCaseEntity> openReplacement(UUID caseId, ExplantReason reason) {
+        return cases.require(caseId).chain(replaced -> cases.liveReplacementOf(caseId).chain(live -> {
+            PumpReplacement.requireReplaceable(caseId, replaced.status, live == null ? null : live.id,
+                    live == null ? null : live.status);
+            ImplantCaseEntity opened = new ImplantCaseEntity();
+            opened.id = UUID.randomUUID();
+            opened.pathwayId = replaced.pathwayId;
+            opened.patientRef = replaced.patientRef;
+            opened.trialId = replaced.trialId;
+            opened.baselineNrs = replaced.baselineNrs;
+            opened.path = ImplantPath.REPLACEMENT;
+            opened.replacesCaseId = replaced.id;
+            opened.replacementReason = reason;
+            opened.status = ImplantCaseStatus.AWAITING_SCHEDULING;
+            opened.preOpChecklist = EnumSet.noneOf(PreOpItem.class);
+            opened.openedAt = now();
+            return cases.persist(opened)
+                    .call(() -> cases.flush()) // a second live replacement fails here (unique index): 409
+                    .call(() -> note(opened, "case opened", "replaces case " + replaced.id + ": " + reason))
+                    .call(() -> note(replaced, "replacement opened", "case " + opened.id + ": " + reason))
+                    .call(() -> outbox.append(ImplantEvents.caseOpened(opened)));
+        }));
+    }
+
+    /**
+     * Completing a replacement removes the pump it replaces in the same surgery: a replaced case still COMPLETED
+     * becomes EXPLANTED (reason: the replacement's, at the procedure's end, replacedByCaseId) and its
+     * implant.explanted is appended before the replacement's implant.completed, so consumers (one pathway key, one
+     * partition) end the old therapy and plan before they open the new ones.
+     */
+    private Uni<Void> removeReplacedPump(ImplantCaseEntity replacement) {
+        if (replacement.path != ImplantPath.REPLACEMENT) {
+            return Uni.createFrom().voidItem();
+        }
+        return cases.require(replacement.replacesCaseId).chain(replaced -> {
+            if (!PumpReplacement.removesReplacedPump(replaced.status)) {
+                return note(replaced, "replacement completed", "case " + replacement.id + "; pump already explanted")
+                        .replaceWithVoid();
+            }
+            replaced.status = replaced.status.transitionTo(ImplantCaseStatus.EXPLANTED);
+            replaced.explantReason = replacement.replacementReason;
+            replaced.explantedAt = replacement.procedureEndedAt;
+            replaced.replacedByCaseId = replacement.id;
+            return note(replaced, "pump explanted", replacement.replacementReason + "; replaced by case " + replacement.id)
+                    .call(() -> outbox.append(ImplantEvents.explanted(replaced)))
+                    .replaceWithVoid();
         });
     }
 

@@ -12,11 +12,14 @@ import jakarta.persistence.Version;
 import org.itpump.implant.domain.DeviceCatalogue;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.domain.PreOpChecklist;
 import org.itpump.implant.domain.PreOpItem;
+import org.itpump.implant.domain.WithdrawalPlan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
@@ -97,8 +100,31 @@ public class ImplantCaseEntity extends PanacheEntityBase {
     public String mriSource;
     @Column(name = "device_catalogue_source")
     public String deviceCatalogueSource;
+    /** TRIAL (opened by a passed trial) or REPLACEMENT (a new pump for {@link #replacesCaseId}'s). */
+    @Enumerated(EnumType.STRING)
+    public ImplantPath path;
+    @Column(name = "replaces_case_id")
+    public UUID replacesCaseId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "replacement_reason")
+    public ExplantReason replacementReason;
+    @Column(name = "replaced_by_case_id")
+    public UUID replacedByCaseId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "withdrawal_plan_kind")
+    public WithdrawalPlan.Kind withdrawalPlanKind;
+    @Column(name = "withdrawal_plan_started_on")
+    public LocalDate withdrawalPlanStartedOn;
+    @Column(name = "withdrawal_plan_detail")
+    public String withdrawalPlanDetail;
     @Version
     public long version;
+
+    /** The withdrawal plan recorded with the explant, or null. */
+    public WithdrawalPlan withdrawalPlan() {
+        return withdrawalPlanKind == null ? null
+                : new WithdrawalPlan(withdrawalPlanKind, withdrawalPlanStartedOn, withdrawalPlanDetail);
+    }
 
     public PreOpChecklist checklist() {
         return new PreOpChecklist(preOpChecklist);

@@ -9,6 +9,7 @@ import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
 import org.itpump.chassis.store.QueryFilter;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantPath;
 
 import java.util.UUID;
 
@@ -22,8 +23,14 @@ public class ImplantCaseRepository implements PanacheRepositoryBase<ImplantCaseE
         return findById(caseId).onItem().ifNull().failWith(() -> new ResourceNotFoundException("Implant case", caseId));
     }
 
+    /** The case the passed trial opened (path TRIAL); replacements share its trial id. */
     public Uni<ImplantCaseEntity> byTrial(UUID trialId) {
-        return find("trialId", trialId).firstResult();
+        return find("trialId = ?1 and path = ?2", trialId, ImplantPath.TRIAL).firstResult();
+    }
+
+    /** The replacement of the case that is not CLOSED (at most one, by a partial unique index), or null. */
+    public Uni<ImplantCaseEntity> liveReplacementOf(UUID caseId) {
+        return find("replacesCaseId = ?1 and status <> ?2", caseId, ImplantCaseStatus.CLOSED).firstResult();
     }
 
     /** One page of cases, oldest first (then by id), filtered by whichever of status and pathway is given. */

@@ -40,9 +40,11 @@ public final class EscalationRulesTable {
                     minutes(rule.reAlertEvery()), rule.suspicion(), rule.action() + (rule.mri() ? " + MRI advice" : ""),
                     rule.why(), rule.source()));
         }
-        out.add(row(ExplantRisk.RULE_ID, "implant.explanted of a pump whose drug is withdrawal-critical (baclofen)",
+        out.add(row(ExplantRisk.RULE_ID, ExplantRisk.WHEN,
                 ExplantRisk.URGENCY.name(), minutes(ExplantRisk.URGENCY.defaultReAlertEvery()), ExplantRisk.SUSPICION,
-                ExplantRisk.ACTION, ExplantRisk.WHY, ExplantRisk.SOURCE));
+                ExplantRisk.ACTION + " With a withdrawal plan recorded on the explant: "
+                        + ExplantRisk.ACTION_WITH_PLAN.formatted("{kind} since {day} - {detail}"),
+                ExplantRisk.WHY, ExplantRisk.SOURCE));
         return String.join("\n", out) + "\n";
     }
 
