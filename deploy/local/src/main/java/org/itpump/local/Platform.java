@@ -63,6 +63,11 @@ public final class Platform implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "ITPUMP_JWT_ISSUER", DevelopmentKeys.ISSUER,
                 "ITPUMP_JWT_PUBLIC_KEY_LOCATION", platform.keys.publicKeyFile().toString(),
+                // the development tokens live 12 h (DevelopmentKeys); production refuses tokens older than 1 h
+                "ITPUMP_JWT_MAX_AGE_SECONDS", String.valueOf(DevelopmentKeys.LIFETIME.toSeconds()),
+                // the local PostgreSQL has no TLS; production verifies the CloudNativePG CA (verify-full)
+                "ITPUMP_DB_SSLMODE", "disable",
+                "ITPUMP_DB_TRUST_CA", "false",
                 "ITPUMP_DB_HOST", postgres.host(),
                 "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
                 "ITPUMP_DB_USER", postgres.user(),
@@ -130,6 +135,11 @@ public final class Platform implements AutoCloseable {
     /** A development bearer token, signed with this run's key, for a user with these roles. */
     public String token(String user, String... roles) {
         return keys.token(user, roles);
+    }
+
+    /** The management URL (/q/health, /q/metrics) of the service's first instance. */
+    public String managementUrl(String service) {
+        return services.get(service).get(0).managementUrl();
     }
 
     /** The base URL of the service: with replicas, each call names the next instance (round robin, as a Service would). */
