@@ -4,13 +4,16 @@
 //   - Kubernetes kinds (core, apps, policy, networking.k8s.io, ...): kubernetes-models
 //   - Strimzi kinds (kafka.strimzi.io: Kafka, KafkaNodePool, KafkaTopic, KafkaUser): @kubernetes-models/strimzi-kafka-operator
 //   - CloudNativePG kinds (postgresql.cnpg.io: Cluster, Database, ...): @kubernetes-models/cloudnative-pg
-// A resource whose apiVersion/kind no package knows is an error, never skipped. Exits 1 on any error.
+// A resource whose apiVersion/kind no package knows is an error, never skipped. Then the security rules of
+// policies.mjs (default deny, Pod Security restricted, secrets as files, Kafka ACLs, PostgreSQL TLS only, ...) on
+// each build. Exits 1 on any error.
 // Usage: node validate.mjs [kubernetes-dir]   (default: the parent directory of this script)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as yaml from 'js-yaml';
+import { checkPolicies } from './policies.mjs';
 
 const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +94,10 @@ for (const dir of targets) {
   }
   const summary = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ');
   console.log(`${label}: ${docs.length} resources, valid: ${summary || 'none'}`);
+  const broken = checkPolicies(docs);
+  for (const message of broken) console.error(`FAIL ${label}: policy: ${message}`);
+  errors += broken.length;
+  if (broken.length === 0) console.log(`${label}: security policies hold`);
 }
 
 if (errors > 0) {

@@ -74,6 +74,27 @@ public final class SecurityMatrix {
 
 
     /**
+     * The production defaults of the token check (chassis microprofile-config.properties): a token of an allowed role
+     * is still refused (401) when its audience is another service, when it is older than the maximum token age
+     * (3,600 s: issued 2 h ago, though it expires only in 5 min), or when another issuer signed it. Checked on the
+     * first endpoint: the check runs before any endpoint's own code.
+     */
+    public static void verifyTokenDefaults(List<Endpoint> endpoints) {
+        Endpoint endpoint = endpoints.get(0);
+        String role = endpoint.allowed().iterator().next();
+        long now = System.currentTimeMillis() / 1000;
+        assertRefused(401, call(given().auth().oauth2(Jwt.upn("matrix-" + role).groups(role)
+                .audience("another-service").sign()), endpoint), endpoint + " with a token for another service");
+        assertRefused(401, call(given().auth().oauth2(Jwt.upn("matrix-" + role).groups(role)
+                .issuedAt(now - 7200).expiresAt(now + 300).sign()), endpoint), endpoint + " with a token issued 2 h ago");
+        assertRefused(401, call(given().auth().oauth2(Jwt.upn("matrix-" + role).groups(role)
+                .issuer("https://idp.elsewhere.example").sign()), endpoint), endpoint + " with a token of another issuer");
+        // the same token with this service's defaults passes the gate: the three refusals are the claims' doing
+        int status = call(given().auth().oauth2(token(role)), endpoint).statusCode();
+        assertTrue(status != 401 && status != 403, endpoint + " as " + role + " answered " + status);
+    }
+
+    /**
      * Every call above left its audit row: the anonymous ones (401), the refused roles (403) and the allowed
      * ones, each with the caller's name, read from the service's audit_record table.
      */

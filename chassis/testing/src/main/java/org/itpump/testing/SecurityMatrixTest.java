@@ -29,6 +29,11 @@ public abstract class SecurityMatrixTest {
     }
 
     @Test
+    void tokensForAnotherServiceTooOldOrFromAnotherIssuerAreRefused() {
+        SecurityMatrix.verifyTokenDefaults(endpoints());
+    }
+
+    @Test
     void probesStayOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

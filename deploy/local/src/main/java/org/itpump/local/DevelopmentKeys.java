@@ -21,6 +21,10 @@ import java.util.Set;
 public final class DevelopmentKeys {
 
     public static final String ISSUER = "https://itpump.local/dev";
+    /** How long a development token is valid (the services are told to accept tokens this old). */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    /** Every service checks that a token names it in "aud": a development token names all four. */
+    public static final Set<String> AUDIENCE = Set.of("trial-service", "implant-service", "dosing-service", "followup-service");
 
     private final KeyPair keys;
     private final Path publicKeyFile;
@@ -52,8 +56,9 @@ public final class DevelopmentKeys {
         return publicKeyFile;
     }
 
-    /** A bearer token for a development user with these roles, valid for 12 hours. */
+    /** A bearer token for a development user with these roles, for every service, valid for 12 hours. */
     public String token(String user, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(Duration.ofHours(12)).sign(keys.getPrivate());
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(user).groups(Set.of(roles)).expiresIn(LIFETIME)
+                .sign(keys.getPrivate());
     }
 }

@@ -84,8 +84,8 @@ public final class LocalPlatform {
         System.out.printf("%nThe platform is up (%.1f s). Ctrl-C stops everything.%n%n",
                 (System.nanoTime() - started) / 1e9);
         Platform.SERVICES.keySet().forEach(service -> {
-            String url = platform.url(service);
-            System.out.printf("  %-17s %s   OpenAPI UI %s/q/swagger-ui   health %s/q/health%n", service, url, url, url);
+            String url = platform.url(service), management = platform.managementUrl(service);
+            System.out.printf("  %-17s %s   OpenAPI %s/q/openapi   health %s/q/health%n", service, url, management, management);
         });
         System.out.printf("%n  Kafka %s   logs %s%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
         writeTokens(platform, work.resolve("jwt/tokens.txt"));

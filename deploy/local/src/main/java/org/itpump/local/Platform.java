@@ -63,6 +63,11 @@ public final class Platform implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "ITPUMP_JWT_ISSUER", DevelopmentKeys.ISSUER,
                 "ITPUMP_JWT_PUBLIC_KEY_LOCATION", platform.keys.publicKeyFile().toString(),
+                // the development tokens live 12 h (DevelopmentKeys; a minute's margin for the clock); production
+                // refuses tokens older than 1 h
+                "ITPUMP_JWT_MAX_AGE_SECONDS", String.valueOf(DevelopmentKeys.LIFETIME.plusMinutes(1).toSeconds()),
+                // the local PostgreSQL has no TLS; production verifies the CloudNativePG CA (verify-full)
+                "ITPUMP_DB_SSLMODE", "disable",
                 "ITPUMP_DB_HOST", postgres.host(),
                 "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
                 "ITPUMP_DB_USER", postgres.user(),
@@ -79,6 +84,8 @@ public final class Platform implements AutoCloseable {
                 }
                 Map<String, String> serviceProperties = new LinkedHashMap<>(properties);
                 serviceProperties.put("itpump.db.name", database);
+                // no TLS here, so no CA to trust (an empty value unsets the production default)
+                serviceProperties.put("quarkus.datasource.reactive.trust-certificate-pem.certs", "");
                 if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
                     // no collector to export traces to on this machine: no tracing, rather than a warning every few seconds
                     serviceProperties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
@@ -130,6 +137,11 @@ public final class Platform implements AutoCloseable {
     /** A development bearer token, signed with this run's key, for a user with these roles. */
     public String token(String user, String... roles) {
         return keys.token(user, roles);
+    }
+
+    /** The management URL (/q/health, /q/metrics) of the service's first instance. */
+    public String managementUrl(String service) {
+        return services.get(service).get(0).managementUrl();
     }
 
     /** The base URL of the service: with replicas, each call names the next instance (round robin, as a Service would). */

@@ -37,11 +37,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -60,6 +62,10 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-XX:SharedArchiveFile=" + classDataArchive);
         }
         command.add("-Dquarkus.http.port=" + port);
+        // The packaged services serve /q/* on a management port of their own (9000 in a pod); here four services and
+        // their replicas share one host, so each process gets a free port.
+        int managementPort = freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(extraJavaOptions(name));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // From the app's directory, as the archive was recorded: a class data archive holds the class path as given.
@@ -78,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
             Thread pump = new Thread(() -> copyLog(name, process, logFile, console), name + "-log");
             pump.setDaemon(true);
             pump.start();
-            return new ServiceProcess(name, port, process);
+            return new ServiceProcess(name, port, managementPort, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,10 +108,15 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: /q/health, /q/metrics, /q/openapi (not on the API port in the packaged services). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Waits for /q/health/ready to answer 200 (database migrated, Kafka reachable, channels up). */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -163,6 +174,14 @@ public final class ServiceProcess implements AutoCloseable {
             if (process.isAlive()) {
                 console.accept(name + " | log lost: " + e.getMessage());
             }
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,8 @@ package org.itpump.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,14 +36,33 @@ class GeneratedManifestsTest {
         Path committed = ROOT.resolve("deploy/kubernetes/base/services").resolve(service).resolve("kubernetes.yml");
         assertTrue(Files.isRegularFile(generated), generated + " is missing: package the service first (./mvnw package)");
         assertTrue(Files.isRegularFile(committed), committed + " is missing: run deploy/kubernetes/generate.sh");
-        // Compared as YAML documents: the generator does not keep the order of labels from one build to the next.
+        // Compared as YAML documents: the generator does not keep the order of labels, nor of a container's ports
+        // (http, management), from one build to the next; lists of named ports are compared sorted by name.
         assertEquals(documents(generated), documents(committed),
                 committed + " differs from what quarkus-kubernetes generates: run deploy/kubernetes/generate.sh and commit");
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            return docs.readAll();
+            List<JsonNode> all = docs.readAll();
+            all.forEach(GeneratedManifestsTest::sortNamedPorts);
+            return all;
+        }
+    }
+
+    private static void sortNamedPorts(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ports = object.get("ports");
+            if (ports instanceof ArrayNode list) {
+                List<JsonNode> sorted = new ArrayList<>();
+                list.forEach(sorted::add);
+                sorted.sort(Comparator.comparing(port -> port.path("name").asText()));
+                list.removeAll();
+                list.addAll(sorted);
+            }
+            object.forEach(GeneratedManifestsTest::sortNamedPorts);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(GeneratedManifestsTest::sortNamedPorts);
         }
     }
 }

