@@ -182,7 +182,9 @@ class PathwayEndToEndIT {
      * it then runs on in real time.
      */
     private static void moveDosingClockTo(java.time.Instant at, boolean kill) {
-        Map<String, String> clock = Map.of("itpump.test.clock-offset", Duration.between(java.time.Instant.now(), at).toString());
+        // the hand computation is in UTC days, whatever ITPUMP_HOSPITAL_ZONE this machine sets
+        Map<String, String> clock = Map.of("itpump.test.clock-offset", Duration.between(java.time.Instant.now(), at).toString(),
+                "itpump.dosing.hospital-zone", "UTC");
         if (kill) {
             platform.crashAndRestart("dosing-service", 0, clock);
         } else {
