@@ -135,19 +135,6 @@ public final class Platform implements AutoCloseable {
         restarted.awaitReady(Duration.ofSeconds(120));
     }
 
-    /**
-     * Stops the service cleanly (SIGTERM: it leaves its consumer group at once, so its partitions are not held
-     * until the group's session timeout) and starts it with these system properties added to the platform's;
-     * waits until ready.
-     */
-    public void restart(String service, Map<String, String> properties) {
-        List<ServiceProcess> instances = services.get(service);
-        instances.get(0).close();
-        ServiceProcess restarted = launchers.get(service).get(0).apply(properties);
-        instances.set(0, restarted);
-        restarted.awaitReady(Duration.ofSeconds(120));
-    }
-
     /** How many instances of the service run. */
     public int instances(String service) {
         return services.get(service).size();

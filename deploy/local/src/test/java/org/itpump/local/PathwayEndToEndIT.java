@@ -137,7 +137,7 @@ class PathwayEndToEndIT {
         // dosing-service's clock pinned to Z = D0 12:00 UTC (D0: tomorrow), so the re-plan below is exact whatever
         // the hour of the run; its clock runs on from Z (a few seconds pass between the steps).
         java.time.LocalDate d0 = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
-        moveDosingClockTo(d0.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), false);
+        moveDosingClockTo(d0.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
         try {
             // A: morphine 10 mg/mL at 8 mg/day = 0.8 mL/day; 20 mL filled on D0 - 10 (counted from 00:00 UTC).
             program(therapyA, 8, "E2E: high-dose cancer pain, above the usual start on purpose");
@@ -159,13 +159,13 @@ class PathwayEndToEndIT {
 
             // SIGKILL, then 3 minutes before A's reminder (a start takes well under awaitReady's 120 s): B's reminder
             // fires at that poll, A's does not; A's old reminder (D0+4) is not left behind either.
-            moveDosingClockTo(reminderAt.minus(Duration.ofMinutes(3)), true);
+            moveDosingClockTo(reminderAt.minus(Duration.ofMinutes(3))); // the SIGKILL after the dose change
             assertEquals(therapyB, assertContract(topics.await(ofType("dosing.refill-due", pathwayB), WAIT))
                     .path("therapyId").asText(), "the poll at the moved clock ran");
             assertEquals(0, refillDueOf(pathwayA), "no reminder before its instant");
 
             // Across it: exactly one reminder, with the re-planned date.
-            moveDosingClockTo(reminderAt.plus(Duration.ofMinutes(1)), false);
+            moveDosingClockTo(reminderAt.plus(Duration.ofMinutes(1)));
             JsonNode due = assertContract(topics.await(ofType("dosing.refill-due", pathwayA), WAIT));
             assertEquals(therapyA, due.path("therapyId").asText());
             assertEquals(d0.plusDays(23).toString(), due.path("refillDueDate").asText());
@@ -173,23 +173,18 @@ class PathwayEndToEndIT {
             assertEquals(1, topics.drain(Duration.ZERO).stream().filter(ofType("dosing.refill-due", pathwayB)).count(),
                     "B's reminder fired once, across two restarts");
         } finally {
-            platform.restart("dosing-service", Map.of()); // back on real time
+            platform.crashAndRestart("dosing-service", 0, Map.of()); // back on real time
         }
     }
 
     /**
-     * Restarts dosing-service (SIGKILL when {@code kill}, else a clean stop) with its clock starting at that instant;
-     * it then runs on in real time.
+     * Restarts dosing-service with SIGKILL (each restart, the first included, is a crash: the quickest way, and this
+     * test runs last) with its clock starting at that instant; it then runs on in real time.
      */
-    private static void moveDosingClockTo(java.time.Instant at, boolean kill) {
+    private static void moveDosingClockTo(java.time.Instant at) {
         // the hand computation is in UTC days, whatever ITPUMP_HOSPITAL_ZONE this machine sets
-        Map<String, String> clock = Map.of("itpump.test.clock-offset", Duration.between(java.time.Instant.now(), at).toString(),
-                "itpump.dosing.hospital-zone", "UTC");
-        if (kill) {
-            platform.crashAndRestart("dosing-service", 0, clock);
-        } else {
-            platform.restart("dosing-service", clock);
-        }
+        platform.crashAndRestart("dosing-service", 0, Map.of("itpump.test.clock-offset",
+                Duration.between(java.time.Instant.now(), at).toString(), "itpump.dosing.hospital-zone", "UTC"));
     }
 
     /** The pathway's dosing.refill-due events on the topic, after 2 s more for any late one. */
