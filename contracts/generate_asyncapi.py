@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # channel id: (topic, producing service, description)
 TOPICS = {
-    "trialEvents": ("itpump.trial.events", "trial-service", "Trial lifecycle (start, assessments, decision, cancellation)."),
+    "trialEvents": ("itpump.trial.events", "trial-service", "Trial lifecycle (start, assessments, dose override, decision, cancellation)."),
     "implantEvents": ("itpump.implant.events", "implant-service", "Implant case lifecycle (opened, theatre bookings as HL7 SIU would carry them, completion, explant)."),
     "dosingEvents": ("itpump.dosing.events", "dosing-service", "Pump therapy and dosing facts."),
     "followupEvents": ("itpump.followup.events", "followup-service", "Post-operative monitoring facts."),
@@ -21,12 +21,14 @@ TOPICS = {
 }
 # dead-letter channel id: (topic, consuming service)
 DEAD_LETTERS = {
+    "trialDeadLetters": ("itpump.trial-service.dlq", "trial-service"),
     "implantDeadLetters": ("itpump.implant-service.dlq", "implant-service"),
     "dosingDeadLetters": ("itpump.dosing-service.dlq", "dosing-service"),
     "followupDeadLetters": ("itpump.followup-service.dlq", "followup-service"),
 }
 # service: channels it consumes
 CONSUMES = {
+    "trial-service": ["dosingEvents"],
     "implant-service": ["trialEvents"],
     "dosing-service": ["trialEvents", "implantEvents"],
     "followup-service": ["implantEvents", "dosingEvents"],

@@ -22,7 +22,9 @@ public final class Platform implements AutoCloseable {
     private DevelopmentKeys keys;
     // instances of each service (replicas share the service's database and Kafka consumer group)
     private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
-    private final Map<String, List<java.util.function.Supplier<ServiceProcess>>> launchers = new LinkedHashMap<>();
+    // per instance: starts it with these extra system properties (on top of the platform's)
+    private final Map<String, List<java.util.function.Function<Map<String, String>, ServiceProcess>>> launchers =
+            new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger nextInstance = new java.util.concurrent.atomic.AtomicInteger();
 
     private Platform(Infrastructure infrastructure) {
@@ -91,16 +93,19 @@ public final class Platform implements AutoCloseable {
                     serviceProperties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
                 }
                 List<Integer> instancePorts = ports.get(service);
-                List<java.util.function.Supplier<ServiceProcess>> serviceLaunchers = new ArrayList<>();
+                List<java.util.function.Function<Map<String, String>, ServiceProcess>> serviceLaunchers = new ArrayList<>();
                 List<ServiceProcess> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
                 for (int i = 0; i < instancePorts.size(); i++) {
                     int port = instancePorts.get(i);
                     String log = instancePorts.size() == 1 ? service + ".log" : service + "-" + (i + 1) + ".log";
-                    java.util.function.Supplier<ServiceProcess> launcher = () -> ServiceProcess.start(service,
-                            root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), port,
-                            environment, serviceProperties, logs.resolve(log), console);
+                    java.util.function.Function<Map<String, String>, ServiceProcess> launcher = extra -> {
+                        Map<String, String> all = new LinkedHashMap<>(serviceProperties);
+                        all.putAll(extra);
+                        return ServiceProcess.start(service, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                                port, environment, all, logs.resolve(log), console);
+                    };
                     serviceLaunchers.add(launcher);
-                    instances.add(launcher.get());
+                    instances.add(launcher.apply(Map.of()));
                 }
                 platform.launchers.put(service, serviceLaunchers);
                 platform.services.put(service, instances);
@@ -122,9 +127,17 @@ public final class Platform implements AutoCloseable {
 
     /** The same for one instance of a replicated service (0-based); the other instances go on serving. */
     public void crashAndRestart(String service, int instance) {
+        crashAndRestart(service, instance, Map.of());
+    }
+
+    /**
+     * SIGKILL, then a start with these system properties added to the platform's, e.g. a test clock
+     * ({@code itpump.test.clock-offset}); a later restart without them starts the service as before.
+     */
+    public void crashAndRestart(String service, int instance, Map<String, String> properties) {
         List<ServiceProcess> instances = services.get(service);
         instances.get(instance).kill();
-        ServiceProcess restarted = launchers.get(service).get(instance).get();
+        ServiceProcess restarted = launchers.get(service).get(instance).apply(properties);
         instances.set(instance, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));
     }

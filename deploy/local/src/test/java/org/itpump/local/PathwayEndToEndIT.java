@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The thin path through all four services, each a packaged app in its own JVM, on a real broker and a real
  * PostgreSQL, driven over REST only, with the topics read by a plain Kafka consumer like an integration engine.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PathwayEndToEndIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -116,27 +117,124 @@ class PathwayEndToEndIT {
                 "one pathway's events keep their order (record key = pathway id)");
     }
 
+    /**
+     * Issue 12's clock test, on the packaged services: a dose change re-plans a refill, dosing-service is killed
+     * (SIGKILL), and its clock is then moved to just before the re-planned reminder (none fires) and across it
+     * (exactly one fires, with the re-planned date). dosing-service's clock is moved by restarting it with
+     * {@code itpump.test.clock-offset} (timers poll hourly here, plus once at start-up, so each restart is one poll
+     * at the moved clock); the last restart puts it back on real time. It runs last: after the SIGKILL the
+     * killed consumer holds dosing-service's partitions until the group's session timeout (45 s), which would only
+     * slow a later test down.
+     */
     @Test
-    void aRefillTimerAlreadyDueFiresAfterTheDosingServiceCrashesAndRestarts() {
-        String pathwayId = implantedPathway("E2E-0003");
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aReplannedRefillReminderFiresOnceAtItsInstantAfterADoseChangeAndASigkill() {
+        String pathwayA = implantedPathway("E2E-0003");
+        String pathwayB = implantedPathway("E2E-0004");
         String dosing = platform.url("dosing-service");
-        String therapyId = (String) awaitOne(dosing + "/pump-therapies", pathwayId).get("therapyId");
-        given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10, "concentrationUnit", "mg/mL",
-                        "dailyDose", 0.4, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"))
-                .post(dosing + "/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
-        // Filled 85 days ago: morphine's 90-day stability makes it due in 5 days, so the 7-day notice is already due.
-        String filledOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(85).toString();
-        given().contentType(ContentType.JSON).body(Map.of("filledOn", filledOn, "volumeAddedMl", 20,
+        String therapyA = (String) awaitOne(dosing + "/pump-therapies", pathwayA).get("therapyId");
+        String therapyB = (String) awaitOne(dosing + "/pump-therapies", pathwayB).get("therapyId");
+        // dosing-service's clock pinned to Z = D0 12:00 UTC (D0: tomorrow), so the re-plan below is exact whatever
+        // the hour of the run; its clock runs on from Z (a few seconds pass between the steps).
+        java.time.LocalDate d0 = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        moveDosingClockTo(d0.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        try {
+            // A: morphine 10 mg/mL at 8 mg/day = 0.8 mL/day; 20 mL filled on D0 - 10 (counted from 00:00 UTC).
+            program(therapyA, 8, "E2E: high-dose cancer pain, above the usual start on purpose");
+            refill(therapyA, d0.minusDays(10));
+            // Plan at the refill (Z): 10.5 days x 0.8 = 8.4 mL used, 20 - 8.4 = 11.6 mL left; the 2 mL alarm is
+            // (11.6 - 2) / 0.8 = 12 days later, D0+12 12:00; 1 day of margin: due D0+11.
+            // The dose drops to 4 mg/day = 0.4 mL/day (still at Z, to the second): the alarm moves to
+            // (11.6 - 2) / 0.4 = 24 days after Z, D0+24 12:00 (minus the seconds since Z); due D0+23. The reminder
+            // goes 7 days ahead (itpump.dosing.refill-due-notice-days), at 00:00 UTC: D0+16 00:00 UTC.
+            program(therapyA, 4, "E2E: dose reduced after the trial");
+            JsonNode replanned = assertContract(topics.await(ofType("dosing.refill-replanned", pathwayA), WAIT));
+            assertEquals(d0.plusDays(11).toString(), replanned.path("previousRefillDueDate").asText());
+            assertEquals(d0.plusDays(23).toString(), replanned.path("refillDueDate").asText());
+            java.time.Instant reminderAt = d0.plusDays(16).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            // B (the witness): 0.4 mg/day, filled on D0 - 85: morphine's 90-day stability makes it due D0+5, so its
+            // reminder (D0-2) is due already and fires at the next poll, whatever the clock.
+            program(therapyB, 0.4, null);
+            refill(therapyB, d0.minusDays(85));
+
+            // SIGKILL, then 3 minutes before A's reminder (a start takes well under awaitReady's 120 s): B's reminder
+            // fires at that poll, A's does not; A's old reminder (D0+4) is not left behind either.
+            moveDosingClockTo(reminderAt.minus(Duration.ofMinutes(3))); // the SIGKILL after the dose change
+            assertEquals(therapyB, assertContract(topics.await(ofType("dosing.refill-due", pathwayB), WAIT))
+                    .path("therapyId").asText(), "the poll at the moved clock ran");
+            assertEquals(0, refillDueOf(pathwayA), "no reminder before its instant");
+
+            // Across it: exactly one reminder, with the re-planned date.
+            moveDosingClockTo(reminderAt.plus(Duration.ofMinutes(1)));
+            JsonNode due = assertContract(topics.await(ofType("dosing.refill-due", pathwayA), WAIT));
+            assertEquals(therapyA, due.path("therapyId").asText());
+            assertEquals(d0.plusDays(23).toString(), due.path("refillDueDate").asText());
+            assertEquals(1, refillDueOf(pathwayA), "fired once");
+            assertEquals(1, topics.drain(Duration.ZERO).stream().filter(ofType("dosing.refill-due", pathwayB)).count(),
+                    "B's reminder fired once, across two restarts");
+        } finally {
+            platform.crashAndRestart("dosing-service", 0, Map.of()); // back on real time
+        }
+    }
+
+    /**
+     * Restarts dosing-service with SIGKILL (each restart, the first included, is a crash: the quickest way, and this
+     * test runs last) with its clock starting at that instant; it then runs on in real time.
+     */
+    private static void moveDosingClockTo(java.time.Instant at) {
+        // the hand computation is in UTC days, whatever ITPUMP_HOSPITAL_ZONE this machine sets
+        platform.crashAndRestart("dosing-service", 0, Map.of("itpump.test.clock-offset",
+                Duration.between(java.time.Instant.now(), at).toString(), "itpump.dosing.hospital-zone", "UTC"));
+    }
+
+    /** The pathway's dosing.refill-due events on the topic, after 2 s more for any late one. */
+    private static long refillDueOf(String pathwayId) {
+        return topics.drain(Duration.ofSeconds(2)).stream().filter(ofType("dosing.refill-due", pathwayId)).count();
+    }
+
+    private static void program(String therapyId, double dailyDoseMg, String overrideReason) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("drug", "morphine", "concentrationPerMl", 10,
+                "concentrationUnit", "mg/mL", "dailyDose", dailyDoseMg, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        given().contentType(ContentType.JSON).body(body)
+                .post(platform.url("dosing-service") + "/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
+    }
+
+    private static void refill(String therapyId, java.time.LocalDate filledOn) {
+        given().contentType(ContentType.JSON).body(Map.of("filledOn", filledOn.toString(), "volumeAddedMl", 20,
                         "concentrationPerMl", 10, "concentrationUnit", "mg/mL", "lot", "LOT-E2E"))
-                .post(dosing + "/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
-        assertContract(topics.await(ofType("dosing.refill-recorded", pathwayId), WAIT));
+                .post(platform.url("dosing-service") + "/pump-therapies/{id}/refills", therapyId).then().statusCode(201);
+    }
 
-        platform.crashAndRestart("dosing-service");
+    /**
+     * Issue 12 section 6, the saga across trial- and dosing-service: dosing-service checks a 10 mg intrathecal
+     * morphine trial bolus (ten times morphine's 1 mg single-bolus limit) and says so; trial-service holds the trial
+     * (no decision) until a clinician records an override, which is published with the clinician from the token.
+     */
+    @Test
+    void aTenMilligramMorphineTrialBolusHoldsTheTrialUntilAClinicianOverridesIt() {
+        String trial = platform.url("trial-service");
+        String trialId = startTrial("E2E-0005", 8, 10);
+        String pathwayId = given().get(trial + "/trials/{id}", trialId).then().statusCode(200).extract().path("pathwayId");
+        JsonNode checked = assertContract(topics.await(ofType("dosing.trial-dose-checked", pathwayId), WAIT));
+        assertEquals("HARD", checked.path("findingDetails").get(0).path("limit").asText());
+        assertEquals("max-bolus-dose", checked.path("findingDetails").get(0).path("rule").asText());
+        Await.until(() -> given().get(trial + "/trials/{id}", trialId).then().statusCode(200)
+                .extract().<Boolean>path("doseCheck.onHold"), Boolean.TRUE::equals, WAIT, "the trial to be held");
+        for (int nrs : new int[]{4, 3, 5}) { // mean 4 of baseline 8: 50 % relief, a pass once released
+            assess(trialId, nrs);
+        }
 
-        JsonNode due = assertContract(topics.await(ofType("dosing.refill-due", pathwayId), WAIT));
-        assertEquals(therapyId, due.path("therapyId").asText());
-        assertEquals(1, topics.drain(Duration.ofSeconds(2)).stream().filter(ofType("dosing.refill-due", pathwayId)).count(),
-                "fired once");
+        given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("on hold (trial-dose-hard-limit)"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Given as 1 mg; 10 mg was a transcription error"))
+                .post(trial + "/trials/{id}/dose-override", trialId).then().statusCode(200)
+                .body("doseCheck.onHold", equalTo(false));
+        JsonNode override = assertContract(topics.await(ofType("trial.dose-override-recorded", pathwayId), WAIT));
+        assertEquals("e2e-staff", override.path("overriddenBy").asText());
+        given().post(trial + "/trials/{id}/decision", trialId).then().statusCode(200).body("status", equalTo("PASSED"));
     }
 
     @Test
@@ -242,8 +340,13 @@ class PathwayEndToEndIT {
         return pathwayId;
     }
 
-    /** Registers an eligible candidate and starts a single-bolus morphine trial. */
+    /** Registers an eligible candidate and starts a single-bolus morphine trial of 0.5 mg. */
     private static String startTrial(String patientRef, int baselineNrs) {
+        return startTrial(patientRef, baselineNrs, 0.5);
+    }
+
+    /** The same with a bolus of that many mg. */
+    private static String startTrial(String patientRef, int baselineNrs, double doseMg) {
         String trial = platform.url("trial-service");
         String candidateId = given().contentType(ContentType.JSON)
                 .body(Map.of("patientRef", patientRef, "indication", "FAILED_BACK_SURGERY_SYNDROME"))
@@ -252,7 +355,7 @@ class PathwayEndToEndIT {
                         "PSYCHOLOGICAL_EVALUATION_CLEARED", "NO_ACTIVE_INFECTION", "ANTICOAGULATION_PLAN", "INFORMED_CONSENT")))
                 .put(trial + "/candidates/{id}/eligibility", candidateId).then().statusCode(200);
         return given().contentType(ContentType.JSON).body(Map.of("candidateId", candidateId, "trialType", "SINGLE_BOLUS",
-                        "drug", "morphine", "dose", 0.5, "doseUnit", "mg", "baselineNrs", baselineNrs))
+                        "drug", "morphine", "dose", doseMg, "doseUnit", "mg", "baselineNrs", baselineNrs))
                 .post(trial + "/trials").then().statusCode(201).extract().path("trialId");
     }
 

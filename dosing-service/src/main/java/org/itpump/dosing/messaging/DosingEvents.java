@@ -22,8 +22,24 @@ public final class DosingEvents {
                                 BigDecimal reservoirVolumeMl, OffsetDateTime openedAt, BigDecimal lowReservoirAlarmMl) {
     }
 
+    /** findings: the texts (as before); findingDetails: the same findings with their limit (HARD, SOFT) and rule. */
     public record TrialDoseChecked(UUID pathwayId, String patientRef, UUID trialId, String drug, BigDecimal dose,
-                                   String doseUnit, int libraryVersion, boolean withinLimits, List<String> findings) {
+                                   String doseUnit, int libraryVersion, boolean withinLimits, List<String> findings,
+                                   List<TrialDoseFinding> findingDetails) {
+    }
+
+    /**
+     * One finding of the trial dose check: limit HARD (a hard limit, or the dose could not be checked) or SOFT
+     * (above the usual starting maximum), the rule it names and its text.
+     */
+    public record TrialDoseFinding(String limit, String rule, String text) {
+        public static TrialDoseFinding hard(String rule, String text) {
+            return new TrialDoseFinding("HARD", rule, text);
+        }
+
+        public static TrialDoseFinding soft(String rule, String text) {
+            return new TrialDoseFinding("SOFT", rule, text);
+        }
     }
 
     /** Doses in the drug's unit: doseUnit as the library spells it, and each figure's UCUM unit. */

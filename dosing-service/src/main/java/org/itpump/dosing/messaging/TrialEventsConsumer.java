@@ -15,9 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrialEventsConsumer {
 
-    /** What dosing-service reads of trial.started. */
-    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, String drug, BigDecimal dose,
-                               String doseUnit) {
+    /** What dosing-service reads of trial.started (trialType: whether the dose is a bolus). */
+    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, String trialType, String drug,
+                               BigDecimal dose, String doseUnit) {
     }
 
     private final InboundEventProcessor processor;

@@ -9,6 +9,7 @@ import org.itpump.dosing.domain.Drug;
 import org.itpump.dosing.domain.DrugLibrary;
 import org.itpump.dosing.domain.LimitCheck;
 import org.itpump.dosing.messaging.DosingEvents;
+import org.itpump.dosing.messaging.DosingEvents.TrialDoseFinding;
 import org.itpump.dosing.messaging.TrialEventsConsumer.TrialStarted;
 
 import java.math.BigDecimal;
@@ -17,9 +18,13 @@ import java.util.List;
 
 /**
  * Checks a trial's drug and dose against the library when the trial starts, and says so
- * (dosing.trial-dose-checked): within limits, or each violation found. The dose is first converted exactly
- * to the drug's unit (a 0.5 mg baclofen trial dose is 500 mcg); a unit that cannot be converted is a finding.
- * A bolus dose is held to the same daily limits as an infusion's daily dose, the conservative reading.
+ * (dosing.trial-dose-checked): within limits, or each violation found, each marked HARD or SOFT with the rule it
+ * breaks (findingDetails; trial-service holds the trial on a HARD finding until a clinician records an override).
+ * The dose is first converted exactly to the drug's unit (a 0.5 mg baclofen trial dose is 500 mcg); a unit that
+ * cannot be converted, or a drug the library does not hold, is a HARD finding (the dose could not be checked).
+ * A bolus dose is held to the same daily limits as an infusion's daily dose, the conservative reading; the dose of
+ * a bolus trial (SINGLE_BOLUS, REPEATED_BOLUS) is also a single bolus, held to the drug's maxBolusDose (issue 12
+ * section 6: a 10 mg intrathecal morphine trial bolus is ten times morphine's 1 mg bolus limit).
  */
 @ApplicationScoped
 public class TrialDoseCheck {
@@ -35,38 +40,50 @@ public class TrialDoseCheck {
     /** Runs in the consumer's transaction. */
     public Uni<Void> check(TrialStarted trial) {
         return library.current().chain(drugs -> {
-            List<String> findings = findings(drugs, trial);
+            List<TrialDoseFinding> findings = findings(drugs, trial);
             return outbox.append(DosingEvents.trialDoseChecked(trial.pathwayId(), new DosingEvents.TrialDoseChecked(
                     trial.pathwayId(), trial.patientRef(), trial.trialId(), trial.drug(), trial.dose(), trial.doseUnit(),
-                    drugs.version(), findings.isEmpty(), findings)));
+                    drugs.version(), findings.isEmpty(), findings.stream().map(TrialDoseFinding::text).toList(), findings)));
         });
     }
 
-    static List<String> findings(DrugLibrary drugs, TrialStarted trial) {
-        List<String> findings = new ArrayList<>();
+    static List<TrialDoseFinding> findings(DrugLibrary drugs, TrialStarted trial) {
+        List<TrialDoseFinding> findings = new ArrayList<>();
         Drug drug;
         try {
             drug = drugs.drug(trial.drug());
         } catch (ClinicalRuleException notInLibrary) {
-            return List.of(notInLibrary.getMessage());
+            return List.of(TrialDoseFinding.hard("drug-not-in-library", notInLibrary.getMessage()));
         }
         BigDecimal dose;
         try {
             dose = new DoseQuantity(trial.dose(), trial.doseUnit()).in(drug, DoseQuantity.Kind.DOSE, "trial dose");
         } catch (ClinicalRuleException unconvertible) {
-            return List.of(unconvertible.getMessage());
+            return List.of(TrialDoseFinding.hard("dose-unit-not-convertible", unconvertible.getMessage()));
+        }
+        if (isBolusTrial(trial.trialType())) {
+            try {
+                drug.requireBolusWithinHardLimit(dose);
+            } catch (ClinicalRuleException hardLimit) {
+                findings.add(TrialDoseFinding.hard("max-bolus-dose", hardLimit.getMessage()));
+            }
         }
         String unit = drug.unit().symbol();
         try {
             drug.requireDailyDoseWithinHardLimit("trial dose", dose);
             LimitCheck soft = drug.checkDailyDose(dose);
             if (soft.softLimitExceeded()) {
-                findings.add("The trial dose " + dose.toPlainString() + " " + unit
-                        + " is above the usual starting maximum of " + soft.softLimit().toPlainString() + " " + unit);
+                findings.add(TrialDoseFinding.soft("starting-daily-dose", "The trial dose " + dose.toPlainString() + " "
+                        + unit + " is above the usual starting maximum of " + soft.softLimit().toPlainString() + " " + unit));
             }
         } catch (ClinicalRuleException hardLimit) {
-            findings.add(hardLimit.getMessage());
+            findings.add(TrialDoseFinding.hard("max-daily-dose", hardLimit.getMessage()));
         }
         return findings;
+    }
+
+    /** A trial type this check does not know is not taken for a bolus (its daily limits still apply). */
+    private static boolean isBolusTrial(String trialType) {
+        return "SINGLE_BOLUS".equals(trialType) || "REPEATED_BOLUS".equals(trialType);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -59,6 +60,17 @@ public final class TrialRequests {
             @Min(0) @Max(100) @Schema(description = "Optional function score (0-100)") Integer functionScore,
             @Schema(description = "When the assessment was taken (default: now); within the trial window, not in the future")
             OffsetDateTime assessedAt) {
+    }
+
+    /**
+     * The clinician's reason to go on with a trial held on a HARD dose finding. The clinician is the caller's token
+     * (upn, else sub), never the body: a body naming {@code overriddenBy} is refused with 400.
+     */
+    public record RecordDoseOverride(
+            @NotBlank @Size(max = 500) @Schema(description = "Why the trial may go on despite the hard-limit finding; published")
+            String reason,
+            @Schema(description = "Refused when present: the clinician is taken from the token", deprecated = true)
+            String overriddenBy) {
     }
 
     public record CancelTrial(

@@ -1,9 +1,11 @@
 package org.itpump.trial.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,9 +36,11 @@ import java.util.UUID;
 public class TrialResource {
 
     private final TrialService trials;
+    private final SecurityIdentity identity;
 
-    TrialResource(TrialService trials) {
+    TrialResource(TrialService trials, SecurityIdentity identity) {
         this.trials = trials;
+        this.identity = identity;
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -74,9 +78,29 @@ public class TrialResource {
             description = "Relief % = (baseline NRS - mean of the post-dose NRS scores) / baseline NRS x 100. "
                     + "Relief at or above the configured threshold (default 50 %) passes and emits trial.passed; "
                     + "below it fails and emits trial.failed. The comparison is exact; reported relief is rounded down "
-                    + "to 2 decimals (never reads as a pass it is not). 422 without assessments, 409 when already decided.")
+                    + "to 2 decimals (never reads as a pass it is not). 422 without assessments, 409 when already decided "
+                    + "or while the trial is on hold for a hard-limit dose finding (trial-dose-hard-limit: record a "
+                    + "dose override first).")
     public Uni<TrialView> decide(@PathParam("trialId") UUID trialId) {
         return trials.decide(trialId).map(decided -> TrialView.of(decided.trial(), decided.assessments()));
+    }
+
+    @RolesAllowed({Roles.CLINICIAN})
+    @POST
+    @Path("/{trialId}/dose-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record why a trial held on a hard-limit dose finding may go on",
+            description = "dosing-service checks the trial dose against its drug library (dosing.trial-dose-checked); a "
+                    + "HARD finding holds the trial (rule trial-dose-hard-limit): no decision until a clinician records a "
+                    + "reason here. The clinician is the caller's token (upn, else sub); a body naming overriddenBy is "
+                    + "400. Emits trial.dose-override-recorded. 409 when the trial is not on hold.")
+    public Uni<TrialView> recordDoseOverride(@PathParam("trialId") UUID trialId,
+                                             @NotNull @Valid TrialRequests.RecordDoseOverride request) {
+        if (request.overriddenBy() != null) {
+            throw new BadRequestException("overriddenBy is not accepted: the clinician is taken from the bearer token");
+        }
+        return trials.recordDoseOverride(trialId, request.reason(), identity.getPrincipal().getName())
+                .map(held -> TrialView.of(held.trial(), held.assessments()));
     }
 
     @RolesAllowed({Roles.CLINICIAN})

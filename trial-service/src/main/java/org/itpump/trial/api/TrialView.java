@@ -1,6 +1,7 @@
 package org.itpump.trial.api;
 
 import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.TrialStatus;
@@ -17,7 +18,8 @@ import java.util.UUID;
 public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String patientRef, Indication indication,
                         TrialType trialType, String drug, BigDecimal dose, DoseUnit doseUnit, int baselineNrs,
                         TrialStatus status, OffsetDateTime startedAt, OffsetDateTime windowEndsAt,
-                        List<Assessment> assessments, Decision decision, Cancellation cancellation) {
+                        List<Assessment> assessments, Decision decision, Cancellation cancellation,
+                        DoseCheckView doseCheck) {
 
     public record Assessment(UUID assessmentId, int nrs, int minutesSinceDose, BigDecimal oralMmePerDay,
                              Integer functionScore, OffsetDateTime assessedAt) {
@@ -33,6 +35,21 @@ public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String p
     public record Cancellation(CancellationReason reason, String note, OffsetDateTime cancelledAt) {
     }
 
+    /**
+     * dosing-service's check of the trial dose (null until it has arrived). onHold: a HARD finding without an
+     * override holds the undecided trial (rule trial-dose-hard-limit); SOFT findings are shown only.
+     */
+    public record DoseCheckView(int libraryVersion, boolean withinLimits, boolean onHold, List<Finding> findings,
+                                OffsetDateTime checkedAt, DoseOverrideView override) {
+    }
+
+    public record Finding(String limit, String rule, String text) {
+    }
+
+    /** overriddenBy: the clinician, from the bearer token. */
+    public record DoseOverrideView(String reason, String overriddenBy, OffsetDateTime recordedAt) {
+    }
+
     /** {@code assessments} null: a list view, without them. */
     static TrialView of(TrialEntity t, List<PainAssessmentEntity> assessments) {
         Decision decision = t.decidedAt == null ? null
@@ -41,6 +58,19 @@ public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String p
                 : new Cancellation(t.cancellationReason, t.cancellationNote, t.cancelledAt);
         return new TrialView(t.id, t.pathwayId, t.candidateId, t.patientRef, t.indication, t.trialType, t.drug, t.dose,
                 t.doseUnit, t.baselineNrs, t.status, t.startedAt, t.windowEndsAt,
-                assessments == null ? null : assessments.stream().map(Assessment::of).toList(), decision, cancellation);
+                assessments == null ? null : assessments.stream().map(Assessment::of).toList(), decision, cancellation,
+                doseCheck(t));
+    }
+
+    private static DoseCheckView doseCheck(TrialEntity t) {
+        DoseHold hold = t.doseHold();
+        if (hold.check() == null) {
+            return null;
+        }
+        DoseHold.DoseOverride override = hold.override();
+        return new DoseCheckView(hold.check().libraryVersion(), hold.check().withinLimits(), hold.holds(t.status),
+                hold.check().findings().stream().map(f -> new Finding(f.limit(), f.rule(), f.text())).toList(),
+                t.doseCheckedAt, override == null ? null
+                : new DoseOverrideView(override.reason(), override.by(), override.recordedAt()));
     }
 }

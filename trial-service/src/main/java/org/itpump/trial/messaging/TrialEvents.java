@@ -2,6 +2,7 @@ package org.itpump.trial.messaging;
 
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.ReliefDecision;
@@ -12,6 +13,7 @@ import org.itpump.trial.store.TrialEntity;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,15 @@ public final class TrialEvents {
                                  CancellationReason reason, OffsetDateTime cancelledAt) {
     }
 
+    /** One overridden HARD finding of the dose check. */
+    public record OverriddenFinding(String rule, String text) {
+    }
+
+    public record DoseOverrideRecorded(UUID pathwayId, String patientRef, UUID trialId, String drug, BigDecimal dose,
+                                       DoseUnit doseUnit, int libraryVersion, List<OverriddenFinding> overriddenFindings,
+                                       String reason, String overriddenBy, OffsetDateTime recordedAt) {
+    }
+
     private TrialEvents() {
     }
 
@@ -60,6 +71,15 @@ public final class TrialEvents {
                 new TrialDecided(t.pathwayId, t.patientRef, t.id, t.indication, t.trialType, t.drug, t.dose,
                         t.doseUnit, t.baselineNrs, decision.meanAssessedNrs(), decision.reliefPercent(),
                         decision.thresholdPercent(), decision.assessmentCount(), t.decidedAt));
+    }
+
+    /** trial.dose-override-recorded: the trial's hold on a HARD dose finding is released by a clinician. */
+    public static OutgoingEvent doseOverrideRecorded(TrialEntity t) {
+        DoseHold hold = t.doseHold();
+        return new OutgoingEvent("trial.dose-override-recorded", t.pathwayId, new DoseOverrideRecorded(t.pathwayId,
+                t.patientRef, t.id, t.drug, t.dose, t.doseUnit, hold.check().libraryVersion(),
+                hold.check().hardFindings().stream().map(f -> new OverriddenFinding(f.rule(), f.text())).toList(),
+                hold.override().reason(), hold.override().by(), hold.override().recordedAt()));
     }
 
     public static OutgoingEvent cancelled(TrialEntity t, TrialStatus previousStatus) {

@@ -9,6 +9,10 @@ import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
 import org.itpump.trial.domain.CancellationReason;
+import org.itpump.chassis.inbox.AwaitingStateException;
+import org.itpump.chassis.problem.RuleViolationException;
+import org.itpump.trial.domain.DoseCheck;
+import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.EligibilityItem;
 import org.itpump.trial.domain.Indication;
@@ -36,6 +40,8 @@ import java.util.UUID;
 /** Candidate and trial use cases: each change and the events it causes commit in one transaction (outbox). */
 @ApplicationScoped
 public class TrialService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TrialService.class);
 
     public record TrialWithAssessments(TrialEntity trial, List<PainAssessmentEntity> assessments) {
     }
@@ -139,6 +145,7 @@ public class TrialService {
         // Locked: an assessment recorded concurrently commits before this reads them, or finds the trial decided.
         return trials.requireForUpdate(trialId).chain(trial -> assessments.ofTrial(trialId).chain(recorded -> {
             trial.status.requireInProgress("decide the trial");
+            trial.doseHold().requireNotHeld(trial.status, "decide the trial");
             ReliefDecision decision = ReliefDecision.decide(trial.baselineNrs,
                     recorded.stream().map(a -> a.nrs).toList(), thresholdPercent);
             trial.status = trial.status.transitionTo(decision.outcome());
@@ -150,6 +157,56 @@ public class TrialService {
             return outbox.append(TrialEvents.decided(trial, decision))
                     .replaceWith(new TrialWithAssessments(trial, recorded));
         }));
+    }
+
+    /**
+     * Records dosing-service's check of the trial's dose (dosing.trial-dose-checked), in the consumer's transaction.
+     * A HARD finding holds an undecided trial (no decision until an override); a check of a decided or cancelled
+     * trial is kept and shown only. The first check of a trial is kept (dosing-service checks each trial.started
+     * once; a redelivery is dropped by the inbox). A check for an unknown trial is held (AwaitingStateException);
+     * one whose pathway differs from the trial's is refused (dead-lettered).
+     */
+    public Uni<Void> recordDoseCheck(UUID trialId, UUID pathwayId, DoseCheck check) {
+        return trials.findForUpdate(trialId).chain(trial -> {
+            if (trial == null) {
+                throw new AwaitingStateException("no trial " + trialId + " (its trial.started is not this service's yet)");
+            }
+            if (!trial.pathwayId.equals(pathwayId)) {
+                throw new RuleViolationException("The dose check names pathway " + pathwayId + " but trial " + trialId
+                        + " belongs to pathway " + trial.pathwayId);
+            }
+            if (trial.doseCheckedAt != null) {
+                LOG.infof("Trial %s already has its dose check (library v%d); a later one is ignored", trialId,
+                        trial.doseCheckLibraryVersion);
+                return Uni.createFrom().voidItem();
+            }
+            trial.doseCheckLibraryVersion = check.libraryVersion();
+            trial.doseCheckWithinLimits = check.withinLimits();
+            trial.doseCheckFindings = check.findings();
+            trial.doseCheckedAt = now();
+            if (trial.doseHold().holds(trial.status)) {
+                LOG.warnf("Trial %s is on hold (%s): %d hard dose finding(s) of drug library v%d", trialId,
+                        DoseHold.RULE, check.hardFindings().size(), check.libraryVersion());
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * Releases the hold of a HARD dose finding with the clinician's reason; the clinician comes from the caller's
+     * token. Emits trial.dose-override-recorded. 409 when the trial is not held, 422 without a reason.
+     */
+    @WithTransaction
+    public Uni<TrialWithAssessments> recordDoseOverride(UUID trialId, String reason, String clinician) {
+        return trials.requireForUpdate(trialId).chain(trial -> {
+            DoseHold.DoseOverride override = trial.doseHold().overrideWith(trial.status, reason, clinician, now());
+            trial.doseOverrideReason = override.reason();
+            trial.doseOverrideBy = override.by();
+            trial.doseOverrideAt = override.recordedAt();
+            return outbox.append(TrialEvents.doseOverrideRecorded(trial))
+                    .chain(() -> assessments.ofTrial(trialId))
+                    .map(recorded -> new TrialWithAssessments(trial, recorded));
+        });
     }
 
     /** Cancels an open or passed trial (an open implant case then closes); emits trial.cancelled. */

@@ -2,6 +2,7 @@ package org.itpump.trial.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.itpump.trial.domain.CancellationReason;
+import org.itpump.trial.domain.DoseCheck;
+import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.Indication;
 import org.itpump.trial.domain.TrialStatus;
@@ -17,6 +20,7 @@ import org.itpump.trial.domain.TrialWindow;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -65,10 +69,34 @@ public class TrialEntity extends PanacheEntityBase {
     public CancellationReason cancellationReason;
     @Column(name = "cancellation_note")
     public String cancellationNote;
+    @Column(name = "dose_check_library_version")
+    public Integer doseCheckLibraryVersion;
+    @Column(name = "dose_check_within_limits")
+    public Boolean doseCheckWithinLimits;
+    @Convert(converter = DoseFindingsConverter.class)
+    @Column(name = "dose_check_findings")
+    public List<DoseCheck.Finding> doseCheckFindings;
+    @Column(name = "dose_checked_at")
+    public OffsetDateTime doseCheckedAt;
+    @Column(name = "dose_override_reason")
+    public String doseOverrideReason;
+    @Column(name = "dose_override_by")
+    public String doseOverrideBy;
+    @Column(name = "dose_override_at")
+    public OffsetDateTime doseOverrideAt;
     @Version
     public long version;
 
     public TrialWindow window() {
         return new TrialWindow(startedAt.toInstant(), windowEndsAt.toInstant());
+    }
+
+    /** The dose check (null until dosing.trial-dose-checked has arrived) and its override (null until recorded). */
+    public DoseHold doseHold() {
+        DoseCheck check = doseCheckedAt == null ? null
+                : new DoseCheck(doseCheckLibraryVersion, doseCheckWithinLimits, doseCheckFindings);
+        DoseHold.DoseOverride override = doseOverrideAt == null ? null
+                : new DoseHold.DoseOverride(doseOverrideReason, doseOverrideBy, doseOverrideAt);
+        return new DoseHold(check, override);
     }
 }

@@ -33,6 +33,11 @@ public class TrialRepository implements PanacheRepositoryBase<TrialEntity, UUID>
                 .failWith(() -> new ResourceNotFoundException("Trial", trialId));
     }
 
+    /** The trial with its row locked, or null when there is none. */
+    public Uni<TrialEntity> findForUpdate(UUID trialId) {
+        return findById(trialId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Newest first (then by id); status and the start-date range [from, to) are each optional. One page. */
     public Uni<Page<TrialEntity>> search(TrialStatus status, OffsetDateTime startedFrom, OffsetDateTime startedBefore,
                                          PageRequest page) {

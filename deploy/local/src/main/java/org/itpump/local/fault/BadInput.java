@@ -65,7 +65,8 @@ final class BadInput {
     private static final Map<String, String> ACCEPTED_BY_DESIGN = Map.of(
             "POST /trials [drug = \"unobtainium\"]",
             "trial-service does not own the drug library; dosing-service answers trial.started with "
-                    + "dosing.trial-dose-checked naming the drug as not in the library");
+                    + "dosing.trial-dose-checked naming the drug as not in the library (a HARD finding: trial-service "
+                    + "holds the trial until a clinician's override)");
     private final List<String> findings = new ArrayList<>();
 
     BadInput(Platform platform, RetryingClient api, String bootstrap) {
