@@ -29,6 +29,7 @@ class SecurityTest extends SecurityMatrixTest {
             endpoint("POST", "/implant-cases/" + ID + "/booking/cancellation", SCHEDULER),
             endpoint("POST", "/implant-cases/" + ID + "/completion", CLINICIAN),
             endpoint("POST", "/implant-cases/" + ID + "/explant", CLINICIAN),
+            endpoint("POST", "/implant-cases/" + ID + "/replacement", CLINICIAN),
             endpoint("POST", "/operating-rooms", SCHEDULER, OPS),
             endpoint("GET", "/operating-rooms", SCHEDULER, CLINICIAN, NURSE, OPS),
             endpoint("POST", "/surgeons", SCHEDULER, OPS),
