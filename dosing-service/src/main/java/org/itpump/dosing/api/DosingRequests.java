@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itpump.dosing.domain.DeliveryMode;
+import org.itpump.dosing.domain.Indication;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,7 +33,11 @@ public final class DosingRequests {
             @Schema(description = "Minutes between boluses (bolus mode only)") Integer bolusLockoutMinutes,
             @Schema(description = "Most boluses per day (bolus mode only)") Integer maxBolusesPerDay,
             @Size(max = 500) @Schema(description = "Required when the dose exceeds the drug's soft limit; recorded and published")
-            String overrideReason) {
+            String overrideReason,
+            @Schema(description = "Why the drug is given, where its rules depend on it: required for baclofen "
+                    + "(SPASTICITY_OF_SPINAL_ORIGIN: increases of at most 30 % per 24 h; SPASTICITY_OF_CEREBRAL_ORIGIN: "
+                    + "at most 15 %; LIORESAL-PI), then kept by later programs of the same drug when left out; a "
+                    + "different one than the therapy's is 422") Indication indication) {
     }
 
     public record RecordRefill(

@@ -75,7 +75,8 @@ public class PumpTherapyResource {
         return therapies.program(therapyId, new PumpTherapyService.ProgramOrder(request.drug(),
                         request.concentrationPerMl(), request.concentrationUnit(), request.dailyDose(),
                         request.dailyDoseUnit(), request.mode(), request.bolusDose(), request.bolusDoseUnit(),
-                        request.bolusLockoutMinutes(), request.maxBolusesPerDay(), request.overrideReason()))
+                        request.bolusLockoutMinutes(), request.maxBolusesPerDay(), request.overrideReason(),
+                        request.indication()))
                 .map(program -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Program.of(program)).build());
     }
 

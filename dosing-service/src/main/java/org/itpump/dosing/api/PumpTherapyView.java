@@ -1,6 +1,7 @@
 package org.itpump.dosing.api;
 
 import org.itpump.dosing.domain.DeliveryMode;
+import org.itpump.dosing.domain.Indication;
 import org.itpump.dosing.domain.PumpTherapyStatus;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
@@ -24,11 +25,11 @@ public record PumpTherapyView(UUID therapyId, UUID pathwayId, String patientRef,
     public record Program(UUID programId, String drug, String doseUnit, BigDecimal concentrationPerMl,
                           BigDecimal dailyDose, DeliveryMode mode, BigDecimal bolusDose, Integer bolusLockoutMinutes,
                           Integer maxBolusesPerDay, int libraryVersion, String overrideReason,
-                          OffsetDateTime programmedAt, OffsetDateTime supersededAt) {
+                          OffsetDateTime programmedAt, OffsetDateTime supersededAt, Indication indication) {
         static Program of(PumpProgramEntity p) {
             return new Program(p.id, p.drug, p.doseUnit, p.concentrationPerMl, p.dailyDose, p.mode, p.bolusDose,
                     p.bolusLockoutMinutes, p.maxBolusesPerDay, p.libraryVersion, p.overrideReason, p.programmedAt,
-                    p.supersededAt);
+                    p.supersededAt, p.indication);
         }
     }
 

@@ -23,6 +23,16 @@ public final class DoseChangeRules {
      * increase like any other (issue 12 section 5; PRIALT-PI, LIORESAL-PI titration).
      */
     public static void check(Drug drug, List<DoseChange> earlier, DoseChange proposed, Instant startedAt) {
+        check(drug, earlier, proposed, startedAt, null);
+    }
+
+    /**
+     * As above, with the program's indication, which picks the titration rule of a drug whose rule depends on it
+     * (baclofen: spasticity of spinal origin +30 %, cerebral origin +15 % per 24 h; a missing one is 422).
+     */
+    public static void check(Drug drug, List<DoseChange> earlier, DoseChange proposed, Instant startedAt,
+                             Indication indication) {
+        java.util.Optional<TitrationRule> rule = drug.titrationRule().map(r -> r.forIndication(drug, indication));
         DoseHistory history = DoseHistory.before(earlier, proposed);
         if (!proposed.isIncrease()) {
             return;
@@ -37,7 +47,7 @@ public final class DoseChangeRules {
             drug.firstIncreaseAfterHours().ifPresent(hours -> requireAfter(drug, proposed, startedAt, hours,
                     "only " + hours + " h after the start: it started at "));
         }
-        drug.titrationRule().ifPresent(rule -> rule.checkIncrease(drug, history, proposed));
+        rule.ifPresent(r -> r.checkIncrease(drug, history, proposed));
     }
 
     private static void requireAfter(Drug drug, DoseChange proposed, Instant since, int hours, String rule) {

@@ -35,6 +35,15 @@ public record Drug(int libraryVersion, String code, String name, DoseUnit unit, 
         }
     }
 
+    /**
+     * Refuses (422) a program without the indication its drug's titration depends on (baclofen: spasticity of
+     * spinal or cerebral origin), or with one the library does not list; drugs whose rules do not depend on it
+     * take any indication or none.
+     */
+    public void requireIndication(Indication indication) {
+        titrationRule().ifPresent(rule -> rule.forIndication(this, indication));
+    }
+
     /** A first fill of ziconotide is at 25 mcg/mL only (PRIALT-PI); other drugs have no such rule. */
     public void requireFirstFillConcentration(BigDecimal concentrationPerMl) {
         firstFillConcentrationPerMl.filter(required -> required.compareTo(concentrationPerMl) != 0)

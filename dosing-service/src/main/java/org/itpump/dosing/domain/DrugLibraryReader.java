@@ -215,8 +215,11 @@ final class DrugLibraryReader {
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
+        if (node.has("byIndication")) {
+            return byIndication(at, node);
+        }
         if (node.has("maxStepIncrease") == node.has("maxIncreasePercent")) {
-            problems.add(at + ": titration needs either maxStepIncrease or maxIncreasePercent");
+            problems.add(at + ": titration needs either maxStepIncrease or maxIncreasePercent (or byIndication)");
             return Optional.empty();
         }
         if (node.has("maxStepIncrease")) {
@@ -226,9 +229,47 @@ final class DrugLibraryReader {
             return step == null || increases == null || windowDays == null ? Optional.empty()
                     : Optional.of(new StepTitrationRule(step, increases, Duration.ofDays(windowDays)));
         }
+        return percentRule(at, node).map(rule -> rule);
+    }
+
+    private Optional<PercentTitrationRule> percentRule(String at, JsonNode node) {
         BigDecimal percent = positive(at, node, "maxIncreasePercent");
         Integer windowHours = count(at, node, "windowHours");
+        if (percent != null && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problems.add(at + ": maxIncreasePercent must be at most 100, was " + percent.toPlainString());
+            return Optional.empty();
+        }
         return percent == null || windowHours == null ? Optional.empty()
                 : Optional.of(new PercentTitrationRule(percent, Duration.ofHours(windowHours)));
+    }
+
+    /**
+     * "byIndication": {"SPASTICITY_OF_SPINAL_ORIGIN": {"maxIncreasePercent": 30, "windowHours": 24}, ...}: a percent
+     * rule per indication (names of {@link Indication}); a program of the drug must then carry one of them.
+     */
+    private Optional<TitrationRule> byIndication(String at, JsonNode node) {
+        JsonNode rules = node.path("byIndication");
+        if (node.has("maxStepIncrease") || node.has("maxIncreasePercent")) {
+            problems.add(at + ": titration byIndication takes no maxStepIncrease or maxIncreasePercent of its own");
+            return Optional.empty();
+        }
+        if (!rules.isObject() || rules.isEmpty()) {
+            problems.add(at + ": titration.byIndication must name at least one indication");
+            return Optional.empty();
+        }
+        java.util.Map<Indication, PercentTitrationRule> byIndication = new java.util.EnumMap<>(Indication.class);
+        int before = problems.size();
+        rules.fields().forEachRemaining(entry -> {
+            Indication indication;
+            try {
+                indication = Indication.valueOf(entry.getKey());
+            } catch (IllegalArgumentException unknown) {
+                problems.add(at + ": titration.byIndication names an unknown indication '" + entry.getKey() + "' (known: "
+                        + java.util.Arrays.toString(Indication.values()) + ")");
+                return;
+            }
+            percentRule(at + " " + indication, entry.getValue()).ifPresent(rule -> byIndication.put(indication, rule));
+        });
+        return problems.size() > before ? Optional.empty() : Optional.of(new IndicationTitrationRule(byIndication));
     }
 }

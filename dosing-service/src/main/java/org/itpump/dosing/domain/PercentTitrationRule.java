@@ -20,9 +20,9 @@ public record PercentTitrationRule(BigDecimal maxIncreasePercent, Duration windo
         BigDecimal reference = history.lowestDoseInForceFrom(proposed.changedAt().minus(window));
         // new <= reference x (100 + p) / 100  <=>  new x 100 <= reference x (100 + p)
         if (proposed.newDailyDose().multiply(HUNDRED).compareTo(reference.multiply(HUNDRED.add(maxIncreasePercent))) > 0) {
-            throw new RuleViolationException("The " + drug.code() + " daily dose " + proposed.newDailyDose().toPlainString()
+            throw new RuleViolationException("The " + drug.code() + " daily dose " + Drug.plain(proposed.newDailyDose()).toPlainString()
                     + " " + drug.perDay() + " is more than " + maxIncreasePercent.toPlainString() + " % above "
-                    + reference.toPlainString() + " " + drug.perDay() + ", the lowest dose in force in the last "
+                    + Drug.plain(reference).toPlainString() + " " + drug.perDay() + ", the lowest dose in force in the last "
                     + window.toHours() + " h");
         }
     }

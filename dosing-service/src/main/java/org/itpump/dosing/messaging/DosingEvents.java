@@ -3,6 +3,7 @@ package org.itpump.dosing.messaging;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.dosing.domain.DoseQuantity;
 import org.itpump.dosing.domain.DoseUnit;
+import org.itpump.dosing.domain.LibraryChange;
 import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.store.PumpProgramEntity;
 import org.itpump.dosing.store.PumpTherapyEntity;
@@ -46,7 +47,7 @@ public final class DosingEvents {
     public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, String concentrationUnit,
                           BigDecimal dailyDose, String dailyDoseUnit, String mode, BigDecimal bolusDose,
                           String bolusDoseUnit, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
-                          int libraryVersion) {
+                          int libraryVersion, String indication) {
         static Program of(PumpProgramEntity p) {
             if (p == null) {
                 return null;
@@ -55,7 +56,7 @@ public final class DosingEvents {
             return new Program(p.drug, p.doseUnit, p.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit),
                     p.dailyDose, DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode.name(), p.bolusDose,
                     p.bolusDose == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes,
-                    p.maxBolusesPerDay, p.libraryVersion);
+                    p.maxBolusesPerDay, p.libraryVersion, p.indication == null ? null : p.indication.name());
         }
     }
 
@@ -87,6 +88,21 @@ public final class DosingEvents {
 
     public record OverdueAcknowledged(UUID pathwayId, String patientRef, UUID therapyId, String drug,
                                       LocalDate refillDueDate, String reason, OffsetDateTime acknowledgedAt) {
+    }
+
+    /** One limit a program in force breaks in the new library version (values in ucumUnit, null for DRUG_REMOVED). */
+    public record LimitFinding(String limit, BigDecimal limitValue, BigDecimal programValue, String unit) {
+    }
+
+    public record LibraryChangeAcknowledged(UUID pathwayId, String patientRef, UUID therapyId, UUID programId,
+                                            String drug, int programLibraryVersion, int libraryVersion,
+                                            List<LimitFinding> findings, String reason, String acknowledgedBy,
+                                            OffsetDateTime acknowledgedAt, int affectedTherapies) {
+    }
+
+    public record RefillTimerFailing(UUID pathwayId, String patientRef, UUID therapyId, String timer, String drug,
+                                     String urgency, int failures, String lastFailure, OffsetDateTime dueAt,
+                                     OffsetDateTime nextAttemptAt) {
     }
 
     public record TherapyEnded(UUID pathwayId, String patientRef, UUID therapyId, String reason, OffsetDateTime endedAt) {
@@ -146,6 +162,32 @@ public final class DosingEvents {
                                                     OffsetDateTime at) {
         return new OutgoingEvent("dosing.refill-overdue-acknowledged", t.pathwayId, new OverdueAcknowledged(t.pathwayId,
                 t.patientRef, t.id, p.drug, p.refillDueOn, reason, at));
+    }
+
+    /**
+     * Pharmacy published a drug library version that this therapy's program in force breaks, acknowledging it
+     * with a reason: one event per affected therapy, on its pathway (issue 12 section 4).
+     */
+    public static OutgoingEvent libraryChangeAcknowledged(LibraryChange.AffectedTherapy affected, int libraryVersion,
+                                                          String reason, String acknowledgedBy, OffsetDateTime at,
+                                                          int affectedTherapies) {
+        LibraryChange.ProgramInForce p = affected.program();
+        return new OutgoingEvent("dosing.library-change-acknowledged", p.pathwayId(), new LibraryChangeAcknowledged(
+                p.pathwayId(), p.patientRef(), p.therapyId(), p.programId(), p.drug(), p.libraryVersion(), libraryVersion,
+                affected.findings().stream().map(f -> new LimitFinding(f.limit().name(), f.limitValue(), f.programValue(),
+                        f.ucumUnit())).toList(), reason, acknowledgedBy, at, affectedTherapies));
+    }
+
+    /**
+     * A refill timer (refill-due or refill-overdue) has failed to fire this many times in a row: its reminder is not
+     * going out, so staff must look (URGENT for a withdrawal-critical drug, else HIGH). plan may be null.
+     */
+    public static OutgoingEvent refillTimerFailing(PumpTherapyEntity t, RefillPlanEntity plan, String timer, int failures,
+                                                   String lastFailure, OffsetDateTime dueAt, OffsetDateTime nextAttemptAt) {
+        boolean critical = plan != null && plan.withdrawalCritical;
+        return new OutgoingEvent("dosing.refill-timer-failing", t.pathwayId, new RefillTimerFailing(t.pathwayId,
+                t.patientRef, t.id, timer, plan == null ? null : plan.drug, critical ? "URGENT" : "HIGH", failures,
+                lastFailure, dueAt, nextAttemptAt));
     }
 
     public static OutgoingEvent therapyEnded(PumpTherapyEntity t) {

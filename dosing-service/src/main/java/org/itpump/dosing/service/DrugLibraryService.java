@@ -11,10 +11,17 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.problem.RuleViolationException;
+import org.itpump.dosing.domain.AffectedTherapiesException;
+import org.itpump.dosing.domain.DoseUnit;
 import org.itpump.dosing.domain.DrugLibrary;
+import org.itpump.dosing.domain.LibraryChange;
+import org.itpump.dosing.messaging.DosingEvents;
+import org.itpump.dosing.store.DosingRecords;
 import org.itpump.dosing.store.DrugLibraryVersionEntity;
+import org.itpump.dosing.store.PumpTherapyEntity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +44,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The versioned drug library: seeded from drug-library-v1.json at the first start, then edited by pharmacy
- * over REST, each edit a new version. Versions never change once stored, so parsed ones are cached.
+ * over REST, each edit a new version. Versions never change once stored, so parsed ones are cached. A version
+ * that removes a drug in use or narrows a hard limit below an active therapy's program in force is refused with
+ * the therapies it affects, unless acknowledged (issue 12 section 4); publishing and programming exclude each
+ * other (an advisory lock, exclusive to publish, shared by programs), so no program slips past that check.
  */
 @ApplicationScoped
 public class DrugLibraryService {
@@ -44,12 +57,24 @@ public class DrugLibraryService {
     private final ObjectMapper json;
     private static final String SEED_LOCK =
             "select 1 from (select pg_advisory_xact_lock(hashtext('itpump.drug-library.seed'))) as locked";
+    private static final String PUBLISH_LOCK =
+            "select 1 from (select pg_advisory_xact_lock(hashtext('itpump.drug-library.publish'))) as locked";
+    private static final String PROGRAM_LOCK =
+            "select 1 from (select pg_advisory_xact_lock_shared(hashtext('itpump.drug-library.publish'))) as locked";
     private final Clock clock;
+    private final DosingRecords records;
+    private final Outbox outbox;
     private final ConcurrentMap<Integer, DrugLibrary> parsed = new ConcurrentHashMap<>();
 
-    DrugLibraryService(ObjectMapper json, Clock clock) {
+    /** Who acknowledged that a new version affects active therapies, and why (published with each of them). */
+    public record Acknowledgement(String reason, String acknowledgedBy) {
+    }
+
+    DrugLibraryService(ObjectMapper json, Clock clock, DosingRecords records, Outbox outbox) {
         this.json = json;
         this.clock = clock;
+        this.records = records;
+        this.outbox = outbox;
     }
 
     /**
@@ -67,6 +92,15 @@ public class DrugLibraryService {
     public Uni<DrugLibrary> current() {
         return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").firstResult()
                 .map(this::parse);
+    }
+
+    /**
+     * The library in force for a program being made, inside its transaction: waits for a publish under way and
+     * holds the next one off until this transaction ends, so the publish's check sees this program.
+     */
+    public Uni<DrugLibrary> currentForProgramming() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PROGRAM_LOCK, Integer.class).getSingleResult())
+                .chain(locked -> current());
     }
 
     /**
@@ -100,21 +134,54 @@ public class DrugLibraryService {
         return DrugLibraryVersionEntity.list("order by version desc");
     }
 
-    /** Stores an edited library as the next version; an invalid document is refused with what is wrong. */
+    /**
+     * Stores an edited library as the next version; an invalid document is refused (422) with what is wrong. A
+     * version under which an active therapy's program in force would break a hard limit, or whose drug it no
+     * longer lists, is refused (AffectedTherapiesException, 409, listing them) unless acknowledged: then it is
+     * stored and dosing.library-change-acknowledged is published for each affected therapy, with the reason.
+     */
     @WithTransaction
-    public Uni<DrugLibrary> publish(ObjectNode document) {
-        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").firstResult()
+    public Uni<DrugLibrary> publish(ObjectNode document, Acknowledgement acknowledgement) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PUBLISH_LOCK, Integer.class).getSingleResult())
+                .chain(locked -> DrugLibraryVersionEntity.<DrugLibraryVersionEntity>find("order by version desc").<DrugLibraryVersionEntity>firstResult())
                 .chain(latest -> {
                     int next = latest == null ? 1 : latest.version + 1;
                     document.put("version", next);
                     String text = document.toString();
+                    DrugLibrary library;
                     try {
-                        DrugLibrary.parse(text);
+                        library = DrugLibrary.parse(text);
                     } catch (IllegalStateException invalid) {
                         throw new RuleViolationException("The drug library is invalid: " + invalid.getMessage());
                     }
-                    return store(next, text).map(this::parse);
+                    return programsInForce().chain(programs -> {
+                        List<LibraryChange.AffectedTherapy> affected = LibraryChange.affected(library, programs);
+                        if (!affected.isEmpty() && acknowledgement == null) {
+                            throw new AffectedTherapiesException(next, affected);
+                        }
+                        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                                .truncatedTo(ChronoUnit.MICROS);
+                        return store(next, text).call(() -> outbox.appendAll(affected.stream()
+                                        .map(a -> DosingEvents.libraryChangeAcknowledged(a, next, acknowledgement.reason(),
+                                                acknowledgement.acknowledgedBy(), at, affected.size())).toList()))
+                                .map(this::parse);
+                    });
                 });
+    }
+
+    /** The program in force of every active therapy, with its therapy's pathway and patient. */
+    private Uni<List<LibraryChange.ProgramInForce>> programsInForce() {
+        return records.programsInForceOfActiveTherapies().chain(programs -> records.therapies(
+                programs.stream().map(p -> p.therapyId).collect(Collectors.toSet())).map(therapies -> {
+                    Map<java.util.UUID, PumpTherapyEntity> byId = therapies.stream()
+                            .collect(Collectors.toMap(t -> t.id, Function.identity()));
+                    return programs.stream().map(p -> {
+                        PumpTherapyEntity t = byId.get(p.therapyId);
+                        return new LibraryChange.ProgramInForce(t.id, t.pathwayId, t.patientRef, p.id, p.libraryVersion,
+                                p.drug, DoseUnit.ofSymbol(p.doseUnit), p.concentrationPerMl, p.dailyDose, p.bolusDose,
+                                p.maxBolusesPerDay);
+                    }).toList();
+                }));
     }
 
     private Uni<DrugLibraryVersionEntity> store(int version, String document) {

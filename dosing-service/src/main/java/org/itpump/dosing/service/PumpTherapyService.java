@@ -18,6 +18,7 @@ import org.itpump.dosing.domain.DoseChangeRules;
 import org.itpump.dosing.domain.DoseQuantity;
 import org.itpump.dosing.domain.DoseUnit;
 import org.itpump.dosing.domain.Drug;
+import org.itpump.dosing.domain.Indication;
 import org.itpump.dosing.domain.LimitOverride;
 import org.itpump.dosing.domain.PumpProgram;
 import org.itpump.dosing.domain.PumpTherapyStatus;
@@ -61,7 +62,16 @@ public class PumpTherapyService {
     /** Doses and the concentration as entered, each with its UCUM unit (converted here to the drug's unit). */
     public record ProgramOrder(String drug, BigDecimal concentrationPerMl, String concentrationUnit, BigDecimal dailyDose,
                                String dailyDoseUnit, DeliveryMode mode, BigDecimal bolusDose, String bolusDoseUnit,
-                               Integer bolusLockoutMinutes, Integer maxBolusesPerDay, String overrideReason) {
+                               Integer bolusLockoutMinutes, Integer maxBolusesPerDay, String overrideReason,
+                               Indication indication) {
+
+        /** As above, without an indication (drugs whose rules do not depend on it). */
+        public ProgramOrder(String drug, BigDecimal concentrationPerMl, String concentrationUnit, BigDecimal dailyDose,
+                            String dailyDoseUnit, DeliveryMode mode, BigDecimal bolusDose, String bolusDoseUnit,
+                            Integer bolusLockoutMinutes, Integer maxBolusesPerDay, String overrideReason) {
+            this(drug, concentrationPerMl, concentrationUnit, dailyDose, dailyDoseUnit, mode, bolusDose, bolusDoseUnit,
+                    bolusLockoutMinutes, maxBolusesPerDay, overrideReason, null);
+        }
     }
 
     /** firstFill null: inferred (the therapy's first refill is its first fill). */
@@ -148,7 +158,7 @@ public class PumpTherapyService {
     public Uni<PumpProgramEntity> program(UUID therapyId, ProgramOrder order) {
         return therapies.requireForUpdate(therapyId).chain(therapy -> {
             requireActive(therapy);
-            return library.current().chain(drugs -> records.programs(therapyId).chain(history -> {
+            return library.currentForProgramming().chain(drugs -> records.programs(therapyId).chain(history -> {
                 Drug drug = drugs.drug(order.drug());
                 BigDecimal dailyDose = new DoseQuantity(order.dailyDose(), order.dailyDoseUnit())
                         .in(drug, DoseQuantity.Kind.DAILY_DOSE, "daily dose");
@@ -162,14 +172,17 @@ public class PumpTherapyService {
                 List<LimitOverride> overrides = new ArrayList<>();
                 program.softLimitCheck().acceptWith(order.overrideReason()).ifPresent(overrides::add);
                 PumpProgramEntity previous = history.isEmpty() ? null : history.get(history.size() - 1);
-                if (previous != null && previous.drug.equals(drug.code())) { // a new drug starts its own titration
+                boolean sameDrug = previous != null && previous.drug.equals(drug.code());
+                Indication indication = indicationOf(drug, order.indication(), sameDrug ? previous.indication : null);
+                if (sameDrug) { // a new drug starts its own titration
                     DoseChangeRules.check(drug, doseChanges(history, drug.code()),
                             new DoseChange(clock.instant(), totalPossibleDailyDose(previous), program.totalPossibleDailyDose()),
-                            startOfRun(history, drug.code()));
+                            startOfRun(history, drug.code()), indication);
                     drug.checkDecrease(previous.dailyDose, dailyDose, order.overrideReason()).ifPresent(overrides::add);
                 }
                 Optional<LimitOverride> override = overrides.stream().findFirst();
                 PumpProgramEntity entity = toEntity(therapyId, program, override);
+                entity.indication = indication;
                 if (previous != null) {
                     previous.supersededAt = entity.programmedAt;
                 }
@@ -407,6 +420,23 @@ public class PumpTherapyService {
         entity.overrideReason = override.map(LimitOverride::reason).orElse(null);
         entity.programmedAt = now();
         return entity;
+    }
+
+    /**
+     * The program's indication: as ordered, else the one of the drug's run so far (a dose change need not repeat
+     * it). A different one than the run's is refused: a baclofen therapy's indication sets its titration ceiling
+     * (spinal origin 30 %, cerebral 15 % per 24 h; LIORESAL-PI), so switching it to take a larger step is not a
+     * dose change. A drug whose titration depends on it refuses a missing one (422 naming the indications).
+     */
+    private static Indication indicationOf(Drug drug, Indication ordered, Indication ofRun) {
+        if (ordered != null && ofRun != null && ordered != ofRun) {
+            throw new RuleViolationException("The indication of this " + drug.code() + " therapy is " + ofRun
+                    + " (set at its first program); a program for " + ordered + " cannot change it",
+                    List.of("drug: " + drug.code(), "indication: " + ordered, "therapyIndication: " + ofRun));
+        }
+        Indication indication = ordered != null ? ordered : ofRun;
+        drug.requireIndication(indication);
+        return indication;
     }
 
     private static void requireActive(PumpTherapyEntity therapy) {

@@ -44,6 +44,10 @@ public class RefillTimers implements DueTimerHandler {
 
     @Override
     public Uni<Void> onDue(DueTimer timer) {
+        if (!PumpTherapyService.REFILL_OVERDUE.equals(timer.kind) && !PumpTherapyService.REFILL_DUE.equals(timer.kind)) {
+            // fails, so the chassis retries it on back-off and raises dosing.refill-timer-failing: never silently dropped
+            return Uni.createFrom().failure(new IllegalStateException("Unknown refill timer kind '" + timer.kind + "'"));
+        }
         boolean overdue = PumpTherapyService.REFILL_OVERDUE.equals(timer.kind);
         String type = overdue ? "dosing.refill-overdue" : "dosing.refill-due";
         return therapies.require(timer.subjectId).chain(therapy -> {
@@ -59,6 +63,19 @@ public class RefillTimers implements DueTimerHandler {
                         nextRepeat(timer.dueAt.toInstant())).replaceWithVoid()) : published;
             });
         });
+    }
+
+    /**
+     * The timer has failed itpump.timers.alert-after-failures times in a row (the chassis retries it on back-off):
+     * its patient's refill reminder is not going out, so dosing.refill-timer-failing tells staff (URGENT for a
+     * withdrawal-critical drug). Reads no library; a plan that cannot be read leaves the drug out.
+     */
+    @Override
+    public Uni<Void> onRepeatedFailure(DueTimer timer) {
+        return therapies.require(timer.subjectId).chain(therapy -> records.planInForce(therapy.id)
+                .onFailure().recoverWithNull()
+                .chain(plan -> outbox.append(DosingEvents.refillTimerFailing(therapy, plan, timer.kind, timer.failures,
+                        timer.lastFailure, timer.dueAt, timer.nextAttemptAt))));
     }
 
     /** The first instant dueAt + n x repeat (n >= 1) after now: a service that was down does not repeat in a burst. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.itpump.dosing.domain.DeliveryMode;
+import org.itpump.dosing.domain.Indication;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -35,6 +36,9 @@ public class PumpProgramEntity extends PanacheEntityBase {
     public Integer bolusLockoutMinutes;
     @Column(name = "max_boluses_per_day")
     public Integer maxBolusesPerDay;
+    /** Why the drug is given, where a rule depends on it (migration V6); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    public Indication indication;
     @Column(name = "library_version")
     public int libraryVersion;
     @Column(name = "override_reason")

@@ -134,7 +134,8 @@ class PumpTherapyResourceTest {
         Map<String, String> t = openTherapy();
         String therapyId = t.get("therapyId");
         Map<String, Object> baclofen = new HashMap<>(Map.of("drug", "baclofen", "concentrationPerMl", 0.5,
-                "concentrationUnit", "mg/mL", "dailyDose", 0.1, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"));
+                "concentrationUnit", "mg/mL", "dailyDose", 0.1, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS",
+                "indication", "SPASTICITY_OF_SPINAL_ORIGIN"));
         Map<String, Object> noUnit = new HashMap<>(baclofen);
         noUnit.remove("dailyDoseUnit");
         given().contentType(ContentType.JSON).body(noUnit).post("/pump-therapies/{id}/programs", therapyId)
@@ -389,7 +390,7 @@ class PumpTherapyResourceTest {
                 .post("/pump-therapies/{id}/refill-overdue-acknowledgements", therapyId).then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("drug", "baclofen", "concentrationPerMl", 500,
                         "concentrationUnit", "ug/mL", "dailyDose", 800, "dailyDoseUnit", "ug/d", "mode", "SIMPLE_CONTINUOUS",
-                        "overrideReason", "maintenance dose"))
+                        "overrideReason", "maintenance dose", "indication", "SPASTICITY_OF_CEREBRAL_ORIGIN"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("filledOn", LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(),
                 "volumeAddedMl", 20, "concentrationPerMl", 500, "concentrationUnit", "ug/mL", "lot", "B-1")).post("/pump-therapies/{id}/refills", therapyId)

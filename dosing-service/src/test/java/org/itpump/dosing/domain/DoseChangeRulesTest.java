@@ -32,12 +32,25 @@ class DoseChangeRulesTest {
         return Duration.ofHours(n);
     }
 
+    /** Baclofen's rules below are those of spasticity of spinal origin (+30 % per 24 h); other drugs ignore it. */
+    private static final Indication SPINAL = Indication.SPASTICITY_OF_SPINAL_ORIGIN;
+    private static final Indication CEREBRAL = Indication.SPASTICITY_OF_CEREBRAL_ORIGIN;
+
     private static void allowed(Drug drug, List<DoseChange> history, DoseChange proposed) {
-        assertDoesNotThrow(() -> DoseChangeRules.check(drug, history, proposed));
+        allowed(drug, history, proposed, SPINAL);
+    }
+
+    private static void allowed(Drug drug, List<DoseChange> history, DoseChange proposed, Indication indication) {
+        assertDoesNotThrow(() -> DoseChangeRules.check(drug, history, proposed, null, indication));
     }
 
     private static String refused(Drug drug, List<DoseChange> history, DoseChange proposed) {
-        return assertThrows(RuleViolationException.class, () -> DoseChangeRules.check(drug, history, proposed)).getMessage();
+        return refused(drug, history, proposed, SPINAL);
+    }
+
+    private static String refused(Drug drug, List<DoseChange> history, DoseChange proposed, Indication indication) {
+        return assertThrows(RuleViolationException.class,
+                () -> DoseChangeRules.check(drug, history, proposed, null, indication)).getMessage();
     }
 
     // ziconotide: +2.4 mcg/day per step, 3 increases in any 7 days, at most 19.2 mcg/day
@@ -123,8 +136,8 @@ class DoseChangeRulesTest {
     @Test
     void theFirstIncreaseWaits24HoursFromTheStart() {
         assertThrows(RuleViolationException.class,
-                () -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(23), "100", "110"), T0));
-        assertDoesNotThrow(() -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(24), "100", "110"), T0));
+                () -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(23), "100", "110"), T0, SPINAL));
+        assertDoesNotThrow(() -> DoseChangeRules.check(BACLOFEN, List.of(), change(hours(24), "100", "110"), T0, SPINAL));
         assertDoesNotThrow(() -> DoseChangeRules.check(LIBRARY.drug("morphine"), List.of(), change(hours(1), "1", "2"), T0),
                 "morphine has no interval rule");
     }
@@ -143,6 +156,35 @@ class DoseChangeRulesTest {
         refused(BACLOFEN, lowered, change(days(0), "80", "105"));
     }
 
+    // baclofen by indication (LIORESAL-PI / GABLOFEN-PI maintenance titration): spinal origin 10-30 %, cerebral
+    // origin 5-15 % per 24 h; the ceiling is enforced, one step per 24 h and none in the first 24 h as above
+
+    @Test
+    void baclofenForSpasticityOfCerebralOriginRisesAtMost15PercentPer24Hours() {
+        // 100 mcg/day in force for 3 days: 100 x 1.15 = 115 is the most; 115.01 is refused
+        allowed(BACLOFEN, BACLOFEN_AT_100, change(days(0), "100", "115"), CEREBRAL);
+        String message = refused(BACLOFEN, BACLOFEN_AT_100, change(days(0), "100", "115.01"), CEREBRAL);
+        assertTrue(message.contains("115.01 mcg/day is more than 15 % above 100 mcg/day"), message);
+        // the +30 % a spinal origin allows (100 -> 130) is refused for a cerebral origin
+        refused(BACLOFEN, BACLOFEN_AT_100, change(days(0), "100", "130"), CEREBRAL);
+        allowed(BACLOFEN, BACLOFEN_AT_100, change(days(0), "100", "130"), SPINAL);
+        // and one step per 24 h holds for both: +10 % 12 h after a +10 % step is refused
+        List<DoseChange> stepped = List.of(change(hours(-48), "90", "100"), change(hours(-12), "100", "110"));
+        assertTrue(refused(BACLOFEN, stepped, change(days(0), "110", "111"), CEREBRAL).contains("at most once every 24 h"));
+    }
+
+    @Test
+    void aBaclofenChangeWithoutItsIndicationIsRefusedNamingBoth() {
+        String message = refused(BACLOFEN, BACLOFEN_AT_100, change(days(0), "100", "110"), null);
+        assertTrue(message.contains("A baclofen program needs its indication"), message);
+        assertTrue(message.contains("SPASTICITY_OF_SPINAL_ORIGIN (at most +30 % per 24 h) or "
+                + "SPASTICITY_OF_CEREBRAL_ORIGIN (at most +15 % per 24 h)"), message);
+        assertThrows(RuleViolationException.class, () -> BACLOFEN.requireIndication(null));
+        assertDoesNotThrow(() -> BACLOFEN.requireIndication(CEREBRAL));
+        assertDoesNotThrow(() -> LIBRARY.drug("morphine").requireIndication(null), "morphine's rules do not depend on it");
+        assertDoesNotThrow(() -> ZICONOTIDE.requireIndication(null), "nor do ziconotide's");
+    }
+
     @Test
     void drugsWithoutATitrationRuleKeepTheirHardMaximum() {
         Drug morphine = LIBRARY.drug("morphine");
@@ -153,9 +195,9 @@ class DoseChangeRulesTest {
     @Test
     void aProposalMustStartFromTheDoseInForce() {
         assertThrows(StateConflictException.class,
-                () -> DoseChangeRules.check(BACLOFEN, BACLOFEN_AT_100, change(days(0), "90", "100")));
+                () -> DoseChangeRules.check(BACLOFEN, BACLOFEN_AT_100, change(days(0), "90", "100"), null, SPINAL));
         assertThrows(IllegalArgumentException.class,
-                () -> DoseChangeRules.check(BACLOFEN, BACLOFEN_AT_100, change(days(-4), "100", "110")));
+                () -> DoseChangeRules.check(BACLOFEN, BACLOFEN_AT_100, change(days(-4), "100", "110"), null, SPINAL));
         assertThrows(IllegalArgumentException.class, () -> change(days(0), "0", "10"));
     }
 }

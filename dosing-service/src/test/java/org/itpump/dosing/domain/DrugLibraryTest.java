@@ -83,7 +83,10 @@ class DrugLibraryTest {
     void titrationAndStabilityRules() {
         assertEquals(Optional.of(new StepTitrationRule(new BigDecimal("2.4"), 3, Duration.ofDays(7))),
                 LIBRARY.drug("ziconotide").titrationRule());
-        assertEquals(Optional.of(new PercentTitrationRule(new BigDecimal("30"), Duration.ofHours(24))),
+        // LIORESAL-PI: spinal origin 10-30 %, cerebral origin 5-15 % per 24 h (the ceilings are held)
+        assertEquals(Optional.of(new IndicationTitrationRule(java.util.Map.of(
+                        Indication.SPASTICITY_OF_SPINAL_ORIGIN, new PercentTitrationRule(new BigDecimal("30"), Duration.ofHours(24)),
+                        Indication.SPASTICITY_OF_CEREBRAL_ORIGIN, new PercentTitrationRule(new BigDecimal("15"), Duration.ofHours(24))))),
                 LIBRARY.drug("baclofen").titrationRule());
         assertTrue(LIBRARY.drug("morphine").titrationRule().isEmpty());
         assertEquals(new ReservoirStability(60, 14, 40), LIBRARY.drug("ziconotide").stability());
@@ -154,6 +157,22 @@ class DrugLibraryTest {
                 "\"titration\": {\"maxStepIncrease\": 1, \"maxIncreases\": 2.5, \"windowDays\": 7}, \"withdrawalCritical\"");
         assertTrue(assertThrows(IllegalStateException.class, () -> libraryOf(fraction)).getMessage()
                 .contains("maxIncreases must be a whole number"));
+    }
+
+    @Test
+    void aTitrationByIndicationNamesKnownIndicationsEachWithAPercentRule() {
+        String unknown = GOOD_DRUG.replace("\"withdrawalCritical\"", "\"titration\": {\"byIndication\": "
+                + "{\"SPASTICITY_OF_SPINE\": {\"maxIncreasePercent\": 30, \"windowHours\": 24}}}, \"withdrawalCritical\"");
+        assertTrue(assertThrows(IllegalStateException.class, () -> libraryOf(unknown)).getMessage()
+                .contains("unknown indication 'SPASTICITY_OF_SPINE'"));
+        String noWindow = GOOD_DRUG.replace("\"withdrawalCritical\"", "\"titration\": {\"byIndication\": "
+                + "{\"SPASTICITY_OF_CEREBRAL_ORIGIN\": {\"maxIncreasePercent\": 15}}}, \"withdrawalCritical\"");
+        assertTrue(assertThrows(IllegalStateException.class, () -> libraryOf(noWindow)).getMessage()
+                .contains("windowHours must be a whole number"));
+        String good = GOOD_DRUG.replace("\"withdrawalCritical\"", "\"titration\": {\"byIndication\": "
+                + "{\"SPASTICITY_OF_CEREBRAL_ORIGIN\": {\"maxIncreasePercent\": 15, \"windowHours\": 24}}}, \"withdrawalCritical\"");
+        assertEquals(Optional.of(new IndicationTitrationRule(java.util.Map.of(Indication.SPASTICITY_OF_CEREBRAL_ORIGIN,
+                new PercentTitrationRule(new BigDecimal("15"), Duration.ofHours(24))))), libraryOf(good).drug("morphine").titrationRule());
     }
 
     @Test

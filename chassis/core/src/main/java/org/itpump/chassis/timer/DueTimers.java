@@ -1,5 +1,7 @@
 package org.itpump.chassis.timer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -8,9 +10,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,11 +22,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Schedules durable timers (in the caller's transaction) and fires those that are due, by the injected clock,
- * each in a transaction of its own: a failing one is retried at the next poll and blocks no other. Whatever
- * fell due while the service was down fires at the first poll after it starts.
+ * each in a transaction of its own. Whatever fell due while the service was down fires at the first poll after
+ * it starts.
+ * <p>
+ * A timer whose firing fails (its handler throws: a record it needs is gone, a rule refuses, the database
+ * hiccups) is retried on its own back-off, never at every poll: after failure n it waits
+ * {@code itpump.timers.retry-backoff-initial} x 2^(n-1), at most {@code itpump.timers.retry-backoff-max}
+ * (30 s doubling up to 1 h by default). A poll takes at most 100 timers, those that have never failed first
+ * (oldest due first), then failing ones whose back-off has passed, so any number of failing timers never keeps
+ * a good one from firing at the next poll. Failures are counted ({@code itpump_timers_failures_total} by kind;
+ * the gauge {@code itpump_timers_failing} is the number of pending timers whose last attempt failed) and, at the
+ * {@code itpump.timers.alert-after-failures}th failure in a row (5 by default), logged at ERROR and handed to
+ * {@link DueTimerHandler#onRepeatedFailure} to raise the service's alert event. Rescheduling a timer clears its
+ * failures.
  */
 @ApplicationScoped
 public class DueTimers {
@@ -30,13 +46,41 @@ public class DueTimers {
     private static final Logger LOG = Logger.getLogger(DueTimers.class);
     private static final int BATCH = 100;
 
+    /** Eligible now: due, not in back-off; never-failed first, then by due instant. ?1 = now. */
+    private static final String ELIGIBLE = "from DueTimer t where t.firedAt is null and t.cancelledAt is null"
+            + " and t.dueAt <= ?1 and (t.nextAttemptAt is null or t.nextAttemptAt <= ?1)"
+            + " order by case when t.failures = 0 then 0 else 1 end, t.dueAt, t.id";
+    private static final int FAILURE_TEXT_MAX = 1000;
+
     private final Clock clock;
     private final Instance<DueTimerHandler> handler;
+    private final MeterRegistry meters;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
+    private final int alertAfterFailures;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private final AtomicLong failing = new AtomicLong();
 
-    DueTimers(Clock clock, Instance<DueTimerHandler> handler) {
+    DueTimers(Clock clock, Instance<DueTimerHandler> handler, MeterRegistry meters,
+              @ConfigProperty(name = "itpump.timers.retry-backoff-initial", defaultValue = "30s") Duration backoffInitial,
+              @ConfigProperty(name = "itpump.timers.retry-backoff-max", defaultValue = "1h") Duration backoffMax,
+              @ConfigProperty(name = "itpump.timers.alert-after-failures", defaultValue = "5") int alertAfterFailures) {
+        if (backoffInitial.isNegative() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
+            throw new IllegalStateException("itpump.timers.retry-backoff-initial (" + backoffInitial + ") must be above 0"
+                    + " and at most itpump.timers.retry-backoff-max (" + backoffMax + ")");
+        }
+        if (alertAfterFailures < 1) {
+            throw new IllegalStateException("itpump.timers.alert-after-failures must be at least 1, was " + alertAfterFailures);
+        }
         this.clock = clock;
         this.handler = handler;
+        this.meters = meters;
+        this.backoffInitial = backoffInitial;
+        this.backoffMax = backoffMax;
+        this.alertAfterFailures = alertAfterFailures;
+        Gauge.builder("itpump.timers.failing", failing, AtomicLong::get)
+                .description("Pending timers whose last attempt to fire failed (retried on back-off; alert when above 0)")
+                .register(meters);
     }
 
     /** Sets (or moves) the subject's timer of that key; must run inside a Panache transaction. */
@@ -53,6 +97,10 @@ public class DueTimers {
                     timer.dueAt = OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                     timer.firedAt = null;
                     timer.cancelledAt = null;
+                    timer.failures = 0;
+                    timer.nextAttemptAt = null;
+                    timer.lastFailure = null;
+                    timer.alertedAt = null;
                     return existing != null ? Uni.createFrom().item(timer) : timer.<DueTimer>persist();
                 });
     }
@@ -83,20 +131,83 @@ public class DueTimers {
 
     @Scheduled(every = "${itpump.timers.poll-interval:10s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() throws Throwable {
+    synchronized void poll() throws Throwable {
         if (handler.isUnsatisfied()) {
             return;
         }
         List<UUID> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> DueTimer
-                .<DueTimer>find("firedAt is null and cancelledAt is null and dueAt <= ?1", Sort.ascending("dueAt"), now())
-                .page(0, BATCH).list()).map(timers -> timers.stream().map(timer -> timer.id).toList()));
+                .<DueTimer>find(ELIGIBLE, now()).page(0, BATCH).list())
+                .map(timers -> timers.stream().map(timer -> timer.id).toList()));
         for (UUID id : due) {
             try {
                 VertxContextSupport.subscribeAndAwait(() -> fire(id));
             } catch (Throwable failure) {
-                LOG.warnf("Timer %s did not fire (%s); it is retried at the next poll", id, failure.getMessage());
+                failed(id, failure);
             }
         }
+        try {
+            failing.set(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    DueTimer.count("firedAt is null and cancelledAt is null and failures > 0"))));
+        } catch (Throwable unmeasured) {
+            LOG.debugf("Failing timers not counted: %s", unmeasured.getMessage());
+        }
+    }
+
+    /** Records the failure and the next attempt (own transaction); raises the alert at the configured count. */
+    private void failed(UUID id, Throwable failure) {
+        String reason = describe(failure);
+        try {
+            DueTimer timer = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    DueTimer.<DueTimer>findById(id).invoke(found -> {
+                        if (found != null && found.firedAt == null && found.cancelledAt == null) {
+                            found.failures++;
+                            found.lastFailure = reason;
+                            found.nextAttemptAt = now().plus(backoffAfter(found.failures));
+                        }
+                    })));
+            if (timer == null || timer.firedAt != null || timer.cancelledAt != null) {
+                return;
+            }
+            meters.counter("itpump.timers.failures", "kind", timer.kind).increment();
+            LOG.warnf("Timer %s (%s of %s) failed %d time(s) in a row (%s); next attempt at %s", id, timer.kind,
+                    timer.subjectId, timer.failures, reason, timer.nextAttemptAt);
+            if (timer.failures >= alertAfterFailures && timer.alertedAt == null) {
+                alert(timer);
+            }
+        } catch (Throwable unrecorded) {
+            // e.g. the database is down: the timer stays eligible and is tried again at the next poll
+            LOG.warnf("Timer %s did not fire (%s) and its failure could not be recorded (%s)", id, reason,
+                    unrecorded.getMessage());
+        }
+    }
+
+    private void alert(DueTimer failed) {
+        LOG.errorf("Timer %s (%s of %s) has failed %d times in a row, last: %s; raising its alert", failed.id,
+                failed.kind, failed.subjectId, failed.failures, failed.lastFailure);
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    DueTimer.<DueTimer>findById(failed.id).chain(timer -> handler.get().onRepeatedFailure(timer)
+                            .invoke(() -> timer.alertedAt = now()))));
+        } catch (Throwable notRaised) {
+            LOG.errorf("The alert of failing timer %s could not be raised (%s); it is raised at its next failure",
+                    failed.id, notRaised.getMessage());
+        }
+    }
+
+    /** initial x 2^(failures-1), at most the maximum. */
+    Duration backoffAfter(int failures) {
+        Duration backoff = backoffInitial;
+        for (int n = 1; n < failures && backoff.compareTo(backoffMax) < 0; n++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(backoffMax) > 0 ? backoffMax : backoff;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return text.length() > FAILURE_TEXT_MAX ? text.substring(0, FAILURE_TEXT_MAX) : text;
     }
 
     /**
