@@ -69,7 +69,7 @@ test('a probe on the API port', () => {
 test('a service writing a topic it does not own, and an engine that may write', () => {
   failsWith(devWith((docs) => {
     find(docs, 'KafkaUser', 'trial-service').spec.authorization.acls.push(
-      { resource: { type: 'topic', name: 'itpump.dosing.events', patternType: 'literal' }, operations: ['Write'] });
+      { resource: { type: 'topic', name: 'itpump.followup.events', patternType: 'literal' }, operations: ['Write'] });
   }), 'writes a topic it does not own');
   failsWith(devWith((docs) => {
     find(docs, 'KafkaUser', 'integration-engine').spec.authorization.acls[0].operations.push('Write');
