@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(PathwayTestResource.class)
 class PumpTherapyViewsTest {
 
-    /** A therapy opened by implant.completed (40 mL pump), programmed with morphine 10 mg/mL, 1 mg/d. */
+    /** A therapy opened by implant.completed (40 mL pump), programmed with morphine 10 mg/mL, 0.5 mg/d (the top of the library's starting range: no override). */
     private Map<String, String> programmedTherapy() {
         String pathwayId = UUID.randomUUID().toString();
         try (EventSender sender = new EventSender(PathwayTestResource.bootstrapServers())) {
@@ -42,7 +42,7 @@ class PumpTherapyViewsTest {
                     list -> !list.isEmpty(), "the therapy of pathway " + pathwayId);
             String id = (String) found.get(0).get("therapyId");
             given().contentType(ContentType.JSON).body(Map.of("drug", "morphine", "concentrationPerMl", 10,
-                            "concentrationUnit", "mg/mL", "dailyDose", 1, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"))
+                            "concentrationUnit", "mg/mL", "dailyDose", 0.5, "dailyDoseUnit", "mg/d", "mode", "SIMPLE_CONTINUOUS"))
                     .post("/pump-therapies/{id}/programs", id).then().statusCode(201);
             return id;
         });
@@ -74,7 +74,7 @@ class PumpTherapyViewsTest {
         for (String role : new String[]{CLINICIAN, NURSE, PHARMACIST, INTEGRATION}) {
             assertEquals(40, read("/pump-therapies/" + t.get("therapyId"), role).path("reservoirVolumeMl").asInt(), role);
             JsonNode programs = read("/pump-therapies/" + t.get("therapyId") + "/programs", role);
-            assertEquals(1, programs.get(0).path("dailyDose").asInt(), role + ": " + programs);
+            assertEquals(0.5, programs.get(0).path("dailyDose").asDouble(), role + ": " + programs);
         }
         // ops with integration: the wider, published view
         assertTrue(read("/pump-therapies/" + t.get("therapyId"), OPS, INTEGRATION).has("reservoirVolumeMl"));
