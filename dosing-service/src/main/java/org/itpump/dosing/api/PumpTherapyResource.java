@@ -1,5 +1,6 @@
 package org.itpump.dosing.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,7 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,29 +38,38 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PumpTherapyResource {
 
-    private final PumpTherapyService therapies;
+    static final String VIEWS = "By the caller's widest role: clinician, nurse, pharmacist, integration: PumpTherapyView "
+            + "(all); ops: PumpTherapyOperationalView (ids, status, timestamps)";
 
-    PumpTherapyResource(PumpTherapyService therapies) {
+    private final PumpTherapyService therapies;
+    private final SecurityIdentity identity;
+
+    PumpTherapyResource(PumpTherapyService therapies, SecurityIdentity identity) {
         this.therapies = therapies;
+        this.identity = identity;
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Pump therapies, oldest first, by status and/or pathway, one page at a time",
             description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<PumpTherapyView>>> search(@QueryParam("status") PumpTherapyStatus status,
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, oneOf = {PumpTherapyView.class, PumpTherapyViews.Operational.class})))
+    public Uni<RestResponse<List<Object>>> search(@QueryParam("status") PumpTherapyStatus status,
                                                            @QueryParam("pathwayId") UUID pathwayId,
                                                            @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return therapies.search(status, pathwayId, page).map(found -> found.map(PumpTherapyView::of).answer(uri));
+        return therapies.search(status, pathwayId, page).map(found -> found.map(t -> PumpTherapyViews.of(t, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}")
     @Operation(summary = "One pump therapy")
-    public Uni<PumpTherapyView> get(@PathParam("therapyId") UUID therapyId) {
-        return therapies.find(therapyId).map(PumpTherapyView::of);
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {PumpTherapyView.class, PumpTherapyViews.Operational.class})))
+    public Uni<Object> get(@PathParam("therapyId") UUID therapyId) {
+        return therapies.find(therapyId).map(t -> PumpTherapyViews.of(t, CallerView.of(identity)));
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -80,10 +95,11 @@ public class PumpTherapyResource {
                 .map(program -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Program.of(program)).build());
     }
 
-    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}/programs")
-    @Operation(summary = "Every program of the therapy, oldest first (the dose history)")
+    @Operation(summary = "Every program of the therapy, oldest first (the dose history)",
+            description = "Not for ops (403): doses are clinical values.")
     public Uni<List<PumpTherapyView.Program>> programs(@PathParam("therapyId") UUID therapyId) {
         return therapies.programs(therapyId).map(list -> list.stream().map(PumpTherapyView.Program::of).toList());
     }
@@ -110,10 +126,11 @@ public class PumpTherapyResource {
                 .map(refill -> Response.status(Response.Status.CREATED).entity(PumpTherapyView.Refill.of(refill)).build());
     }
 
-    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}/refill-plans")
-    @Operation(summary = "Every refill plan, oldest first: the plan made at each refill and each re-plan (the last is in force)")
+    @Operation(summary = "Every refill plan, oldest first: the plan made at each refill and each re-plan (the last is in force)",
+            description = "Not for ops (403): volumes and drugs are clinical values.")
     public Uni<List<PumpTherapyView.RefillPlan>> refillPlans(@PathParam("therapyId") UUID therapyId) {
         return therapies.plans(therapyId).map(list -> list.stream().map(PumpTherapyView.RefillPlan::of).toList());
     }
@@ -130,10 +147,11 @@ public class PumpTherapyResource {
         return therapies.acknowledgeOverdue(therapyId, request.reason()).map(PumpTherapyView.RefillPlan::of);
     }
 
-    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.INTEGRATION})
     @GET
     @Path("/{therapyId}/refills")
-    @Operation(summary = "Every refill of the therapy, oldest first")
+    @Operation(summary = "Every refill of the therapy, oldest first",
+            description = "Not for ops (403): volumes and concentrations are clinical values.")
     public Uni<List<PumpTherapyView.Refill>> refills(@PathParam("therapyId") UUID therapyId) {
         return therapies.refills(therapyId).map(list -> list.stream().map(PumpTherapyView.Refill::of).toList());
     }

@@ -27,9 +27,10 @@ class SecurityTest extends SecurityMatrixTest {
             endpoint("GET", "/pump-therapies", CLINICIAN, NURSE, PHARMACIST, OPS, INTEGRATION),
             endpoint("GET", "/pump-therapies/" + ID, CLINICIAN, NURSE, PHARMACIST, OPS, INTEGRATION),
             endpoint("POST", "/pump-therapies/" + ID + "/programs", CLINICIAN),
-            endpoint("GET", "/pump-therapies/" + ID + "/programs", CLINICIAN, NURSE, PHARMACIST, OPS, INTEGRATION),
+            endpoint("GET", "/pump-therapies/" + ID + "/programs", CLINICIAN, NURSE, PHARMACIST, INTEGRATION),
             endpoint("POST", "/pump-therapies/" + ID + "/refills", CLINICIAN, NURSE),
-            endpoint("GET", "/pump-therapies/" + ID + "/refills", CLINICIAN, NURSE, PHARMACIST, OPS, INTEGRATION)
+            endpoint("GET", "/pump-therapies/" + ID + "/refills", CLINICIAN, NURSE, PHARMACIST, INTEGRATION),
+            endpoint("GET", "/pump-therapies/" + ID + "/refill-plans", CLINICIAN, NURSE, PHARMACIST, INTEGRATION)
     );
 
     @Override

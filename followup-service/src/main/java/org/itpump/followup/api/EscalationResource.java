@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -31,6 +36,9 @@ import java.util.UUID;
 @Tag(name = "Escalations")
 @Produces(MediaType.APPLICATION_JSON)
 public class EscalationResource {
+
+    static final String VIEWS = "By the caller's widest role: clinician, nurse: EscalationView (all); ops: "
+            + "EscalationOperationalView (urgency, alerts, acknowledgement; no suspicion, action or cause)";
 
     private final ComplicationService complications;
     private final SecurityIdentity identity;
@@ -45,18 +53,22 @@ public class EscalationResource {
     @Operation(summary = "Escalations, most urgent first, then oldest first",
             description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all. "
                     + "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<EscalationView>>> search(@QueryParam("open") Boolean open,
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, oneOf = {EscalationView.class, FollowupViews.OperationalEscalation.class})))
+    public Uni<RestResponse<List<Object>>> search(@QueryParam("open") Boolean open,
                                                           @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return complications.escalations(open, page).map(found -> found.map(EscalationView::of).answer(uri));
+        return complications.escalations(open, page).map(found -> found.map(row -> FollowupViews.escalation(row, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("/{escalationId}")
     @Operation(summary = "One escalation")
-    public Uni<EscalationView> get(@PathParam("escalationId") UUID escalationId) {
-        return complications.escalation(escalationId).map(EscalationView::of);
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {EscalationView.class, FollowupViews.OperationalEscalation.class})))
+    public Uni<Object> get(@PathParam("escalationId") UUID escalationId) {
+        return complications.escalation(escalationId).map(row -> FollowupViews.escalation(row, CallerView.of(identity)));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
@@ -67,7 +79,8 @@ public class EscalationResource {
                     + " naming acknowledgedBy is refused with 400. Emits followup.escalation-acknowledged. 409 when"
                     + " already acknowledged.")
     public Uni<EscalationView> acknowledge(@PathParam("escalationId") UUID escalationId) {
-        return complications.acknowledge(escalationId, identity.getPrincipal().getName()).chain(() -> get(escalationId));
+        return complications.acknowledge(escalationId, identity.getPrincipal().getName())
+                .chain(() -> complications.escalation(escalationId)).map(EscalationView::of);
     }
 
     /** The same with a JSON body, which may not name who acknowledges. */

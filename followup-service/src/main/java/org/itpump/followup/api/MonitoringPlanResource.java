@@ -20,7 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,6 +48,10 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitoringPlanResource {
 
+    static final String VIEWS = "By the caller's widest role: clinician, nurse, integration: the full plan; ops: "
+            + "MonitoringPlanOperationalView (ids, status, timestamps, counts; no NRS, drug, complication details or "
+            + "outcome values)";
+
     private final MonitoringPlanService plans;
     private final ComplicationService complications;
     private final OutcomeService outcomes;
@@ -62,11 +71,13 @@ public class MonitoringPlanResource {
     @GET
     @Operation(summary = "Monitoring plans, oldest first, by status and/or pathway, one page at a time",
             description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<MonitoringPlanView>>> search(@QueryParam("status") MonitoringPlanStatus status,
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, oneOf = {MonitoringPlanView.class, FollowupViews.OperationalPlan.class})))
+    public Uni<RestResponse<List<Object>>> search(@QueryParam("status") MonitoringPlanStatus status,
                                                               @QueryParam("pathwayId") UUID pathwayId,
                                                               @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return plans.search(status, pathwayId, page).map(found -> found.map(MonitoringPlanView::of).answer(uri));
+        return plans.search(status, pathwayId, page).map(found -> found.map(p -> FollowupViews.plan(p, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
@@ -89,8 +100,10 @@ public class MonitoringPlanResource {
     @GET
     @Path("/{planId}")
     @Operation(summary = "One monitoring plan with its restrictions, visits, discharge, timers, complications and outcomes")
-    public Uni<MonitoringPlanDetail> get(@PathParam("planId") UUID planId) {
-        return plans.details(planId).map(records -> MonitoringPlanDetail.of(records, clock.instant()));
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {MonitoringPlanDetail.class, FollowupViews.OperationalPlan.class})))
+    public Uni<Object> get(@PathParam("planId") UUID planId) {
+        return plans.details(planId).map(records -> FollowupViews.detail(records, clock.instant(), CallerView.of(identity)));
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -101,7 +114,8 @@ public class MonitoringPlanResource {
             description = "422 outside the allowed ranges (e.g. driving 2-4 weeks); 409 unless the plan is ACTIVE.")
     public Uni<MonitoringPlanDetail> changeChoices(@PathParam("planId") UUID planId,
                                                    @NotNull @Valid FollowupRequests.ChangeChoices request) {
-        return plans.changeChoices(planId, request.toDomain()).chain(() -> get(planId));
+        return plans.changeChoices(planId, request.toDomain())
+                .chain(() -> plans.details(planId)).map(records -> MonitoringPlanDetail.of(records, clock.instant()));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})

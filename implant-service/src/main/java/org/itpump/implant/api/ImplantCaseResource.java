@@ -1,5 +1,6 @@
 package org.itpump.implant.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,7 +18,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,10 +42,21 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImplantCaseResource {
 
-    private final ImplantCaseService cases;
+    static final String VIEWS = "By the caller's widest role: clinician, nurse, integration: ImplantCaseView (all); "
+            + "scheduler: ImplantCaseSchedulingView (no baselineNrs, procedure or clinical free text); "
+            + "ops: ImplantCaseOperationalView (ids, status, timestamps, counts)";
 
-    ImplantCaseResource(ImplantCaseService cases) {
+    private final ImplantCaseService cases;
+    private final SecurityIdentity identity;
+
+    ImplantCaseResource(ImplantCaseService cases, SecurityIdentity identity) {
         this.cases = cases;
+        this.identity = identity;
+    }
+
+    /** The case as the caller's widest role may see it (least privilege): see {@link ImplantCaseViews}. */
+    private Object shown(org.itpump.implant.store.ImplantCaseEntity implantCase) {
+        return ImplantCaseViews.of(implantCase, CallerView.of(identity));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
@@ -47,27 +64,34 @@ public class ImplantCaseResource {
     @Operation(summary = "Implant cases, oldest first, by status and/or pathway, one page at a time",
             description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking. limit (1-200, default "
                     + "50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<ImplantCaseView>>> search(@QueryParam("status") ImplantCaseStatus status,
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, oneOf = {ImplantCaseView.class, ImplantCaseViews.Scheduling.class,
+                    ImplantCaseViews.Operational.class})))
+    public Uni<RestResponse<List<Object>>> search(@QueryParam("status") ImplantCaseStatus status,
                                                            @QueryParam("pathwayId") UUID pathwayId,
                                                            @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return cases.search(status, pathwayId, page).map(found -> found.map(ImplantCaseView::of).answer(uri));
+        return cases.search(status, pathwayId, page).map(found -> found.map(this::shown).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/{caseId}")
     @Operation(summary = "One implant case")
-    public Uni<ImplantCaseView> get(@PathParam("caseId") UUID caseId) {
-        return cases.find(caseId).map(ImplantCaseView::of);
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ImplantCaseView.class, ImplantCaseViews.Scheduling.class,
+                    ImplantCaseViews.Operational.class})))
+    public Uni<Object> get(@PathParam("caseId") UUID caseId) {
+        return cases.find(caseId).map(this::shown);
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS})
     @GET
     @Path("/{caseId}/history")
-    @Operation(summary = "What happened to the case, oldest first")
+    @Operation(summary = "What happened to the case, oldest first",
+            description = "Schedulers and ops get each line without its detail (it may name a device or a clinical reason).")
     public Uni<List<ImplantCaseView.HistoryLine>> history(@PathParam("caseId") UUID caseId) {
-        return cases.history(caseId).map(lines -> lines.stream().map(ImplantCaseView.HistoryLine::of).toList());
+        return cases.history(caseId).map(lines -> lines.stream().map(line -> ImplantCaseViews.of(line, CallerView.of(identity))).toList());
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE})
@@ -87,9 +111,9 @@ public class ImplantCaseResource {
     @Operation(summary = "Book the surgery: room, surgeon, start and duration",
             description = "Emits implant.scheduled (SIU S12). 409 when the room or the surgeon is taken at that time, "
                     + "or the case is not awaiting scheduling; 422 for a start in the past or a duration outside 30-480 min.")
-    public Uni<ImplantCaseView> book(@PathParam("caseId") UUID caseId, @NotNull @Valid BookTheatre request) {
+    public Uni<Object> book(@PathParam("caseId") UUID caseId, @NotNull @Valid BookTheatre request) {
         return cases.book(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
-                request.start(), request.durationMinutes())).map(ImplantCaseView::of);
+                request.start(), request.durationMinutes())).map(this::shown);
     }
 
     @RolesAllowed({Roles.SCHEDULER})
@@ -97,9 +121,9 @@ public class ImplantCaseResource {
     @Path("/{caseId}/booking")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reschedule the surgery, with a reason", description = "Emits implant.rescheduled (SIU S13).")
-    public Uni<ImplantCaseView> reschedule(@PathParam("caseId") UUID caseId, @NotNull @Valid RescheduleTheatre request) {
+    public Uni<Object> reschedule(@PathParam("caseId") UUID caseId, @NotNull @Valid RescheduleTheatre request) {
         return cases.reschedule(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
-                request.start(), request.durationMinutes()), request.reason()).map(ImplantCaseView::of);
+                request.start(), request.durationMinutes()), request.reason()).map(this::shown);
     }
 
     @RolesAllowed({Roles.SCHEDULER})
@@ -108,9 +132,9 @@ public class ImplantCaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel the booking, with a reason",
             description = "The case awaits scheduling again; emits implant.cancelled (SIU S15).")
-    public Uni<ImplantCaseView> cancelBooking(@PathParam("caseId") UUID caseId,
+    public Uni<Object> cancelBooking(@PathParam("caseId") UUID caseId,
                                               @NotNull @Valid ImplantCaseRequests.CancelBooking request) {
-        return cases.cancelBooking(caseId, request.reason()).map(ImplantCaseView::of);
+        return cases.cancelBooking(caseId, request.reason()).map(this::shown);
     }
 
     @RolesAllowed({Roles.CLINICIAN})

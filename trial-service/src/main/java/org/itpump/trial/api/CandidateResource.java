@@ -55,10 +55,11 @@ public class CandidateResource {
         return trials.documentEligibility(candidateId, request.documented()).map(CandidateView::of);
     }
 
-    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
+    @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.INTEGRATION})
     @GET
     @Path("/{candidateId}")
-    @Operation(summary = "One candidate with what is missing from the checklist")
+    @Operation(summary = "One candidate with what is missing from the checklist",
+            description = "Not for ops (403): a candidate's eligibility is clinical and has no operational state.")
     public Uni<CandidateView> get(@PathParam("candidateId") UUID candidateId) {
         return trials.findCandidate(candidateId).map(CandidateView::of);
     }

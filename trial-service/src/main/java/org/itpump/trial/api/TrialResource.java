@@ -19,7 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,6 +39,9 @@ import java.util.UUID;
 @Tag(name = "Trials")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrialResource {
+
+    static final String VIEWS = "By the caller's widest role: clinician, nurse: TrialView (all); integration: TrialView "
+            + "without cancellation.note (never published); ops: TrialOperationalView (ids, status, timestamps, counts)";
 
     private final TrialService trials;
     private final SecurityIdentity identity;
@@ -118,8 +126,10 @@ public class TrialResource {
     @GET
     @Path("/{trialId}")
     @Operation(summary = "One trial with its assessments and decision")
-    public Uni<TrialView> get(@PathParam("trialId") UUID trialId) {
-        return trials.find(trialId).map(found -> TrialView.of(found.trial(), found.assessments()));
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {TrialView.class, TrialViews.Operational.class})))
+    public Uni<Object> get(@PathParam("trialId") UUID trialId) {
+        return trials.find(trialId).map(found -> TrialViews.of(found.trial(), found.assessments(), CallerView.of(identity)));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
@@ -127,12 +137,14 @@ public class TrialResource {
     @Operation(summary = "Trials, newest first, by status and start date, one page at a time",
             description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start. limit (1-200, "
                     + "default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<TrialView>>> search(@QueryParam("status") TrialStatus status,
+    @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, oneOf = {TrialView.class, TrialViews.Operational.class})))
+    public Uni<RestResponse<List<Object>>> search(@QueryParam("status") TrialStatus status,
                                                      @QueryParam("from") OffsetDateTime from,
                                                      @QueryParam("to") OffsetDateTime to,
                                                      @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return trials.search(status, from, to, page)
-                .map(found -> found.map(trial -> TrialView.of(trial, null)).answer(uri));
+                .map(found -> found.map(trial -> TrialViews.of(trial, null, CallerView.of(identity))).answer(uri));
     }
 }

@@ -32,7 +32,10 @@ public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String p
                            BigDecimal thresholdPercent, OffsetDateTime decidedAt) {
     }
 
-    public record Cancellation(CancellationReason reason, String note, OffsetDateTime cancelledAt) {
+    /** note: the clinician's free text, never published; left out of the answer when there is none (and for integration). */
+    public record Cancellation(CancellationReason reason,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String note,
+                               OffsetDateTime cancelledAt) {
     }
 
     /**

@@ -22,7 +22,7 @@ class SecurityTest extends SecurityMatrixTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             endpoint("POST", "/candidates", CLINICIAN, NURSE),
             endpoint("PUT", "/candidates/" + ID + "/eligibility", CLINICIAN, NURSE),
-            endpoint("GET", "/candidates/" + ID, CLINICIAN, NURSE, OPS, INTEGRATION),
+            endpoint("GET", "/candidates/" + ID, CLINICIAN, NURSE, INTEGRATION),
             endpoint("POST", "/trials", CLINICIAN),
             endpoint("POST", "/trials/" + ID + "/assessments", CLINICIAN, NURSE),
             endpoint("POST", "/trials/" + ID + "/decision", CLINICIAN),
