@@ -99,14 +99,16 @@ public class MonitoringPlanService {
                 throw new AwaitingStateException("no monitoring plan for implant case " + explant.caseId()
                         + " yet (implant.completed not applied)");
             }
-            // a pump replaced in the same surgery: the plan closes as REPLACED and the new case's plan takes over
+            // a pump replaced in the same surgery: the plan closes as REPLACED and the new case's plan takes over,
+            // except after an infection: the old pocket's wound follow-up goes on (issue 13), as after any explant
+            // for infection
             String reason = (explant.replaced() ? "REPLACED" : "EXPLANTED") + (explant.reason() == null ? "" : ": " + explant.reason());
             if (explant.replaced()) {
                 plan.replacedByCaseId = explant.replacedByCaseId();
             }
             Uni<Void> stateChange = Uni.createFrom().voidItem();
             MonitoringPlanStatus next = plan.status != MonitoringPlanStatus.ACTIVE ? null
-                    : explant.replaced() ? plan.status.transitionTo(MonitoringPlanStatus.CLOSED)
+                    : explant.replaced() && !"INFECTION".equals(explant.reason()) ? plan.status.transitionTo(MonitoringPlanStatus.CLOSED)
                     : plan.status.afterExplant(explant.reason());
             if (next == MonitoringPlanStatus.WOUND_FOLLOWUP) {
                 plan.status = next;

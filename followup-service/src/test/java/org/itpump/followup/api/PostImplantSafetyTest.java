@@ -318,6 +318,32 @@ class PostImplantSafetyTest {
                 .filter(ofType("followup.monitoring-closed", plan.pathwayId())).count(), "not closed before its window ends");
     }
 
+    @Test
+    void aPumpReplacedForInfectionKeepsTheOldWoundsFollowupAndAcceptsItsComplications() {
+        // review finding: a same-surgery replacement for infection closed the plan, so a wound complication 3 days
+        // later was 409 "plan is CLOSED"; procedure 10 days ago, replaced for infection 3 days ago
+        Instant procedureEnd = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant replacedAt = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Plan plan = newPlan(procedureEnd);
+        String newCase = UUID.randomUUID().toString();
+        sendExplanted(plan.pathwayId(), """
+                {"pathwayId":"%s","patientRef":"PT-77","caseId":"%s","reason":"INFECTION",
+                 "explantedAt":"%s","replacedByCaseId":"%s","withdrawalPlan":null}""".formatted(plan.pathwayId(),
+                plan.caseId(), replacedAt, newCase));
+
+        JsonNode continued = assertContract(published.await(ofType("followup.wound-followup-continued", plan.pathwayId()), WAIT));
+        assertEquals(procedureEnd.plus(84, ChronoUnit.DAYS), Instant.parse(continued.path("followupEndsAt").asText()), "12 weeks");
+        Await.until(() -> given().when().get("/monitoring-plans/{id}", plan.planId()).then().extract().path("status"),
+                "WOUND_FOLLOWUP"::equals, "the plan to keep wound follow-up");
+        given().when().get("/monitoring-plans/{id}", plan.planId()).then().statusCode(200)
+                .body("endReason", equalTo("REPLACED: INFECTION")).body("replacedByCaseId", equalTo(newCase));
+        given().contentType(ContentType.JSON).body(Map.of("kind", "INFECTION", "severity", "MODERATE",
+                        "onsetAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "features", List.of("FEVER", "WOUND_DRAINAGE")))
+                .when().post("/monitoring-plans/{id}/complications", plan.planId())
+                .then().statusCode(201)
+                .body("escalations[0].urgency", equalTo("URGENT"));
+    }
+
     // ---- emergencies ----
 
     @Test
