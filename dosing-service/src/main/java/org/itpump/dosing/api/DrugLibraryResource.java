@@ -55,7 +55,7 @@ public class DrugLibraryResource {
     @Path("/versions")
     @Operation(summary = "Every version, newest first")
     public Uni<List<VersionSummary>> versions() {
-        return library.versions().map(list -> list.stream().map(v -> new VersionSummary(v.version, v.createdAt)).toList());
+        return library.versions().map(list -> list.stream().map(v -> new VersionSummary(v.version(), v.createdAt())).toList());
     }
 
     @RolesAllowed({Roles.PHARMACIST, Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})

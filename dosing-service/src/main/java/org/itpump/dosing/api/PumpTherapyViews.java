@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.dosing.domain.PumpTherapyStatus;
-import org.itpump.dosing.store.PumpTherapyEntity;
+import org.itpump.dosing.domain.PumpTherapy;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -30,9 +30,10 @@ public final class PumpTherapyViews {
     }
 
     /** The view of {@code t} for {@code view}. */
-    static Object of(PumpTherapyEntity t, CallerView view) {
+    static Object of(PumpTherapy t, CallerView view) {
         return view == CallerView.OPERATIONAL || view == CallerView.SCHEDULING
-                ? new Operational(t.id, t.pathwayId, t.implantCaseId, t.status, t.openedAt, t.endedAt, t.patientRef)
+                ? new Operational(t.id(), t.pathwayId(), t.implantCaseId(), t.status(), t.openedAt(), t.endedAt(),
+                t.patientRef())
                 : PumpTherapyView.of(t);
     }
 }

@@ -1,14 +1,17 @@
 package org.itpump.dosing.messaging;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.dosing.domain.DoseQuantity;
 import org.itpump.dosing.domain.DoseUnit;
+import org.itpump.dosing.domain.DosingEvent;
 import org.itpump.dosing.domain.LibraryChange;
 import org.itpump.dosing.domain.LimitOverride;
-import org.itpump.dosing.store.PumpProgramEntity;
-import org.itpump.dosing.store.PumpTherapyEntity;
-import org.itpump.dosing.store.RefillEntity;
-import org.itpump.dosing.store.RefillPlanEntity;
+import org.itpump.dosing.domain.RecordedProgram;
+import org.itpump.dosing.domain.RecordedRefill;
+import org.itpump.dosing.domain.RecordedRefillPlan;
+import org.itpump.dosing.domain.TrialDoseFinding;
+import org.itpump.dosing.service.DosingContracts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,8 +19,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The facts dosing-service publishes (contracts/schemas/dosing.*.json). */
-public final class DosingEvents {
+/**
+ * The facts dosing-service publishes (contracts/schemas/dosing.*.json): each payload built from the domain event an
+ * act returned, never from a stored row.
+ */
+@ApplicationScoped
+public class DosingEvents implements DosingContracts {
 
     public record TherapyOpened(UUID pathwayId, String patientRef, UUID therapyId, UUID implantCaseId,
                                 BigDecimal reservoirVolumeMl, OffsetDateTime openedAt, BigDecimal lowReservoirAlarmMl) {
@@ -29,34 +36,20 @@ public final class DosingEvents {
                                    List<TrialDoseFinding> findingDetails) {
     }
 
-    /**
-     * One finding of the trial dose check: limit HARD (a hard limit, or the dose could not be checked) or SOFT
-     * (above the usual starting maximum), the rule it names and its text.
-     */
-    public record TrialDoseFinding(String limit, String rule, String text) {
-        public static TrialDoseFinding hard(String rule, String text) {
-            return new TrialDoseFinding("HARD", rule, text);
-        }
-
-        public static TrialDoseFinding soft(String rule, String text) {
-            return new TrialDoseFinding("SOFT", rule, text);
-        }
-    }
-
     /** Doses in the drug's unit: doseUnit as the library spells it, and each figure's UCUM unit. */
     public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, String concentrationUnit,
                           BigDecimal dailyDose, String dailyDoseUnit, String mode, BigDecimal bolusDose,
                           String bolusDoseUnit, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
                           int libraryVersion, String indication) {
-        static Program of(PumpProgramEntity p) {
+        static Program of(RecordedProgram p) {
             if (p == null) {
                 return null;
             }
-            DoseUnit unit = DoseUnit.ofSymbol(p.doseUnit);
-            return new Program(p.drug, p.doseUnit, p.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit),
-                    p.dailyDose, DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode.name(), p.bolusDose,
-                    p.bolusDose == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes,
-                    p.maxBolusesPerDay, p.libraryVersion, p.indication == null ? null : p.indication.name());
+            DoseUnit unit = p.unit();
+            return new Program(p.drug(), p.doseUnit(), p.concentrationPerMl(), DoseQuantity.Kind.CONCENTRATION.ucum(unit),
+                    p.dailyDose(), DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode().name(), p.bolusDose(),
+                    p.bolusDose() == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes(),
+                    p.maxBolusesPerDay(), p.libraryVersion(), p.indication() == null ? null : p.indication().name());
         }
     }
 
@@ -108,90 +101,105 @@ public final class DosingEvents {
     public record TherapyEnded(UUID pathwayId, String patientRef, UUID therapyId, String reason, OffsetDateTime endedAt) {
     }
 
-    private DosingEvents() {
-    }
-
-    public static OutgoingEvent therapyOpened(PumpTherapyEntity t) {
-        return new OutgoingEvent("dosing.therapy-opened", t.pathwayId, new TherapyOpened(t.pathwayId, t.patientRef,
-                t.id, t.implantCaseId, t.reservoirVolumeMl, t.openedAt, t.lowReservoirAlarmMl));
-    }
-
-    public static OutgoingEvent trialDoseChecked(UUID pathwayId, TrialDoseChecked checked) {
-        return new OutgoingEvent("dosing.trial-dose-checked", pathwayId, checked);
+    /** The contract of a domain event: its CloudEvents type, the pathway it is published on and its payload. */
+    @Override
+    public OutgoingEvent toContract(DosingEvent event) {
+        if (event instanceof DosingEvent.TherapyOpened e) {
+            DosingEvent.Therapy t = e.therapy();
+            return new OutgoingEvent("dosing.therapy-opened", t.pathwayId(), new TherapyOpened(t.pathwayId(),
+                    t.patientRef(), t.therapyId(), e.implantCaseId(), e.reservoirVolumeMl(), e.openedAt(),
+                    e.lowReservoirAlarmMl()));
+        }
+        if (event instanceof DosingEvent.TherapyEnded e) {
+            DosingEvent.Therapy t = e.therapy();
+            return new OutgoingEvent("dosing.therapy-ended", t.pathwayId(),
+                    new TherapyEnded(t.pathwayId(), t.patientRef(), t.therapyId(), e.reason(), e.endedAt()));
+        }
+        if (event instanceof DosingEvent.Programmed e) {
+            return programmed(e.therapy(), e.program(), e.previous());
+        }
+        if (event instanceof DosingEvent.LimitOverridden e) {
+            return limitOverride(e.therapy(), e.program(), e.override());
+        }
+        if (event instanceof DosingEvent.RefillRecorded e) {
+            return refillRecorded(e.therapy(), e.refill(), e.unit());
+        }
+        if (event instanceof DosingEvent.RefillReplanned e) {
+            return refillReplanned(e.therapy(), e.plan());
+        }
+        if (event instanceof DosingEvent.RefillReminder e) {
+            DosingEvent.Therapy t = e.therapy();
+            RecordedRefillPlan plan = e.plan();
+            return new OutgoingEvent(e.overdue() ? "dosing.refill-overdue" : "dosing.refill-due", t.pathwayId(),
+                    new RefillReminder(t.pathwayId(), t.patientRef(), t.therapyId(), plan.drug(), plan.refillDueOn(),
+                            e.urgency(), plan.withdrawalCritical(), plan.emptyAt()));
+        }
+        if (event instanceof DosingEvent.OverdueAcknowledged e) {
+            DosingEvent.Therapy t = e.therapy();
+            RecordedRefillPlan p = e.plan();
+            return new OutgoingEvent("dosing.refill-overdue-acknowledged", t.pathwayId(), new OverdueAcknowledged(
+                    t.pathwayId(), t.patientRef(), t.therapyId(), p.drug(), p.refillDueOn(), e.reason(),
+                    e.acknowledgedAt()));
+        }
+        if (event instanceof DosingEvent.RefillTimerFailing e) {
+            DosingEvent.Therapy t = e.therapy();
+            RecordedRefillPlan plan = e.plan();
+            return new OutgoingEvent("dosing.refill-timer-failing", t.pathwayId(), new RefillTimerFailing(
+                    t.pathwayId(), t.patientRef(), t.therapyId(), e.timer(), plan == null ? null : plan.drug(),
+                    e.urgency(), e.failures(), e.lastFailure(), e.dueAt(), e.nextAttemptAt()));
+        }
+        if (event instanceof DosingEvent.LibraryChangeAcknowledged e) {
+            return libraryChangeAcknowledged(e.affected(), e.libraryVersion(), e.reason(), e.acknowledgedBy(),
+                    e.acknowledgedAt(), e.affectedTherapies());
+        }
+        if (event instanceof DosingEvent.TrialDoseChecked e) {
+            return new OutgoingEvent("dosing.trial-dose-checked", e.pathwayId(), new TrialDoseChecked(e.pathwayId(),
+                    e.patientRef(), e.trialId(), e.drug(), e.dose(), e.doseUnit(), e.libraryVersion(), e.withinLimits(),
+                    e.findings().stream().map(TrialDoseFinding::text).toList(), e.findings()));
+        }
+        throw new IllegalArgumentException("No contract for " + event.getClass().getName());
     }
 
     /** The first program is dosing.pump-programmed; every later one is dosing.dose-changed. */
-    public static OutgoingEvent programmed(PumpTherapyEntity t, PumpProgramEntity program, PumpProgramEntity previous) {
-        return new OutgoingEvent(previous == null ? "dosing.pump-programmed" : "dosing.dose-changed", t.pathwayId,
-                new Programmed(t.pathwayId, t.patientRef, t.id, program.id, Program.of(program), Program.of(previous),
-                        program.programmedAt));
+    private static OutgoingEvent programmed(DosingEvent.Therapy t, RecordedProgram program, RecordedProgram previous) {
+        return new OutgoingEvent(previous == null ? "dosing.pump-programmed" : "dosing.dose-changed", t.pathwayId(),
+                new Programmed(t.pathwayId(), t.patientRef(), t.therapyId(), program.id(), Program.of(program),
+                        Program.of(previous), program.programmedAt()));
     }
 
-    public static OutgoingEvent limitOverride(PumpTherapyEntity t, PumpProgramEntity program, LimitOverride override) {
-        return new OutgoingEvent("dosing.limit-override", t.pathwayId, new LimitOverridden(t.pathwayId, t.patientRef,
-                t.id, program.id, override.drugCode(), override.dailyDose(), override.softLimit(),
-                override.unit().symbol(), DoseQuantity.Kind.DAILY_DOSE.ucum(override.unit()), override.rule().name(),
-                override.reason(), program.libraryVersion));
+    private static OutgoingEvent limitOverride(DosingEvent.Therapy t, RecordedProgram program, LimitOverride override) {
+        return new OutgoingEvent("dosing.limit-override", t.pathwayId(), new LimitOverridden(t.pathwayId(),
+                t.patientRef(), t.therapyId(), program.id(), override.drugCode(), override.dailyDose(),
+                override.softLimit(), override.unit().symbol(), DoseQuantity.Kind.DAILY_DOSE.ucum(override.unit()),
+                override.rule().name(), override.reason(), program.libraryVersion()));
     }
 
-    public static OutgoingEvent refillRecorded(PumpTherapyEntity t, RefillEntity r, DoseUnit unit) {
-        return new OutgoingEvent("dosing.refill-recorded", t.pathwayId, new RefillRecorded(t.pathwayId, t.patientRef,
-                t.id, r.id, r.filledOn, r.volumeAddedMl, r.concentrationPerMl, DoseQuantity.Kind.CONCENTRATION.ucum(unit), r.lot, r.expectedResidualMl,
-                r.measuredResidualMl, r.pocketFillThresholdMl, r.possiblePocketFill, r.refillDueOn, r.firstFill));
-    }
-
-    /**
-     * type: dosing.refill-due (ahead of the date) or dosing.refill-overdue (from the plan's first overdue alert,
-     * repeating), from the plan in force; overdue is URGENT for a withdrawal-critical drug, else HIGH.
-     */
-    public static OutgoingEvent refillReminder(String type, PumpTherapyEntity t, RefillPlanEntity plan) {
-        boolean overdue = type.endsWith("overdue");
-        String urgency = overdue && plan.withdrawalCritical ? "URGENT" : overdue ? "HIGH" : "ROUTINE";
-        return new OutgoingEvent(type, t.pathwayId, new RefillReminder(t.pathwayId, t.patientRef, t.id, plan.drug,
-                plan.refillDueOn, urgency, plan.withdrawalCritical, plan.emptyAt));
+    private static OutgoingEvent refillRecorded(DosingEvent.Therapy t, RecordedRefill r, DoseUnit unit) {
+        return new OutgoingEvent("dosing.refill-recorded", t.pathwayId(), new RefillRecorded(t.pathwayId(),
+                t.patientRef(), t.therapyId(), r.id(), r.filledOn(), r.volumeAddedMl(), r.concentrationPerMl(),
+                DoseQuantity.Kind.CONCENTRATION.ucum(unit), r.lot(), r.expectedResidualMl(), r.measuredResidualMl(),
+                r.pocketFillThresholdMl(), r.possiblePocketFill(), r.refillDueOn(), r.firstFill()));
     }
 
     /** A refill plan made again (the program changed): the old and the new due date, and why. */
-    public static OutgoingEvent refillReplanned(PumpTherapyEntity t, RefillPlanEntity p) {
-        return new OutgoingEvent("dosing.refill-replanned", t.pathwayId, new RefillReplanned(t.pathwayId, t.patientRef,
-                t.id, p.refillId, p.programId, p.drug, p.reason, p.previousRefillDueOn, p.refillDueOn, p.volumeLeftMl,
-                p.alarmAt, p.emptyAt, p.safetyMarginDays, p.firstOverdueAlertAt, p.plannedAt));
-    }
-
-    public static OutgoingEvent overdueAcknowledged(PumpTherapyEntity t, RefillPlanEntity p, String reason,
-                                                    OffsetDateTime at) {
-        return new OutgoingEvent("dosing.refill-overdue-acknowledged", t.pathwayId, new OverdueAcknowledged(t.pathwayId,
-                t.patientRef, t.id, p.drug, p.refillDueOn, reason, at));
+    private static OutgoingEvent refillReplanned(DosingEvent.Therapy t, RecordedRefillPlan p) {
+        return new OutgoingEvent("dosing.refill-replanned", t.pathwayId(), new RefillReplanned(t.pathwayId(),
+                t.patientRef(), t.therapyId(), p.refillId(), p.programId(), p.drug(), p.reason(),
+                p.previousRefillDueOn(), p.refillDueOn(), p.volumeLeftMl(), p.alarmAt(), p.emptyAt(),
+                p.safetyMarginDays(), p.firstOverdueAlertAt(), p.plannedAt()));
     }
 
     /**
      * Pharmacy published a drug library version that this therapy's program in force breaks, acknowledging it
      * with a reason: one event per affected therapy, on its pathway (issue 12 section 4).
      */
-    public static OutgoingEvent libraryChangeAcknowledged(LibraryChange.AffectedTherapy affected, int libraryVersion,
-                                                          String reason, String acknowledgedBy, OffsetDateTime at,
-                                                          int affectedTherapies) {
+    private static OutgoingEvent libraryChangeAcknowledged(LibraryChange.AffectedTherapy affected, int libraryVersion,
+                                                           String reason, String acknowledgedBy, OffsetDateTime at,
+                                                           int affectedTherapies) {
         LibraryChange.ProgramInForce p = affected.program();
         return new OutgoingEvent("dosing.library-change-acknowledged", p.pathwayId(), new LibraryChangeAcknowledged(
                 p.pathwayId(), p.patientRef(), p.therapyId(), p.programId(), p.drug(), p.libraryVersion(), libraryVersion,
                 affected.findings().stream().map(f -> new LimitFinding(f.limit().name(), f.limitValue(), f.programValue(),
                         f.ucumUnit())).toList(), reason, acknowledgedBy, at, affectedTherapies));
-    }
-
-    /**
-     * A refill timer (refill-due or refill-overdue) has failed to fire this many times in a row: its reminder is not
-     * going out, so staff must look (URGENT for a withdrawal-critical drug, else HIGH). plan may be null.
-     */
-    public static OutgoingEvent refillTimerFailing(PumpTherapyEntity t, RefillPlanEntity plan, String timer, int failures,
-                                                   String lastFailure, OffsetDateTime dueAt, OffsetDateTime nextAttemptAt) {
-        boolean critical = plan != null && plan.withdrawalCritical;
-        return new OutgoingEvent("dosing.refill-timer-failing", t.pathwayId, new RefillTimerFailing(t.pathwayId,
-                t.patientRef, t.id, timer, plan == null ? null : plan.drug, critical ? "URGENT" : "HIGH", failures,
-                lastFailure, dueAt, nextAttemptAt));
-    }
-
-    public static OutgoingEvent therapyEnded(PumpTherapyEntity t) {
-        return new OutgoingEvent("dosing.therapy-ended", t.pathwayId,
-                new TherapyEnded(t.pathwayId, t.patientRef, t.id, t.endReason, t.endedAt));
     }
 }

@@ -7,18 +7,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.dosing.service.TrialDoseCheck;
-
-import java.math.BigDecimal;
-import java.util.UUID;
+import org.itpump.dosing.service.TrialDoseCheck.TrialStarted;
 
 /** trial.started: the trial's drug and dose are checked against the drug library. */
 @ApplicationScoped
 public class TrialEventsConsumer {
-
-    /** What dosing-service reads of trial.started (trialType: whether the dose is a bolus). */
-    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, String trialType, String drug,
-                               BigDecimal dose, String doseUnit) {
-    }
 
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;

@@ -11,17 +11,14 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.dosing.domain.AffectedTherapiesException;
-import org.itpump.dosing.domain.DoseUnit;
+import org.itpump.dosing.domain.DosingEvent;
 import org.itpump.dosing.domain.DrugLibrary;
 import org.itpump.dosing.domain.LibraryChange;
-import org.itpump.dosing.messaging.DosingEvents;
 import org.itpump.dosing.store.DosingRecords;
 import org.itpump.dosing.store.DrugLibraryVersionEntity;
-import org.itpump.dosing.store.PumpTherapyEntity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +28,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,14 +58,14 @@ public class DrugLibraryService {
             "select 1 from (select pg_advisory_xact_lock_shared(hashtext('itpump.drug-library.publish'))) as locked";
     private final Clock clock;
     private final DosingRecords records;
-    private final Outbox outbox;
+    private final DosingOutbox outbox;
     private final ConcurrentMap<Integer, DrugLibrary> parsed = new ConcurrentHashMap<>();
 
     /** Who acknowledged that a new version affects active therapies, and why (published with each of them). */
     public record Acknowledgement(String reason, String acknowledgedBy) {
     }
 
-    DrugLibraryService(ObjectMapper json, Clock clock, DosingRecords records, Outbox outbox) {
+    DrugLibraryService(ObjectMapper json, Clock clock, DosingRecords records, DosingOutbox outbox) {
         this.json = json;
         this.clock = clock;
         this.records = records;
@@ -123,15 +118,23 @@ public class DrugLibraryService {
         });
     }
 
-    @WithSession
-    public Uni<DrugLibraryVersionEntity> version(int version) {
-        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>findById(version).onItem().ifNull()
-                .failWith(() -> new ResourceNotFoundException("Drug library version", version));
+    /** One stored version of the library: its number, when it was stored, and its JSON document as stored. */
+    public record LibraryVersion(int version, OffsetDateTime createdAt, String document) {
+        static LibraryVersion of(DrugLibraryVersionEntity entity) {
+            return new LibraryVersion(entity.version, entity.createdAt, entity.document);
+        }
     }
 
     @WithSession
-    public Uni<List<DrugLibraryVersionEntity>> versions() {
-        return DrugLibraryVersionEntity.list("order by version desc");
+    public Uni<LibraryVersion> version(int version) {
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>findById(version).onItem().ifNull()
+                .failWith(() -> new ResourceNotFoundException("Drug library version", version)).map(LibraryVersion::of);
+    }
+
+    @WithSession
+    public Uni<List<LibraryVersion>> versions() {
+        return DrugLibraryVersionEntity.<DrugLibraryVersionEntity>list("order by version desc")
+                .map(list -> list.stream().map(LibraryVersion::of).toList());
     }
 
     /**
@@ -161,9 +164,10 @@ public class DrugLibraryService {
                         }
                         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                                 .truncatedTo(ChronoUnit.MICROS);
-                        return store(next, text).call(() -> outbox.appendAll(affected.stream()
-                                        .map(a -> DosingEvents.libraryChangeAcknowledged(a, next, acknowledgement.reason(),
-                                                acknowledgement.acknowledgedBy(), at, affected.size())).toList()))
+                        return store(next, text).call(() -> outbox.append(affected.stream()
+                                        .<DosingEvent>map(a -> new DosingEvent.LibraryChangeAcknowledged(a, next,
+                                                acknowledgement.reason(), acknowledgement.acknowledgedBy(), at,
+                                                affected.size())).toList()))
                                 .map(this::parse);
                     });
                 });
@@ -171,17 +175,7 @@ public class DrugLibraryService {
 
     /** The program in force of every active therapy, with its therapy's pathway and patient. */
     private Uni<List<LibraryChange.ProgramInForce>> programsInForce() {
-        return records.programsInForceOfActiveTherapies().chain(programs -> records.therapies(
-                programs.stream().map(p -> p.therapyId).collect(Collectors.toSet())).map(therapies -> {
-                    Map<java.util.UUID, PumpTherapyEntity> byId = therapies.stream()
-                            .collect(Collectors.toMap(t -> t.id, Function.identity()));
-                    return programs.stream().map(p -> {
-                        PumpTherapyEntity t = byId.get(p.therapyId);
-                        return new LibraryChange.ProgramInForce(t.id, t.pathwayId, t.patientRef, p.id, p.libraryVersion,
-                                p.drug, DoseUnit.ofSymbol(p.doseUnit), p.concentrationPerMl, p.dailyDose, p.bolusDose,
-                                p.maxBolusesPerDay);
-                    }).toList();
-                }));
+        return records.programsInForceOfActiveTherapies();
     }
 
     private Uni<DrugLibraryVersionEntity> store(int version, String document) {
@@ -204,11 +198,11 @@ public class DrugLibraryService {
         }
     }
 
-    public ObjectNode document(DrugLibraryVersionEntity entity) {
+    public ObjectNode document(LibraryVersion stored) {
         try {
-            return (ObjectNode) json.readTree(entity.document);
+            return (ObjectNode) json.readTree(stored.document());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored drug library v" + entity.version + " is not JSON", e);
+            throw new IllegalStateException("Stored drug library v" + stored.version() + " is not JSON", e);
         }
     }
 }

@@ -3,12 +3,10 @@ package org.itpump.dosing.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.timer.DueTimer;
 import org.itpump.chassis.timer.DueTimerHandler;
 import org.itpump.chassis.timer.DueTimers;
-import org.itpump.dosing.domain.PumpTherapyStatus;
-import org.itpump.dosing.messaging.DosingEvents;
+import org.itpump.dosing.domain.DosingEvent;
 import org.itpump.dosing.store.DosingRecords;
 import org.itpump.dosing.store.PumpTherapyRepository;
 
@@ -28,11 +26,11 @@ public class RefillTimers implements DueTimerHandler {
     private final PumpTherapyRepository therapies;
     private final DosingRecords records;
     private final DueTimers timers;
-    private final Outbox outbox;
+    private final DosingOutbox outbox;
     private final Clock clock;
     private final Duration overdueRepeat;
 
-    RefillTimers(PumpTherapyRepository therapies, DosingRecords records, DueTimers timers, Outbox outbox, Clock clock,
+    RefillTimers(PumpTherapyRepository therapies, DosingRecords records, DueTimers timers, DosingOutbox outbox, Clock clock,
                  @ConfigProperty(name = "itpump.dosing.refill-overdue-repeat-hours") int overdueRepeatHours) {
         this.therapies = therapies;
         this.records = records;
@@ -49,20 +47,16 @@ public class RefillTimers implements DueTimerHandler {
             return Uni.createFrom().failure(new IllegalStateException("Unknown refill timer kind '" + timer.kind + "'"));
         }
         boolean overdue = PumpTherapyService.REFILL_OVERDUE.equals(timer.kind);
-        String type = overdue ? "dosing.refill-overdue" : "dosing.refill-due";
-        return therapies.require(timer.subjectId).chain(therapy -> {
-            if (therapy.status != PumpTherapyStatus.ACTIVE) {
+        return therapies.require(timer.subjectId).chain(therapy -> records.planInForce(therapy.id()).chain(plan -> {
+            // none for a therapy no longer active, or with nothing planned: no refill to remind of
+            var reminders = therapy.remindRefill(overdue, plan);
+            if (reminders.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return records.planInForce(therapy.id).chain(plan -> {
-                if (plan == null) {
-                    return Uni.createFrom().voidItem(); // nothing planned: no refill to remind of
-                }
-                Uni<Void> published = outbox.append(DosingEvents.refillReminder(type, therapy, plan));
-                return overdue ? published.chain(() -> timers.schedule(timer.kind, timer.subjectId, timer.key,
-                        nextRepeat(timer.dueAt.toInstant())).replaceWithVoid()) : published;
-            });
-        });
+            Uni<Void> published = outbox.append(reminders);
+            return overdue ? published.chain(() -> timers.schedule(timer.kind, timer.subjectId, timer.key,
+                    nextRepeat(timer.dueAt.toInstant())).replaceWithVoid()) : published;
+        }));
     }
 
     /**
@@ -72,10 +66,10 @@ public class RefillTimers implements DueTimerHandler {
      */
     @Override
     public Uni<Void> onRepeatedFailure(DueTimer timer) {
-        return therapies.require(timer.subjectId).chain(therapy -> records.planInForce(therapy.id)
+        return therapies.require(timer.subjectId).chain(therapy -> records.planInForce(therapy.id())
                 .onFailure().recoverWithNull()
-                .chain(plan -> outbox.append(DosingEvents.refillTimerFailing(therapy, plan, timer.kind, timer.failures,
-                        timer.lastFailure, timer.dueAt, timer.nextAttemptAt))));
+                .chain(plan -> outbox.append(new DosingEvent.RefillTimerFailing(therapy.ref(), plan, timer.kind,
+                        timer.failures, timer.lastFailure, timer.dueAt, timer.nextAttemptAt))));
     }
 
     /** The first instant dueAt + n x repeat (n >= 1) after now: a service that was down does not repeat in a burst. */

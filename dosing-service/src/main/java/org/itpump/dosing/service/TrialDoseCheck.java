@@ -2,19 +2,18 @@ package org.itpump.dosing.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.itpump.dosing.domain.DoseQuantity;
 import org.itpump.dosing.domain.Drug;
 import org.itpump.dosing.domain.DrugLibrary;
 import org.itpump.dosing.domain.LimitCheck;
-import org.itpump.dosing.messaging.DosingEvents;
-import org.itpump.dosing.messaging.DosingEvents.TrialDoseFinding;
-import org.itpump.dosing.messaging.TrialEventsConsumer.TrialStarted;
+import org.itpump.dosing.domain.DosingEvent;
+import org.itpump.dosing.domain.TrialDoseFinding;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Checks a trial's drug and dose against the library when the trial starts, and says so
@@ -29,10 +28,15 @@ import java.util.List;
 @ApplicationScoped
 public class TrialDoseCheck {
 
-    private final DrugLibraryService library;
-    private final Outbox outbox;
+    /** What dosing-service reads of trial.started (trialType: whether the dose is a bolus). */
+    public record TrialStarted(UUID pathwayId, String patientRef, UUID trialId, String trialType, String drug,
+                               BigDecimal dose, String doseUnit) {
+    }
 
-    TrialDoseCheck(DrugLibraryService library, Outbox outbox) {
+    private final DrugLibraryService library;
+    private final DosingOutbox outbox;
+
+    TrialDoseCheck(DrugLibraryService library, DosingOutbox outbox) {
         this.library = library;
         this.outbox = outbox;
     }
@@ -41,9 +45,8 @@ public class TrialDoseCheck {
     public Uni<Void> check(TrialStarted trial) {
         return library.current().chain(drugs -> {
             List<TrialDoseFinding> findings = findings(drugs, trial);
-            return outbox.append(DosingEvents.trialDoseChecked(trial.pathwayId(), new DosingEvents.TrialDoseChecked(
-                    trial.pathwayId(), trial.patientRef(), trial.trialId(), trial.drug(), trial.dose(), trial.doseUnit(),
-                    drugs.version(), findings.isEmpty(), findings.stream().map(TrialDoseFinding::text).toList(), findings)));
+            return outbox.append(new DosingEvent.TrialDoseChecked(trial.pathwayId(), trial.patientRef(),
+                    trial.trialId(), trial.drug(), trial.dose(), trial.doseUnit(), drugs.version(), findings));
         });
     }
 

@@ -1,8 +1,8 @@
 package org.itpump.dosing.service;
 
 import org.itpump.dosing.domain.DrugLibrary;
-import org.itpump.dosing.messaging.DosingEvents.TrialDoseFinding;
-import org.itpump.dosing.messaging.TrialEventsConsumer.TrialStarted;
+import org.itpump.dosing.domain.TrialDoseFinding;
+import org.itpump.dosing.service.TrialDoseCheck.TrialStarted;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
