@@ -2,7 +2,7 @@ package org.itpump.followup.api;
 
 import org.itpump.followup.domain.escalation.Urgency;
 import org.itpump.followup.service.ComplicationService.EscalationWithPlan;
-import org.itpump.followup.store.EscalationEntity;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -13,9 +13,10 @@ public record EscalationView(UUID escalationId, UUID planId, UUID pathwayId, Str
                              int alertCount, OffsetDateTime lastAlertedAt, int reAlertEveryMinutes) {
 
     static EscalationView of(EscalationWithPlan row) {
-        EscalationEntity e = row.escalation();
-        return new EscalationView(e.id, e.planId, row.plan().pathwayId, row.plan().patientRef, e.complicationId, e.ruleId,
-                e.urgency, e.suspicion, e.action, e.raisedAt, e.isOpen(), e.acknowledgedAt, e.acknowledgedBy, e.cause,
-                e.alertCount, e.lastAlertedAt, e.reAlertEveryMinutes);
+        RaisedEscalation e = row.escalation();
+        return new EscalationView(e.id(), e.planId(), row.plan().pathwayId(), row.plan().patientRef(),
+                e.complicationId(), e.ruleId(), e.urgency(), e.suspicion(), e.action(), e.raisedAt(), e.isOpen(),
+                e.acknowledgedAt(), e.acknowledgedBy(), e.cause(), e.alertCount(), e.lastAlertedAt(),
+                e.reAlertEveryMinutes());
     }
 }

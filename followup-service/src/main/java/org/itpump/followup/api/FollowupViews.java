@@ -7,8 +7,8 @@ import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.domain.escalation.Urgency;
 import org.itpump.followup.service.ComplicationService.EscalationWithPlan;
 import org.itpump.followup.service.PlanRecords;
-import org.itpump.followup.store.EscalationEntity;
-import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +46,7 @@ public final class FollowupViews {
         return view == CallerView.OPERATIONAL || view == CallerView.SCHEDULING;
     }
 
-    static Object plan(MonitoringPlanEntity p, CallerView view) {
+    static Object plan(PostImplantMonitoring p, CallerView view) {
         return operational(view) ? operationalPlan(p, null) : MonitoringPlanView.of(p);
     }
 
@@ -58,15 +58,17 @@ public final class FollowupViews {
         if (!operational(view)) {
             return EscalationView.of(row);
         }
-        EscalationEntity e = row.escalation();
-        return new OperationalEscalation(e.id, e.planId, row.plan().pathwayId, e.urgency, e.raisedAt, e.isOpen(),
-                e.acknowledgedAt, e.alertCount, e.lastAlertedAt, e.reAlertEveryMinutes, row.plan().patientRef);
+        RaisedEscalation e = row.escalation();
+        return new OperationalEscalation(e.id(), e.planId(), row.plan().pathwayId(), e.urgency(), e.raisedAt(),
+                e.isOpen(), e.acknowledgedAt(), e.alertCount(), e.lastAlertedAt(), e.reAlertEveryMinutes(),
+                row.plan().patientRef());
     }
 
-    private static OperationalPlan operationalPlan(MonitoringPlanEntity p, PlanRecords r) {
-        return new OperationalPlan(p.id, p.pathwayId, p.implantCaseId, p.status, p.startedAt, p.implantCompletedAt,
-                p.dischargedAt, p.endedAt, r == null ? null : r.complications().size(),
+    private static OperationalPlan operationalPlan(PostImplantMonitoring p, PlanRecords r) {
+        return new OperationalPlan(p.id(), p.pathwayId(), p.implantCaseId(), p.status(), p.startedAt(),
+                p.implantCompletedAt(), p.dischargedAt(), p.endedAt(), r == null ? null : r.complications().size(),
                 r == null ? null : r.outcomes().size(),
-                r == null ? null : (int) r.escalations().stream().filter(EscalationEntity::isOpen).count(), p.patientRef);
+                r == null ? null : (int) r.escalations().stream().filter(RaisedEscalation::isOpen).count(),
+                p.patientRef());
     }
 }

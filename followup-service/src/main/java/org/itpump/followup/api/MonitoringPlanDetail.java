@@ -12,10 +12,10 @@ import org.itpump.followup.domain.plan.PlanChoices;
 import org.itpump.followup.domain.plan.RestrictionKind;
 import org.itpump.followup.domain.plan.VisitKind;
 import org.itpump.followup.service.PlanRecords;
-import org.itpump.followup.store.ComplicationEntity;
-import org.itpump.followup.store.EscalationEntity;
-import org.itpump.followup.store.MonitoringPlanEntity;
-import org.itpump.followup.store.OutcomeEntity;
+import org.itpump.followup.domain.complication.RecordedComplication;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
+import org.itpump.followup.domain.outcome.RecordedOutcome;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,43 +65,44 @@ public record MonitoringPlanDetail(UUID planId, UUID pathwayId, String patientRe
     public record EscalationLine(UUID escalationId, String ruleId, Urgency urgency, String suspicion, String action,
                                  boolean open, OffsetDateTime acknowledgedAt, String acknowledgedBy, int alertCount,
                                  int reAlertEveryMinutes) {
-        static EscalationLine of(EscalationEntity e) {
-            return new EscalationLine(e.id, e.ruleId, e.urgency, e.suspicion, e.action, e.isOpen(), e.acknowledgedAt,
-                    e.acknowledgedBy, e.alertCount, e.reAlertEveryMinutes);
+        static EscalationLine of(RaisedEscalation e) {
+            return new EscalationLine(e.id(), e.ruleId(), e.urgency(), e.suspicion(), e.action(), e.isOpen(),
+                    e.acknowledgedAt(), e.acknowledgedBy(), e.alertCount(), e.reAlertEveryMinutes());
         }
     }
 
     public record ComplicationLine(UUID complicationId, ComplicationKind kind, Severity severity, OffsetDateTime onsetAt,
                                    Set<ClinicalFeature> features, OffsetDateTime reportedAt, List<EscalationLine> escalations) {
-        static ComplicationLine of(ComplicationEntity c, List<EscalationEntity> escalations) {
-            return new ComplicationLine(c.id, c.kind, c.severity, c.onsetAt, c.features, c.reportedAt, escalations.stream()
-                    .filter(e -> c.id.equals(e.complicationId)).map(EscalationLine::of).toList());
+        static ComplicationLine of(RecordedComplication c, List<RaisedEscalation> escalations) {
+            return new ComplicationLine(c.id(), c.kind(), c.severity(), c.onsetAt(), c.features(), c.reportedAt(),
+                    escalations.stream().filter(e -> c.id().equals(e.complicationId())).map(EscalationLine::of).toList());
         }
     }
 
     public record OutcomeLine(UUID outcomeId, OffsetDateTime assessedAt, int painNrs, int rigidityScore, int spasmScore,
                               BigDecimal oralMmePerDay, int painReductionNrs, BigDecimal painReductionPercent) {
-        static OutcomeLine of(OutcomeEntity o) {
-            return new OutcomeLine(o.id, o.assessedAt, o.painNrs, o.rigidityScore, o.spasmScore, o.oralMmePerDay,
-                    o.painReductionNrs, o.painReductionPercent);
+        static OutcomeLine of(RecordedOutcome o) {
+            return new OutcomeLine(o.id(), o.assessedAt(), o.painNrs(), o.rigidityScore(), o.spasmScore(),
+                    o.oralMmePerDay(), o.painReductionNrs(), o.painReductionPercent());
         }
     }
 
     static MonitoringPlanDetail of(PlanRecords r, Instant now) {
-        MonitoringPlanEntity p = r.plan();
-        MonitoringPlan plan = p.toDomain();
-        return new MonitoringPlanDetail(p.id, p.pathwayId, p.patientRef, p.implantCaseId, p.baselineNrs, p.status,
-                p.startedAt, p.endedAt, p.endReason, p.implantCompletedAt, plan.procedureEndedAt(), p.hospitalZone,
-                plan.choices(), p.startedDrug, new Device(p.deviceManufacturer, p.deviceModel, p.mriAdvice()),
+        PostImplantMonitoring p = r.plan();
+        MonitoringPlan plan = p.schedule();
+        return new MonitoringPlanDetail(p.id(), p.pathwayId(), p.patientRef(), p.implantCaseId(), p.baselineNrs(),
+                p.status(), p.startedAt(), p.endedAt(), p.endReason(), p.implantCompletedAt(), plan.procedureEndedAt(),
+                p.hospitalZone().getId(), plan.choices(), p.startedDrug(),
+                new Device(p.deviceManufacturer(), p.deviceModel(), p.mriAdvice()),
                 new Discharge(plan.observationEndsAt(), plan.opioidObservationEndsAt().orElse(null),
                         plan.requiredObservationEndsAt(), plan.sameDayDischargePossible(), plan.dischargedAt().orElse(null),
-                        p.dischargeOverrideReason, p.dischargeOverrideBy),
+                        p.dischargeOverrideReason(), p.dischargeOverrideBy()),
                 plan.oralMedicationEndsAt(), plan.monitoringWindowEndsAt(),
                 plan.restrictions().stream().map(x -> new RestrictionLine(x.kind(), x.endsAt(), x.inForceAt(now))).toList(),
                 plan.visits().stream().map(v -> new VisitLine(v.kind(), v.dueAt())).toList(),
                 r.timers().stream().map(TimerLine::of).toList(),
                 r.complications().stream().map(c -> ComplicationLine.of(c, r.escalations())).toList(),
-                r.escalations().stream().filter(e -> e.complicationId == null).map(EscalationLine::of).toList(),
-                r.outcomes().stream().map(OutcomeLine::of).toList(), p.replacedByCaseId);
+                r.escalations().stream().filter(e -> e.complicationId() == null).map(EscalationLine::of).toList(),
+                r.outcomes().stream().map(OutcomeLine::of).toList(), p.replacedByCaseId());
     }
 }

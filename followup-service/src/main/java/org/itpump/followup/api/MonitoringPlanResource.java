@@ -33,7 +33,7 @@ import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.service.ComplicationService;
 import org.itpump.followup.service.MonitoringPlanService;
 import org.itpump.followup.service.OutcomeService;
-import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -91,7 +91,7 @@ public class MonitoringPlanResource {
                                                          @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return plans.due(from, to, page).map(due -> {
-            Map<UUID, MonitoringPlanEntity> byId = due.plans().stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+            Map<UUID, PostImplantMonitoring> byId = due.plans().stream().collect(Collectors.toMap(PostImplantMonitoring::id, Function.identity()));
             return due.timers().map(t -> DueMilestoneView.of(t, byId.get(t.subjectId))).answer(uri);
         });
     }

@@ -1,7 +1,7 @@
 package org.itpump.followup.api;
 
 import org.itpump.followup.domain.MonitoringPlanStatus;
-import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -12,9 +12,9 @@ public record MonitoringPlanView(UUID planId, UUID pathwayId, String patientRef,
                                  OffsetDateTime procedureEndedAt, String startedDrug, OffsetDateTime dischargedAt,
                                  OffsetDateTime endedAt, String endReason, UUID replacedByCaseId) {
 
-    static MonitoringPlanView of(MonitoringPlanEntity p) {
-        return new MonitoringPlanView(p.id, p.pathwayId, p.patientRef, p.implantCaseId, p.baselineNrs, p.status,
-                p.startedAt, p.implantCompletedAt, p.procedureEndedAt, p.startedDrug, p.dischargedAt, p.endedAt, p.endReason,
-                p.replacedByCaseId);
+    static MonitoringPlanView of(PostImplantMonitoring p) {
+        return new MonitoringPlanView(p.id(), p.pathwayId(), p.patientRef(), p.implantCaseId(), p.baselineNrs(),
+                p.status(), p.startedAt(), p.implantCompletedAt(), p.procedureEndedAt(), p.startedDrug(),
+                p.dischargedAt(), p.endedAt(), p.endReason(), p.replacedByCaseId());
     }
 }

@@ -7,9 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.followup.service.PumpDrugService;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import org.itpump.followup.service.PumpDrugService.PumpProgrammed;
 
 /**
  * dosing.pump-programmed tells the plan which drug the pump started with (an intrathecal opioid needs 24 h of
@@ -18,13 +16,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DosingEventsConsumer {
-
-    /** What followup-service reads of dosing.pump-programmed and dosing.dose-changed. */
-    public record PumpProgrammed(UUID pathwayId, UUID therapyId, Program program, OffsetDateTime programmedAt) {
-    }
-
-    public record Program(String drug) {
-    }
 
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;

@@ -1,7 +1,9 @@
 package org.itpump.followup.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.followup.domain.FollowupEvent;
 import org.itpump.followup.domain.complication.ClinicalFeature;
 import org.itpump.followup.domain.complication.ComplicationKind;
 import org.itpump.followup.domain.complication.Severity;
@@ -9,18 +11,22 @@ import org.itpump.followup.domain.escalation.Urgency;
 import org.itpump.followup.domain.plan.RestrictionKind;
 import org.itpump.followup.domain.plan.Stay;
 import org.itpump.followup.domain.plan.VisitKind;
-import org.itpump.followup.store.ComplicationEntity;
-import org.itpump.followup.store.EscalationEntity;
-import org.itpump.followup.store.MonitoringPlanEntity;
-import org.itpump.followup.store.OutcomeEntity;
+import org.itpump.followup.domain.complication.RecordedComplication;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
+import org.itpump.followup.domain.outcome.RecordedOutcome;
+import org.itpump.followup.service.FollowupContracts;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The facts followup-service publishes (contracts/schemas/followup.*.json). */
-public final class FollowupEvents {
+/**
+ * The facts followup-service publishes (contracts/schemas/followup.*.json): each payload built from the domain
+ * event an act returned, never from a stored row.
+ */
+@ApplicationScoped
+public class FollowupEvents implements FollowupContracts {
 
     public record MonitoringStarted(UUID pathwayId, String patientRef, UUID planId, UUID implantCaseId,
                                     OffsetDateTime startedAt) {
@@ -91,77 +97,79 @@ public final class FollowupEvents {
                                   BigDecimal mmeReductionMgPerDay, BigDecimal mmeReductionPercent) {
     }
 
-    private FollowupEvents() {
-    }
-
-    public static OutgoingEvent monitoringStarted(MonitoringPlanEntity p) {
-        return new OutgoingEvent("followup.monitoring-started", p.pathwayId,
-                new MonitoringStarted(p.pathwayId, p.patientRef, p.id, p.implantCaseId, p.startedAt));
-    }
-
-    public static OutgoingEvent patientDischarged(MonitoringPlanEntity p, ObservationOverride override) {
-        return new OutgoingEvent("followup.patient-discharged", p.pathwayId, new PatientDischarged(p.pathwayId,
-                p.patientRef, p.id, p.implantCompletedAt, p.dischargedAt, p.observationHours, p.procedureEndedAt, p.stay,
-                p.startedDrug, override));
-    }
-
-    public static OutgoingEvent woundFollowupContinued(MonitoringPlanEntity p, String explantReason, OffsetDateTime explantedAt,
-                                                      OffsetDateTime followupEndsAt) {
-        return new OutgoingEvent("followup.wound-followup-continued", p.pathwayId, new WoundFollowupContinued(p.pathwayId,
-                p.patientRef, p.id, p.implantCaseId, explantReason, explantedAt, followupEndsAt));
-    }
-
-    public static OutgoingEvent explantEscalated(MonitoringPlanEntity p, EscalationEntity e, String drug, String explantReason) {
-        return new OutgoingEvent("followup.explant-escalated", p.pathwayId, new ExplantEscalated(p.pathwayId, p.patientRef,
-                p.id, p.implantCaseId, e.id, e.ruleId, e.urgency, e.suspicion, e.action, drug, explantReason, e.raisedAt));
-    }
-
-    public static OutgoingEvent escalationReAlerted(MonitoringPlanEntity p, EscalationEntity e) {
-        return new OutgoingEvent("followup.escalation-realerted", p.pathwayId, new EscalationReAlerted(p.pathwayId,
-                p.patientRef, p.id, e.id, e.ruleId, e.urgency, e.suspicion, e.alertCount, e.raisedAt, e.lastAlertedAt,
-                e.reAlertEveryMinutes));
-    }
-
-    public static OutgoingEvent escalationAcknowledged(MonitoringPlanEntity p, EscalationEntity e) {
-        return new OutgoingEvent("followup.escalation-acknowledged", p.pathwayId, new EscalationAcknowledged(p.pathwayId,
-                p.patientRef, p.id, e.id, e.ruleId, e.urgency, e.acknowledgedBy, e.acknowledgedAt, e.alertCount));
-    }
-
-    public static OutgoingEvent visitDue(MonitoringPlanEntity p, VisitKind visit, OffsetDateTime dueAt) {
-        return new OutgoingEvent("followup.visit-due", p.pathwayId, new VisitDue(p.pathwayId, p.patientRef, p.id, visit, dueAt));
-    }
-
-    public static OutgoingEvent restrictionLifted(MonitoringPlanEntity p, RestrictionKind kind, OffsetDateTime liftedAt) {
-        return new OutgoingEvent("followup.restriction-lifted", p.pathwayId,
-                new RestrictionLifted(p.pathwayId, p.patientRef, p.id, kind, liftedAt));
-    }
-
-    public static OutgoingEvent monitoringCompleted(MonitoringPlanEntity p) {
-        return new OutgoingEvent("followup.monitoring-completed", p.pathwayId,
-                new MonitoringCompleted(p.pathwayId, p.patientRef, p.id, p.endedAt));
-    }
-
-    public static OutgoingEvent monitoringClosed(MonitoringPlanEntity p) {
-        return new OutgoingEvent("followup.monitoring-closed", p.pathwayId,
-                new MonitoringClosed(p.pathwayId, p.patientRef, p.id, p.implantCaseId, p.endReason, p.endedAt,
-                        p.replacedByCaseId));
-    }
-
-    public static OutgoingEvent complicationReported(MonitoringPlanEntity p, ComplicationEntity c, int escalationCount) {
-        return new OutgoingEvent("followup.complication-reported", p.pathwayId, new ComplicationReported(p.pathwayId,
-                p.patientRef, p.id, c.id, c.kind, c.severity, c.onsetAt, c.features.stream().sorted().toList(),
-                escalationCount, c.reportedAt));
-    }
-
-    public static OutgoingEvent complicationEscalated(MonitoringPlanEntity p, EscalationEntity e) {
-        return new OutgoingEvent("followup.complication-escalated", p.pathwayId, new ComplicationEscalated(p.pathwayId,
-                p.patientRef, p.id, e.complicationId, e.id, e.ruleId, e.urgency, e.suspicion, e.action, e.raisedAt));
-    }
-
-    public static OutgoingEvent outcomeRecorded(MonitoringPlanEntity p, OutcomeEntity o, BigDecimal baselineOralMmePerDay,
-                                                BigDecimal mmeReductionMgPerDay, BigDecimal mmeReductionPercent) {
-        return new OutgoingEvent("followup.outcome-recorded", p.pathwayId, new OutcomeRecorded(p.pathwayId, p.patientRef,
-                p.id, o.id, o.assessedAt, o.painNrs, o.rigidityScore, o.spasmScore, o.oralMmePerDay, p.baselineNrs,
-                o.painReductionNrs, o.painReductionPercent, baselineOralMmePerDay, mmeReductionMgPerDay, mmeReductionPercent));
+    /** The contract of a domain event: its CloudEvents type, the pathway it is published on and its payload. */
+    @Override
+    public OutgoingEvent toContract(FollowupEvent event) {
+        FollowupEvent.Plan p = event.plan();
+        if (event instanceof FollowupEvent.MonitoringStarted e) {
+            return new OutgoingEvent("followup.monitoring-started", p.pathwayId(),
+                    new MonitoringStarted(p.pathwayId(), p.patientRef(), p.planId(), p.implantCaseId(), e.startedAt()));
+        }
+        if (event instanceof FollowupEvent.PatientDischarged e) {
+            FollowupEvent.DischargeOverride o = e.override();
+            return new OutgoingEvent("followup.patient-discharged", p.pathwayId(), new PatientDischarged(p.pathwayId(),
+                    p.patientRef(), p.planId(), e.implantCompletedAt(), e.dischargedAt(), e.observationHours(),
+                    e.procedureEndedAt(), e.stay(), e.startedDrug(), o == null ? null : new ObservationOverride(o.rule(),
+                    o.reason(), o.overriddenBy(), o.drug(), o.requiredHours(), o.requiredUntil())));
+        }
+        if (event instanceof FollowupEvent.WoundFollowupContinued e) {
+            return new OutgoingEvent("followup.wound-followup-continued", p.pathwayId(), new WoundFollowupContinued(
+                    p.pathwayId(), p.patientRef(), p.planId(), p.implantCaseId(), e.explantReason(), e.explantedAt(),
+                    e.followupEndsAt()));
+        }
+        if (event instanceof FollowupEvent.ExplantEscalated e) {
+            RaisedEscalation x = e.escalation();
+            return new OutgoingEvent("followup.explant-escalated", p.pathwayId(), new ExplantEscalated(p.pathwayId(),
+                    p.patientRef(), p.planId(), p.implantCaseId(), x.id(), x.ruleId(), x.urgency(), x.suspicion(),
+                    x.action(), e.drug(), e.explantReason(), x.raisedAt()));
+        }
+        if (event instanceof FollowupEvent.EscalationReAlerted e) {
+            RaisedEscalation x = e.escalation();
+            return new OutgoingEvent("followup.escalation-realerted", p.pathwayId(), new EscalationReAlerted(
+                    p.pathwayId(), p.patientRef(), p.planId(), x.id(), x.ruleId(), x.urgency(), x.suspicion(),
+                    x.alertCount(), x.raisedAt(), x.lastAlertedAt(), x.reAlertEveryMinutes()));
+        }
+        if (event instanceof FollowupEvent.EscalationAcknowledged e) {
+            RaisedEscalation x = e.escalation();
+            return new OutgoingEvent("followup.escalation-acknowledged", p.pathwayId(), new EscalationAcknowledged(
+                    p.pathwayId(), p.patientRef(), p.planId(), x.id(), x.ruleId(), x.urgency(), x.acknowledgedBy(),
+                    x.acknowledgedAt(), x.alertCount()));
+        }
+        if (event instanceof FollowupEvent.VisitDue e) {
+            return new OutgoingEvent("followup.visit-due", p.pathwayId(),
+                    new VisitDue(p.pathwayId(), p.patientRef(), p.planId(), e.visit(), e.dueAt()));
+        }
+        if (event instanceof FollowupEvent.RestrictionLifted e) {
+            return new OutgoingEvent("followup.restriction-lifted", p.pathwayId(),
+                    new RestrictionLifted(p.pathwayId(), p.patientRef(), p.planId(), e.restriction(), e.liftedAt()));
+        }
+        if (event instanceof FollowupEvent.MonitoringCompleted e) {
+            return new OutgoingEvent("followup.monitoring-completed", p.pathwayId(),
+                    new MonitoringCompleted(p.pathwayId(), p.patientRef(), p.planId(), e.completedAt()));
+        }
+        if (event instanceof FollowupEvent.MonitoringClosed e) {
+            return new OutgoingEvent("followup.monitoring-closed", p.pathwayId(), new MonitoringClosed(p.pathwayId(),
+                    p.patientRef(), p.planId(), p.implantCaseId(), e.reason(), e.closedAt(), e.replacedByCaseId()));
+        }
+        if (event instanceof FollowupEvent.ComplicationReported e) {
+            RecordedComplication c = e.complication();
+            return new OutgoingEvent("followup.complication-reported", p.pathwayId(), new ComplicationReported(
+                    p.pathwayId(), p.patientRef(), p.planId(), c.id(), c.kind(), c.severity(), c.onsetAt(),
+                    c.features().stream().sorted().toList(), e.escalationCount(), c.reportedAt()));
+        }
+        if (event instanceof FollowupEvent.ComplicationEscalated e) {
+            RaisedEscalation x = e.escalation();
+            return new OutgoingEvent("followup.complication-escalated", p.pathwayId(), new ComplicationEscalated(
+                    p.pathwayId(), p.patientRef(), p.planId(), x.complicationId(), x.id(), x.ruleId(), x.urgency(),
+                    x.suspicion(), x.action(), x.raisedAt()));
+        }
+        if (event instanceof FollowupEvent.OutcomeRecorded e) {
+            RecordedOutcome o = e.outcome();
+            return new OutgoingEvent("followup.outcome-recorded", p.pathwayId(), new OutcomeRecorded(p.pathwayId(),
+                    p.patientRef(), p.planId(), o.id(), o.assessedAt(), o.painNrs(), o.rigidityScore(), o.spasmScore(),
+                    o.oralMmePerDay(), e.baselineNrs(), o.painReductionNrs(), o.painReductionPercent(),
+                    e.baselineOralMmePerDay(), e.mmeReductionMgPerDay(), e.mmeReductionPercent()));
+        }
+        throw new IllegalArgumentException("No contract for " + event.getClass().getName());
     }
 }

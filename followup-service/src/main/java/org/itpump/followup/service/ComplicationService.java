@@ -2,35 +2,25 @@ package org.itpump.followup.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
-import org.itpump.chassis.store.Page;
-import org.itpump.chassis.store.PageRequest;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.itpump.chassis.outbox.Outbox;
-import org.itpump.chassis.problem.StateConflictException;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
 import org.itpump.followup.domain.complication.ClinicalFeature;
 import org.itpump.followup.domain.complication.ComplicationKind;
-import org.itpump.followup.domain.complication.ComplicationReport;
+import org.itpump.followup.domain.complication.RecordedComplication;
 import org.itpump.followup.domain.complication.Severity;
-import org.itpump.followup.domain.escalation.Escalation;
-import org.itpump.followup.domain.escalation.EscalationContext;
 import org.itpump.followup.domain.escalation.EscalationRules;
 import org.itpump.followup.domain.escalation.ExplantRisk;
-import org.itpump.followup.messaging.FollowupEvents;
-import org.itpump.followup.messaging.ImplantEventsConsumer;
-import org.itpump.followup.messaging.ImplantEventsConsumer.ImplantExplanted;
-import org.itpump.followup.store.ComplicationEntity;
-import org.itpump.followup.store.EscalationEntity;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
+import org.itpump.followup.service.MonitoringPlanService.ImplantExplanted;
 import org.itpump.followup.store.FollowupRecords;
-import org.itpump.followup.store.MonitoringPlanEntity;
 import org.itpump.followup.store.MonitoringPlanRepository;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -49,11 +39,11 @@ public class ComplicationService {
     private final MonitoringPlanRepository plans;
     private final FollowupRecords records;
     private final EscalationAlerts alerts;
-    private final Outbox outbox;
+    private final FollowupOutbox outbox;
     private final Clock clock;
 
-    ComplicationService(MonitoringPlanRepository plans, FollowupRecords records, EscalationAlerts alerts, Outbox outbox,
-                        Clock clock) {
+    ComplicationService(MonitoringPlanRepository plans, FollowupRecords records, EscalationAlerts alerts,
+                        FollowupOutbox outbox, Clock clock) {
         this.plans = plans;
         this.records = records;
         this.alerts = alerts;
@@ -61,45 +51,26 @@ public class ComplicationService {
         this.clock = clock;
     }
 
-    public record Reported(ComplicationEntity complication, List<EscalationEntity> escalations) {
+    public record Reported(RecordedComplication complication, List<RaisedEscalation> escalations) {
     }
 
     /**
-     * 409 on a plan that is over (CLOSED after an explant or COMPLETED); accepted on an ACTIVE plan and on one
-     * kept for wound follow-up after an explant for infection. 422 for an onset before the procedure ended or in
-     * the future.
+     * {@link PostImplantMonitoring#reportComplication}: 409 on a plan that is over (CLOSED after an explant or
+     * COMPLETED); accepted on an ACTIVE plan and on one kept for wound follow-up after an explant for infection.
+     * 422 for an onset before the procedure ended or in the future.
      */
     @WithTransaction
     public Uni<Reported> report(UUID planId, ComplicationKind kind, Severity severity, Instant onsetAt,
                                 Set<ClinicalFeature> features) {
         return plans.require(planId).chain(plan -> {
-            if (!plan.status.acceptsComplications()) {
-                throw new StateConflictException("Cannot report a complication: the monitoring plan is " + plan.status);
-            }
-            ComplicationReport report = ComplicationReport.reported(kind, severity, onsetAt, features,
-                    plan.procedureEndedAt.toInstant(), clock.instant());
-            return records.latestPumpDrug(plan.pathwayId).chain(drug -> {
-                EscalationContext context = new EscalationContext(drug != null ? drug.currentDrug : plan.startedDrug,
-                        plan.deviceModel, plan.mriAdvice());
-                OffsetDateTime now = Times.now(clock);
-                ComplicationEntity complication = new ComplicationEntity();
-                complication.id = UUID.randomUUID();
-                complication.planId = plan.id;
-                complication.kind = report.kind();
-                complication.severity = report.severity();
-                complication.onsetAt = Times.utc(report.onsetAt());
-                complication.features = report.features();
-                complication.reportedAt = now;
-                List<EscalationEntity> escalations = new ArrayList<>();
-                for (Escalation escalation : rules.evaluate(report, context)) {
-                    escalations.add(escalation(plan.id, complication.id, EscalationEntity.CAUSE_COMPLICATION, escalation, now));
-                }
-                return complication.persist()
-                        .chain(() -> persistAndAlert(escalations))
-                        .chain(() -> outbox.append(FollowupEvents.complicationReported(plan, complication, escalations.size())))
-                        .chain(() -> outbox.appendAll(escalations.stream()
-                                .map(e -> FollowupEvents.complicationEscalated(plan, e)).toList()))
-                        .replaceWith(new Reported(complication, escalations));
+            plan.requireAcceptsComplications();
+            return records.latestPumpDrug(plan.pathwayId()).chain(drug -> {
+                var reported = plan.reportComplication(kind, severity, onsetAt, features, rules,
+                        drug != null ? drug.currentDrug : null, clock.instant());
+                return records.add(reported.complication())
+                        .chain(() -> addAndAlert(reported.escalations()))
+                        .chain(() -> outbox.append(reported.events()))
+                        .replaceWith(new Reported(reported.complication(), reported.escalations()));
             });
         });
     }
@@ -110,22 +81,17 @@ public class ComplicationService {
      * the withdrawal plan recorded with the explant, if any; a pump replaced in the same surgery raises nothing
      * ({@link ExplantRisk}). Runs in the caller's transaction.
      */
-    Uni<Void> escalateExplant(MonitoringPlanEntity plan, String pumpDrug, ImplantExplanted explant) {
-        String explantReason = explant.reason();
-        ImplantEventsConsumer.WithdrawalPlan recorded = explant.withdrawalPlan();
-        var escalation = ExplantRisk.onExplant(pumpDrug, explant.replaced(), recorded == null ? null
-                : new ExplantRisk.WithdrawalPlan(recorded.kind(), recorded.startedOn(), recorded.detail()));
-        if (escalation.isEmpty()) {
+    Uni<Void> escalateExplant(PostImplantMonitoring plan, String pumpDrug, ImplantExplanted explant) {
+        MonitoringPlanService.WithdrawalPlan recorded = explant.withdrawalPlan();
+        ExplantRisk.WithdrawalPlan withdrawal = recorded == null ? null
+                : new ExplantRisk.WithdrawalPlan(recorded.kind(), recorded.startedOn(), recorded.detail());
+        if (ExplantRisk.onExplant(pumpDrug, explant.replaced(), withdrawal).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return records.explantEscalationsOf(plan.id).chain(existing -> {
-            if (!existing.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            EscalationEntity entity = escalation(plan.id, null, EscalationEntity.CAUSE_EXPLANT, escalation.get(), Times.now(clock));
-            return persistAndAlert(List.of(entity))
-                    .chain(() -> outbox.append(FollowupEvents.explantEscalated(plan, entity, pumpDrug, explantReason)));
-        });
+        return records.explantEscalationsOf(plan.id()).chain(existing -> plan.escalateExplant(pumpDrug,
+                        explant.replaced(), withdrawal, !existing.isEmpty(), explant.reason(), clock.instant())
+                .map(raised -> addAndAlert(List.of(raised.escalation())).chain(() -> outbox.append(raised.events())))
+                .orElse(Uni.createFrom().voidItem()));
     }
 
     /**
@@ -133,58 +99,35 @@ public class ComplicationService {
      * is published. 409 when it was already acknowledged: the first acknowledgement is the one on record.
      */
     @WithTransaction
-    public Uni<EscalationEntity> acknowledge(UUID escalationId, String acknowledgedBy) {
-        return records.requireEscalation(escalationId).call(escalation -> {
-            if (!escalation.isOpen()) {
-                throw new StateConflictException("Escalation " + escalationId + " was already acknowledged at "
-                        + escalation.acknowledgedAt + " by " + escalation.acknowledgedBy);
-            }
-            escalation.acknowledgedAt = Times.now(clock);
-            escalation.acknowledgedBy = acknowledgedBy;
-            return alerts.stop(escalationId).chain(() -> plans.findById(escalation.planId))
-                    .chain(plan -> outbox.append(FollowupEvents.escalationAcknowledged(plan, escalation)));
-        });
+    public Uni<RaisedEscalation> acknowledge(UUID escalationId, String acknowledgedBy) {
+        return records.requireEscalation(escalationId).call(escalation -> plans.find(escalation.planId()).chain(plan -> {
+            var events = escalation.acknowledge(acknowledgedBy, clock.instant(), plan.ref());
+            return records.update(escalation).chain(() -> alerts.stop(escalationId))
+                    .chain(() -> outbox.append(events));
+        }));
     }
 
-    public record EscalationWithPlan(EscalationEntity escalation, MonitoringPlanEntity plan) {
+    public record EscalationWithPlan(RaisedEscalation escalation, PostImplantMonitoring plan) {
     }
 
     @WithSession
     public Uni<EscalationWithPlan> escalation(UUID escalationId) {
         return records.requireEscalation(escalationId)
-                .chain(e -> plans.findById(e.planId).map(plan -> new EscalationWithPlan(e, plan)));
+                .chain(e -> plans.find(e.planId()).map(plan -> new EscalationWithPlan(e, plan)));
     }
 
     /** Most urgent first, then oldest first. */
     @WithSession
     public Uni<Page<EscalationWithPlan>> escalations(Boolean open, PageRequest page) {
-        return records.escalations(open, page).chain(found -> plans.byIds(found.items().stream().map(e -> e.planId).distinct().toList())
+        return records.escalations(open, page).chain(found -> plans.byIds(found.items().stream().map(RaisedEscalation::planId).distinct().toList())
                 .map(owners -> found.map(e -> new EscalationWithPlan(e,
-                        owners.stream().filter(p -> p.id.equals(e.planId)).findFirst().orElseThrow()))));
+                        owners.stream().filter(p -> p.id().equals(e.planId())).findFirst().orElseThrow()))));
     }
 
-    private static EscalationEntity escalation(UUID planId, UUID complicationId, String cause, Escalation escalation,
-                                               OffsetDateTime now) {
-        EscalationEntity entity = new EscalationEntity();
-        entity.id = UUID.randomUUID();
-        entity.complicationId = complicationId;
-        entity.planId = planId;
-        entity.cause = cause;
-        entity.ruleId = escalation.ruleId();
-        entity.urgency = escalation.urgency();
-        entity.suspicion = escalation.suspicion();
-        entity.action = escalation.action();
-        entity.raisedAt = now;
-        entity.reAlertEveryMinutes = Math.toIntExact(escalation.reAlertEvery().toMinutes());
-        entity.alertCount = 1;
-        entity.lastAlertedAt = now;
-        return entity;
-    }
-
-    private Uni<Void> persistAndAlert(List<EscalationEntity> escalations) {
+    private Uni<Void> addAndAlert(List<RaisedEscalation> escalations) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EscalationEntity escalation : escalations) {
-            chain = chain.chain(() -> escalation.persist().replaceWithVoid()).chain(() -> alerts.scheduleNext(escalation));
+        for (RaisedEscalation escalation : escalations) {
+            chain = chain.chain(() -> records.add(escalation)).chain(() -> alerts.scheduleNext(escalation));
         }
         return chain;
     }

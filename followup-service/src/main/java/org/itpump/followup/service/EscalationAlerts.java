@@ -2,15 +2,13 @@ package org.itpump.followup.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.timer.DueTimer;
 import org.itpump.chassis.timer.DueTimers;
-import org.itpump.followup.messaging.FollowupEvents;
-import org.itpump.followup.store.EscalationEntity;
+import org.itpump.followup.domain.escalation.RaisedEscalation;
+import org.itpump.followup.store.FollowupRecords;
 import org.itpump.followup.store.MonitoringPlanRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -26,20 +24,23 @@ public class EscalationAlerts {
 
     private final DueTimers timers;
     private final MonitoringPlanRepository plans;
-    private final Outbox outbox;
+    private final FollowupRecords records;
+    private final FollowupOutbox outbox;
     private final Clock clock;
 
-    EscalationAlerts(DueTimers timers, MonitoringPlanRepository plans, Outbox outbox, Clock clock) {
+    EscalationAlerts(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, FollowupOutbox outbox,
+                     Clock clock) {
         this.timers = timers;
         this.plans = plans;
+        this.records = records;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Sets the next alert of an open escalation, one interval after its last alert; in the caller's transaction. */
-    Uni<Void> scheduleNext(EscalationEntity escalation) {
-        return timers.schedule(KIND, escalation.id, "REALERT:" + (escalation.alertCount + 1),
-                escalation.lastAlertedAt.toInstant().plus(Duration.ofMinutes(escalation.reAlertEveryMinutes))).replaceWithVoid();
+    Uni<Void> scheduleNext(RaisedEscalation escalation) {
+        return timers.schedule(KIND, escalation.id(), "REALERT:" + escalation.nextAlertNumber(),
+                escalation.nextAlertAt()).replaceWithVoid();
     }
 
     Uni<Integer> stop(UUID escalationId) {
@@ -47,15 +48,14 @@ public class EscalationAlerts {
     }
 
     Uni<Void> onDue(DueTimer timer) {
-        return EscalationEntity.<EscalationEntity>findById(timer.subjectId).chain(escalation -> {
+        return records.escalation(timer.subjectId).chain(escalation -> {
             if (escalation == null || !escalation.isOpen()) {
                 return Uni.createFrom().voidItem();
             }
-            escalation.alertCount++;
-            escalation.lastAlertedAt = Times.now(clock);
-            return plans.findById(escalation.planId)
-                    .chain(plan -> outbox.append(FollowupEvents.escalationReAlerted(plan, escalation)))
-                    .chain(() -> scheduleNext(escalation));
+            return plans.find(escalation.planId()).chain(plan -> {
+                var events = escalation.reAlert(clock.instant(), plan.ref());
+                return records.update(escalation).chain(() -> outbox.append(events));
+            }).chain(() -> scheduleNext(escalation));
         });
     }
 }

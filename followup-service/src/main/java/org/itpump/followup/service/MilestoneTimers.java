@@ -2,18 +2,13 @@ package org.itpump.followup.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.timer.DueTimer;
 import org.itpump.chassis.timer.DueTimerHandler;
 import org.itpump.chassis.timer.DueTimers;
-import org.itpump.followup.domain.MonitoringPlanStatus;
 import org.itpump.followup.domain.plan.Milestone;
 import org.itpump.followup.domain.plan.MilestoneKind;
-import org.itpump.followup.domain.plan.RestrictionKind;
-import org.itpump.followup.domain.plan.VisitKind;
-import org.itpump.followup.messaging.FollowupEvents;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 import org.itpump.followup.store.FollowupRecords;
-import org.itpump.followup.store.MonitoringPlanEntity;
 import org.itpump.followup.store.MonitoringPlanRepository;
 import org.jboss.logging.Logger;
 
@@ -34,10 +29,10 @@ public class MilestoneTimers implements DueTimerHandler {
     private final DueTimers timers;
     private final MonitoringPlanRepository plans;
     private final FollowupRecords records;
-    private final Outbox outbox;
+    private final FollowupOutbox outbox;
     private final EscalationAlerts alerts;
 
-    MilestoneTimers(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, Outbox outbox,
+    MilestoneTimers(DueTimers timers, MonitoringPlanRepository plans, FollowupRecords records, FollowupOutbox outbox,
                     EscalationAlerts alerts) {
         this.timers = timers;
         this.plans = plans;
@@ -50,13 +45,13 @@ public class MilestoneTimers implements DueTimerHandler {
      * Sets every milestone's timer from the plan's current choices, inside the caller's transaction. A milestone
      * already fired stays as it was: its event is out and is not announced twice.
      */
-    Uni<Void> schedule(MonitoringPlanEntity plan) {
-        return records.timersOf(plan.id).chain(existing -> {
+    Uni<Void> schedule(PostImplantMonitoring plan) {
+        return records.timersOf(plan.id()).chain(existing -> {
             Set<String> fired = existing.stream().filter(t -> t.firedAt != null).map(t -> t.key).collect(Collectors.toSet());
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Milestone milestone : plan.toDomain().milestones()) {
+            for (Milestone milestone : plan.schedule().milestones()) {
                 if (!fired.contains(milestone.key())) {
-                    chain = chain.chain(() -> timers.schedule(KIND, plan.id, milestone.key(), milestone.at()).replaceWithVoid());
+                    chain = chain.chain(() -> timers.schedule(KIND, plan.id(), milestone.key(), milestone.at()).replaceWithVoid());
                 }
             }
             return chain;
@@ -77,36 +72,15 @@ public class MilestoneTimers implements DueTimerHandler {
             LOG.warnf("Timer %s of unknown kind %s ignored", timer.id, timer.kind);
             return Uni.createFrom().voidItem();
         }
-        return plans.findById(timer.subjectId).chain(plan -> {
-            // A closed plan's timers are cancelled; one racing the close is dropped here.
-            if (plan == null || plan.status == MonitoringPlanStatus.CLOSED) {
+        return plans.find(timer.subjectId).chain(plan -> {
+            if (plan == null) {
                 return Uni.createFrom().voidItem();
             }
+            // A closed plan's timers are cancelled; one racing the close is dropped by the act.
             String[] key = timer.key.split(":", 2);
-            return switch (MilestoneKind.valueOf(key[0])) {
-                case VISIT_DUE -> outbox.append(FollowupEvents.visitDue(plan, VisitKind.valueOf(key[1]), timer.dueAt));
-                case RESTRICTION_LIFTED ->
-                        outbox.append(FollowupEvents.restrictionLifted(plan, RestrictionKind.valueOf(key[1]), timer.dueAt));
-                case ORAL_MEDICATION_COURSE_ENDED -> Uni.createFrom().voidItem(); // shown in the plan; no event in the contract
-                case MONITORING_WINDOW_ENDED -> complete(plan, timer);
-            };
+            var events = plan.milestoneDue(MilestoneKind.valueOf(key[0]), key.length > 1 ? key[1] : null, timer.dueAt);
+            return events.isEmpty() ? Uni.createFrom().voidItem()
+                    : plans.update(plan).chain(() -> outbox.append(events));
         });
-    }
-
-    private Uni<Void> complete(MonitoringPlanEntity plan, DueTimer timer) {
-        if (plan.status == MonitoringPlanStatus.WOUND_FOLLOWUP) {
-            // the pump is out and the wound follow-up is over: the plan closes now
-            plan.status = plan.status.transitionTo(MonitoringPlanStatus.CLOSED);
-            plan.endedAt = timer.dueAt;
-            plan.endReason = plan.endReason + "; wound follow-up ended";
-            return outbox.append(FollowupEvents.monitoringClosed(plan));
-        }
-        if (plan.status != MonitoringPlanStatus.ACTIVE) {
-            return Uni.createFrom().voidItem();
-        }
-        plan.status = plan.status.transitionTo(MonitoringPlanStatus.COMPLETED);
-        plan.endedAt = timer.dueAt;
-        plan.endReason = "MONITORING_WINDOW_ENDED";
-        return outbox.append(FollowupEvents.monitoringCompleted(plan));
     }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.followup.domain.drug.IntrathecalDrugs;
 import org.itpump.followup.store.FollowupRecords;
-import org.itpump.followup.store.MonitoringPlanEntity;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 import org.itpump.followup.store.MonitoringPlanRepository;
 import org.itpump.followup.store.PumpDrugEntity;
 
@@ -19,6 +19,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PumpDrugService {
+
+    /** What followup-service reads of dosing.pump-programmed and dosing.dose-changed. */
+    public record PumpProgrammed(UUID pathwayId, UUID therapyId, Program program, OffsetDateTime programmedAt) {
+    }
+
+    public record Program(String drug) {
+    }
 
     private final FollowupRecords records;
     private final MonitoringPlanRepository plans;
@@ -42,13 +49,15 @@ public class PumpDrugService {
             row.currentDrug = code;
             row.changedAt = Times.utc(programmedAt);
             return existing != null ? Uni.createFrom().voidItem() : row.persist().replaceWithVoid();
-        }).chain(() -> plans.ofPathway(pathwayId)).invoke(pathwayPlans -> {
-            for (MonitoringPlanEntity plan : pathwayPlans) {
-                if (plan.startedDrug == null) {
-                    plan.startedDrug = code;
+        }).chain(() -> plans.ofPathway(pathwayId)).chain(pathwayPlans -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PostImplantMonitoring plan : pathwayPlans) {
+                if (plan.learnStartedDrug(code)) {
+                    chain = chain.chain(() -> plans.update(plan));
                 }
             }
-        }).replaceWithVoid();
+            return chain;
+        });
     }
 
     /** dosing.dose-changed: a later program, possibly of another drug. */

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import org.itpump.chassis.store.EnumSetColumn;
 import org.itpump.followup.domain.complication.ClinicalFeature;
 import org.itpump.followup.domain.complication.ComplicationKind;
-import org.itpump.followup.domain.complication.ComplicationReport;
 import org.itpump.followup.domain.complication.Severity;
 
 import java.time.OffsetDateTime;
@@ -37,9 +36,6 @@ public class ComplicationEntity extends PanacheEntityBase {
     @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
 
-    public ComplicationReport toDomain() {
-        return new ComplicationReport(kind, severity, onsetAt.toInstant(), features);
-    }
 
     @Converter
     public static class FeaturesColumn extends EnumSetColumn<ClinicalFeature> {

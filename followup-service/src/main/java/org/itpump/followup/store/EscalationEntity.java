@@ -20,8 +20,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "escalation")
 public class EscalationEntity extends PanacheEntityBase {
-    public static final String CAUSE_COMPLICATION = "COMPLICATION";
-    public static final String CAUSE_EXPLANT = "EXPLANT";
 
     @Id
     public UUID id;
@@ -52,8 +50,4 @@ public class EscalationEntity extends PanacheEntityBase {
     public OffsetDateTime lastAlertedAt;
     @Version
     public long version;
-
-    public boolean isOpen() {
-        return acknowledgedAt == null;
-    }
 }

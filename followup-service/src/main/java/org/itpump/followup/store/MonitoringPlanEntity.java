@@ -9,16 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.itpump.followup.domain.MonitoringPlanStatus;
-import org.itpump.followup.domain.plan.MonitoringPlan;
+import org.itpump.followup.domain.plan.PostImplantMonitoring;
 import org.itpump.followup.domain.plan.PlanChoices;
 import org.itpump.followup.domain.plan.Stay;
-import org.itpump.followup.domain.device.MriAdvice;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
-/** The plan's identity and state, plus exactly what rebuilds the domain {@link MonitoringPlan}. */
+/** The row of a {@link PostImplantMonitoring}: its identity and state, plus exactly what rebuilds its schedule. */
 @Entity
 @Table(name = "monitoring_plan")
 public class MonitoringPlanEntity extends PanacheEntityBase {
@@ -100,12 +98,4 @@ public class MonitoringPlanEntity extends PanacheEntityBase {
         stay = choices.stay();
     }
 
-    public MonitoringPlan toDomain() {
-        return MonitoringPlan.restore(procedureEndedAt.toInstant(), ZoneId.of(hospitalZone), choices(), startedDrug,
-                dischargedAt == null ? null : dischargedAt.toInstant());
-    }
-
-    public MriAdvice mriAdvice() {
-        return MriAdvice.forModel(deviceManufacturer, deviceModel);
-    }
 }
