@@ -1,7 +1,7 @@
 package org.itpump.chassis.inbox;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.problem.RuleViolationException;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * choice: by default it counts the applications; a trial named in {@link #failTransiently} fails that many times
  * with an infrastructure-like failure first; a trial in {@link #refuse} is refused by a clinical rule.
  */
-@ApplicationScoped
+@Singleton
 public class TestTrialEventsConsumer {
 
     /** What this consumer reads of trial.cancelled (a tolerant reader). */
