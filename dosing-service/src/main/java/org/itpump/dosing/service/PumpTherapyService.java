@@ -455,6 +455,6 @@ public class PumpTherapyService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return org.itpump.chassis.time.Times.now(clock);
     }
 }
