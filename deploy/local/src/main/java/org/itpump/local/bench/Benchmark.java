@@ -129,7 +129,7 @@ public final class Benchmark {
         if (phases.contains("reads")) {
             workloads.reads(seconds, bare);
         }
-        report.line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps, produce);
+        report.line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps(), produce);
     }
 
     /** Each service restarted alone (the others idle), as a pod starts on a node of its own. */

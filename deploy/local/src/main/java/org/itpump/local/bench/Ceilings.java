@@ -39,7 +39,8 @@ final class Ceilings {
         this.report = report;
     }
 
-    private static final String SHAPE = """
+    /** The transaction a consumer commits per event: its state change, an outbox row, an inbox row. */
+    static final String SHAPE = """
             update bench_case set status = 'x' where id = 1;
             insert into bench_outbox(id, topic, type, subject, payload) values (gen_random_uuid(), 'itpump.implant.events', 'implant.case-opened', gen_random_uuid()::text, '{"a":1}');
             insert into bench_inbox(consumer, event_id, event_type, received_at) values ('implant-service', gen_random_uuid()::text, 'trial.passed', now());

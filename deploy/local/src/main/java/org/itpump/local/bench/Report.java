@@ -42,13 +42,13 @@ final class Report {
     }
 
     /** Median and p95 of the time between two of each hop's instants, in ms. */
-    private static String Report.spread(List<Instant[]> hops, int from, int to) {
+    static String spread(List<Instant[]> hops, int from, int to) {
         double[] ms = hops.stream().mapToDouble(t -> Duration.between(t[from], t[to]).toNanos() / 1e6).sorted().toArray();
         return ms.length == 0 ? "-" : String.format(Locale.ROOT, "%6.2f ms (%6.2f)", Report.pct(ms, 50), Report.pct(ms, 95));
     }
 
     /** A latency histogram drawn with Java2D (no plotting library on the machine). */
-    private static void Report.histogram(double[] sorted, Path file) throws IOException {
+    static void histogram(double[] sorted, Path file) throws IOException {
         int w = 900, h = 500, left = 70, bottom = 60, top = 50, right = 30;
         double max = Report.pct(sorted, 99.5) * 1.1;
         int bins = 60;

@@ -211,7 +211,7 @@ final class Workloads {
         double drainRate = opened / drain;
         report.line("backlog: %d trial.passed events drained in %.1f s = %.0f events/s; %.0f%% of pgbench's consumer shape at 1 client "
                 + "(%.0f tps), %.0f%% at 4 clients (%.0f tps)  (target >= 40%%)", opened, drain, drainRate,
-                100 * drainRate / shape1.tps, shape1.tps, 100 * drainRate / shape4.tps, shape4.tps);
+                100 * drainRate / shape1.tps(), shape1.tps(), 100 * drainRate / shape4.tps(), shape4.tps());
 
     }
 
