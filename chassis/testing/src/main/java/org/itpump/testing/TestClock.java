@@ -1,40 +1,12 @@
 package org.itpump.testing;
 
 import jakarta.inject.Singleton;
+import org.itpump.chassis.time.ShiftableClock;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
-
-/** Replaces the system clock in service tests: it follows real time, shifted by what a test advanced it. */
+/**
+ * Replaces the system clock in service tests: it follows real time, shifted by what a test advanced it. The clock
+ * itself is chassis-core's {@link ShiftableClock}, which the chassis' own tests use too; this makes it the bean.
+ */
 @Singleton
-public class TestClock extends Clock {
-
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-    public void advance(Duration duration) {
-        offset.accumulateAndGet(duration, Duration::plus);
-    }
-
-    public void reset() {
-        offset.set(Duration.ZERO);
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().plus(offset.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset.get());
-    }
+public class TestClock extends ShiftableClock {
 }

@@ -30,12 +30,12 @@ public final class Demo {
     }
 
     private final Platform platform;
-    private final DemoClient api;
+    private final RestClient api;
     private final Random random;
 
     Demo(Platform platform, long seed) {
         this.platform = platform;
-        this.api = new DemoClient(platform.token("demo", "clinician", "nurse", "scheduler", "pharmacist", "ops"));
+        this.api = new RestClient(platform.token("demo", "clinician", "nurse", "scheduler", "pharmacist", "ops"));
         this.random = new Random(seed);
     }
 

@@ -19,20 +19,10 @@ public final class LocalPlatform {
     private LocalPlatform() {
     }
 
-    /** {@code --demo N} runs N simulated patients once the platform is up. */
-    private static int demoPatients(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--demo")) {
-                try {
-                    return i + 1 < args.length ? Integer.parseInt(args[i + 1]) : 20;
-                } catch (NumberFormatException e) {
-                    System.err.println("--demo takes a number of patients, e.g. --demo 20");
-                    System.exit(2);
-                }
-            }
-        }
-        return 0;
-    }
+    private static final String USAGE = """
+            usage: deploy/local/run.sh [--demo [N]]
+              --demo [N]   once the platform is up, run N simulated patients (default 20) through the whole pathway
+            Environment: ITPUMP_POSTGRES_URL, KAFKA_BOOTSTRAP_SERVERS (external PostgreSQL / Kafka), SKIP_BUILD=1""";
 
     /** One token per role, and one with every role, for curl -H "Authorization: Bearer $TOKEN". */
     private static void writeTokens(Platform platform, Path file) {
@@ -49,6 +39,9 @@ public final class LocalPlatform {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // {@code --demo N} runs N simulated patients once the platform is up; anything else is refused before start
+        Options options = Options.parseOrExit(args, Options.known("--demo", Options.Kind.OPTIONAL_NUMBER), USAGE);
+        int demoPatients = options.has("--demo") ? options.number("--demo", 20) : 0;
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/run");
         long started = System.nanoTime();
@@ -90,7 +83,6 @@ public final class LocalPlatform {
         System.out.printf("%n  Kafka %s   logs %s%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
         writeTokens(platform, work.resolve("jwt/tokens.txt"));
         System.out.printf("  Development bearer tokens (12 h, this run's key only): %s%n%n", work.resolve("jwt/tokens.txt"));
-        int demoPatients = demoPatients(args);
         if (demoPatients > 0) {
             System.out.printf("Demo: %d simulated patients through the whole pathway%n", demoPatients);
             Demo.print(Demo.run(platform, demoPatients, System.nanoTime(), System.out), System.out);

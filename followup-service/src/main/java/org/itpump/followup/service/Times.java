@@ -3,24 +3,22 @@ package org.itpump.followup.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
-/** Stored times are UTC with microseconds, what timestamptz keeps, so a reloaded value equals the written one. */
+/** Stored times are UTC with microseconds: the chassis' {@link org.itpump.chassis.time.Times}, under this package's short names. */
 final class Times {
 
     private Times() {
     }
 
     static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return org.itpump.chassis.time.Times.utc(instant);
     }
 
     static OffsetDateTime utc(OffsetDateTime time) {
-        return utc(time.toInstant());
+        return org.itpump.chassis.time.Times.utc(time);
     }
 
     static OffsetDateTime now(Clock clock) {
-        return utc(clock.instant());
+        return org.itpump.chassis.time.Times.now(clock);
     }
 }

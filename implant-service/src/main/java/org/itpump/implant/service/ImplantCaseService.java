@@ -294,7 +294,7 @@ public class ImplantCaseService {
     }
 
     private OffsetDateTime now() {
-        return utc(OffsetDateTime.now(clock));
+        return org.itpump.chassis.time.Times.now(clock);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

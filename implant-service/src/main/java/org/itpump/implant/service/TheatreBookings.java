@@ -82,6 +82,6 @@ public class TheatreBookings {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return org.itpump.chassis.time.Times.now(clock);
     }
 }

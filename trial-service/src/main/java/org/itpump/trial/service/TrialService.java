@@ -234,6 +234,6 @@ public class TrialService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return org.itpump.chassis.time.Times.now(clock);
     }
 }

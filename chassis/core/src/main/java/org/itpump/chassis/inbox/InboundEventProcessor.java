@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.itpump.chassis.outbox.PathwayTraces;
+import org.itpump.chassis.tracing.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
 
@@ -50,17 +50,15 @@ public class InboundEventProcessor {
 
     InboundEventProcessor(InboundEventReader reader, Inbox inbox, PathwayTraces traces, ObjectMapper mapper,
                           MeterRegistry meters,
-                          @ConfigProperty(name = "quarkus.application.name") String service,
-                          @ConfigProperty(name = "itpump.inbox.max-back-off", defaultValue = "30s") Duration maxBackOff,
-                          @ConfigProperty(name = "itpump.inbox.hold-for", defaultValue = "5m") Duration holdFor) {
+                          @ConfigProperty(name = "quarkus.application.name") String service, InboxSettings settings) {
         this.reader = reader;
         this.inbox = inbox;
         this.traces = traces;
         this.mapper = mapper;
         this.meters = meters;
         this.service = service;
-        this.maxBackOff = maxBackOff;
-        this.holdFor = holdFor;
+        this.maxBackOff = settings.maxBackOff();
+        this.holdFor = settings.holdFor();
         Gauge.builder("itpump.inbox.retrying", retrying, AtomicInteger::get)
                 .description("Consumed events whose effect failed and is being retried (their partition waits)")
                 .register(meters);

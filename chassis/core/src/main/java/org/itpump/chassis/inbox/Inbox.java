@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itpump.chassis.time.Times;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Remembers which events each consumer has applied. The record is written in the same transaction as the
@@ -33,7 +33,7 @@ public class Inbox {
                         .setParameter(2, event.source())
                         .setParameter(3, event.id())
                         .setParameter(4, event.type())
-                        .setParameter(5, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .setParameter(5, Times.now(clock))
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }

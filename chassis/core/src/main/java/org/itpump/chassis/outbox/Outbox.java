@@ -2,8 +2,6 @@ package org.itpump.chassis.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -11,13 +9,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.events.EventContracts;
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.chassis.time.Times;
+import org.itpump.chassis.tracing.PathwayTraces;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,22 +48,20 @@ public class Outbox {
 
     /** Must run inside a Panache transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
     public Uni<Void> append(OutgoingEvent event) {
-        JsonNode payload;
+        Row row;
         try {
-            payload = checked(event);
+            row = row(event);
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String traceparent = currentTraceparent();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, contracts.topicOf(event.type()))
-                        .setParameter(3, event.type())
-                        .setParameter(4, event.pathwayId().toString())
-                        .setParameter(5, now)
-                        .setParameter(6, payload.toString())
-                        .setParameter(7, traceparent)
+                        .setParameter(1, row.id())
+                        .setParameter(2, row.topic())
+                        .setParameter(3, row.type())
+                        .setParameter(4, row.subject())
+                        .setParameter(5, row.occurredAt())
+                        .setParameter(6, row.payload())
+                        .setParameter(7, row.traceparent())
                         .executeUpdate())
                 .replaceWithVoid();
     }
@@ -76,18 +71,28 @@ public class Outbox {
      * trail), always in the current trace: an audit record belongs to the request it records.
      */
     public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
-        JsonNode payload;
+        Row row;
         try {
-            payload = checked(event);
+            row = row(event);
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
-        return connection.preparedQuery(INSERT_SQL_CLIENT).execute(Tuple.tuple().addValue(UUID.randomUUID())
-                        .addValue(contracts.topicOf(event.type())).addValue(event.type())
-                        .addValue(event.pathwayId().toString())
-                        .addValue(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                        .addValue(payload.toString()).addValue(currentTraceparent()))
+        return connection.preparedQuery(INSERT_SQL_CLIENT).execute(Tuple.tuple().addValue(row.id())
+                        .addValue(row.topic()).addValue(row.type()).addValue(row.subject()).addValue(row.occurredAt())
+                        .addValue(row.payload()).addValue(row.traceparent()))
                 .replaceWithVoid();
+    }
+
+    /** One outbox row, the same whichever client writes it. */
+    private record Row(UUID id, String topic, String type, String subject, OffsetDateTime occurredAt, String payload,
+                       String traceparent) {
+    }
+
+    /** The event's row, its payload checked against its contract (a broken one is refused: IllegalStateException). */
+    private Row row(OutgoingEvent event) {
+        JsonNode payload = checked(event);
+        return new Row(UUID.randomUUID(), contracts.topicOf(event.type()), event.type(), event.pathwayId().toString(),
+                Times.now(clock), payload.toString(), PathwayTraces.currentTraceparent());
     }
 
     /** A producer breaking its own contract is a bug: refuse it here rather than poison every consumer. */
@@ -100,16 +105,7 @@ public class Outbox {
         return payload;
     }
 
-    /**
-     * The W3C traceparent of the span current here (the REST request, or the consumed record, whose
-     * transaction this is), or null outside any trace. The relay publishes the row as part of this trace.
-     */
-    static String currentTraceparent() {
-        Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return carrier.get("traceparent");
-    }
-
+    /** Appends the events in list order (so in position order: the relay publishes them in this order). */
     public Uni<Void> appendAll(List<OutgoingEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutgoingEvent event : events) {

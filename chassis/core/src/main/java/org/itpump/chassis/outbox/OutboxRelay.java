@@ -143,11 +143,15 @@ public class OutboxRelay {
     @Inject
     OutboxRelay(Pool pool, Vertx vertx, MeterRegistry meters,
                 @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
-                @ConfigProperty(name = "itpump.events.source") URI source,
-                @ConfigProperty(name = "itpump.outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "itpump.outbox.ack-timeout", defaultValue = "60s") Duration ackTimeout,
+                @ConfigProperty(name = "itpump.events.source") URI source, OutboxSettings settings,
                 @ConfigProperty(name = "mp.messaging.outgoing.outbox.delivery.timeout.ms", defaultValue = "120000") long deliveryTimeoutMs,
                 @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.block.ms", defaultValue = "60000") long maxBlockMs) {
+        this(pool, vertx, meters, emitter, source, settings.batchSize(), settings.ackTimeout(), deliveryTimeoutMs, maxBlockMs);
+    }
+
+    /** A relay of its own producer and settings (tests: a second replica's relay over the same database). */
+    OutboxRelay(Pool pool, Vertx vertx, MeterRegistry meters, Emitter<String> emitter, URI source, int batchSize,
+                Duration ackTimeout, long deliveryTimeoutMs, long maxBlockMs) {
         // One send's outcome comes at most max.block.ms (waiting for metadata or buffer space) plus delivery.timeout.ms
         // after it is handed over, and the Kafka sink may try a retriable failure once more within delivery.timeout.ms.
         long outcomeWithinMs = 2 * deliveryTimeoutMs + maxBlockMs;

@@ -10,15 +10,13 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.itpump.chassis.time.Times;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,10 +59,10 @@ public class DueTimers {
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final AtomicLong failing = new AtomicLong();
 
-    DueTimers(Clock clock, Instance<DueTimerHandler> handler, MeterRegistry meters,
-              @ConfigProperty(name = "itpump.timers.retry-backoff-initial", defaultValue = "30s") Duration backoffInitial,
-              @ConfigProperty(name = "itpump.timers.retry-backoff-max", defaultValue = "1h") Duration backoffMax,
-              @ConfigProperty(name = "itpump.timers.alert-after-failures", defaultValue = "5") int alertAfterFailures) {
+    DueTimers(Clock clock, Instance<DueTimerHandler> handler, MeterRegistry meters, TimerSettings settings) {
+        Duration backoffInitial = settings.retryBackoffInitial();
+        Duration backoffMax = settings.retryBackoffMax();
+        int alertAfterFailures = settings.alertAfterFailures();
         if (backoffInitial.isNegative() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalStateException("itpump.timers.retry-backoff-initial (" + backoffInitial + ") must be above 0"
                     + " and at most itpump.timers.retry-backoff-max (" + backoffMax + ")");
@@ -94,7 +92,7 @@ public class DueTimers {
                         timer.key = key;
                     }
                     timer.kind = kind;
-                    timer.dueAt = OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    timer.dueAt = Times.utc(dueAt);
                     timer.firedAt = null;
                     timer.cancelledAt = null;
                     timer.failures = 0;
@@ -231,6 +229,6 @@ public class DueTimers {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Times.now(clock);
     }
 }

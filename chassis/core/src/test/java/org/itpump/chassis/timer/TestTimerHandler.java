@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ public class TestTimerHandler implements DueTimerHandler {
     static final String FAILING = "chassis-test.failing";
 
     final Set<UUID> fired = ConcurrentHashMap.newKeySet();
+    /** How many times each timer fired: once, however often it is polled. */
+    final Map<UUID, Integer> firings = new ConcurrentHashMap<>();
     final List<UUID> alerts = new CopyOnWriteArrayList<>();
 
     @Override
@@ -27,6 +30,7 @@ public class TestTimerHandler implements DueTimerHandler {
             return Uni.createFrom().failure(new IllegalStateException("drug 'baclofen' is not in the library"));
         }
         fired.add(timer.id);
+        firings.merge(timer.id, 1, Integer::sum);
         return Uni.createFrom().voidItem();
     }
 

@@ -14,11 +14,10 @@ import org.itpump.testing.PoisonCorpus;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.itpump.local.Platform;
+import org.itpump.local.RestClient;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,8 +56,7 @@ final class BadInput {
     private final Platform platform;
     private final RetryingClient api;
     private final String bootstrap;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String token;
+    private final RestClient http;
     private int sent, serverErrors, notProblem, accepted, acceptedByDesign, noAnswer;
 
     /** Bodies of the corpus that are valid input on purpose, with the reason; listed, not counted as accepted. */
@@ -73,7 +71,7 @@ final class BadInput {
         this.platform = platform;
         this.api = api;
         this.bootstrap = bootstrap;
-        this.token = platform.token("fault-suite", "clinician", "nurse", "scheduler", "pharmacist", "ops");
+        this.http = new RestClient(platform.token("fault-suite", "clinician", "nurse", "scheduler", "pharmacist", "ops"));
     }
 
     Result run(PrintStream out) {
@@ -197,10 +195,7 @@ final class BadInput {
     private void send(String method, String url, String contentType, String body, String what) {
         sent++;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.exchangeRaw(method, url, contentType, body);
             int status = response.statusCode();
             String type = response.headers().firstValue("content-type").orElse("");
             String where = method + " " + URI.create(url).getPath().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");

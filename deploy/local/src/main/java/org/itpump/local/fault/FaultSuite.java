@@ -2,6 +2,7 @@ package org.itpump.local.fault;
 
 import org.itpump.infra.Infrastructure;
 import org.itpump.infra.KafkaBroker;
+import org.itpump.local.Options;
 import org.itpump.local.Platform;
 
 import java.io.IOException;
@@ -57,17 +58,29 @@ public final class FaultSuite {
         this.infrastructure = infrastructure;
     }
 
+    private static final String USAGE = """
+            usage: deploy/local/fault-suite.sh [--patients 1000] [--workers 6] [--seed S] [--deadline-minutes 60]
+                [--kill-rounds 2] [--chaos-min-seconds 8] [--chaos-max-seconds 60] [--no-chaos] [--replicas 2]
+                [--postgres-outage-seconds 60]""";
+    private static final Map<String, Options.Kind> OPTIONS = Options.known(
+            "--patients", Options.Kind.NUMBER, "--workers", Options.Kind.NUMBER, "--seed", Options.Kind.NUMBER,
+            "--deadline-minutes", Options.Kind.NUMBER, "--no-chaos", Options.Kind.FLAG,
+            "--chaos-min-seconds", Options.Kind.NUMBER, "--chaos-max-seconds", Options.Kind.NUMBER,
+            "--kill-rounds", Options.Kind.NUMBER, "--replicas", Options.Kind.NUMBER,
+            "--postgres-outage-seconds", Options.Kind.NUMBER);
+
     public static void main(String[] args) throws Exception {
-        int patients = intOption(args, "--patients", 1000);
-        int workers = intOption(args, "--workers", 6);
-        long seed = intOption(args, "--seed", (int) (System.currentTimeMillis() % 100000));
-        int deadlineMinutes = intOption(args, "--deadline-minutes", 60);
-        boolean chaos = !List.of(args).contains("--no-chaos");
-        chaosMin = intOption(args, "--chaos-min-seconds", 8);
-        chaosMax = Math.max(chaosMin + 1, intOption(args, "--chaos-max-seconds", 60));
-        killRounds = intOption(args, "--kill-rounds", 2);
-        int replicas = intOption(args, "--replicas", 2);
-        postgresOutageSeconds = intOption(args, "--postgres-outage-seconds", 60);
+        Options options = Options.parseOrExit(args, OPTIONS, USAGE);
+        int patients = options.number("--patients", 1000);
+        int workers = options.number("--workers", 6);
+        long seed = options.number("--seed", (int) (System.currentTimeMillis() % 100000));
+        int deadlineMinutes = options.number("--deadline-minutes", 60);
+        boolean chaos = !options.has("--no-chaos");
+        chaosMin = options.number("--chaos-min-seconds", 8);
+        chaosMax = Math.max(chaosMin + 1, options.number("--chaos-max-seconds", 60));
+        killRounds = options.number("--kill-rounds", 2);
+        int replicas = options.number("--replicas", 2);
+        postgresOutageSeconds = options.number("--postgres-outage-seconds", 60);
         Path root = Path.of(System.getProperty("itpump.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/local/target/fault");
         Instant started = Instant.now();
@@ -339,15 +352,6 @@ public final class FaultSuite {
         System.out.printf((tty ? "\r" : "\n") + "  %d/%d patients  kills %d  restarts %d  retries %d  5xx %d   ", done, total, kills.get(),
                 restarts.get(), api.retries.get(), api.serverErrors.get());
         System.out.flush();
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     static int freePort() {

@@ -2,11 +2,10 @@ package org.itpump.local.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.itpump.local.NextPage;
+import org.itpump.local.RestClient;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +15,20 @@ import java.util.function.Predicate;
 /**
  * JSON over HTTP that rides out crashes: a connection error or a 5xx is retried with back-off until a deadline
  * (a killed service comes back within seconds). Every 5xx is counted. An answer after a retry may be the
- * second delivery of a request the server had already applied; {@link Answer#retried()} says so.
+ * second delivery of a request the server had already applied; {@link Answer#retried()} says so. The requests
+ * themselves are the local tools' one {@link RestClient}'s.
  */
 final class RetryingClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = RestClient.JSON;
     final AtomicLong serverErrors = new AtomicLong();
     final AtomicLong connectionErrors = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final String token;
+    private final RestClient rest;
     private final Duration patience;
 
     RetryingClient(String token, Duration patience) {
-        this.token = token;
+        this.rest = new RestClient(token, Duration.ofSeconds(3), Duration.ofSeconds(20));
         this.patience = patience;
     }
 
@@ -86,11 +85,7 @@ final class RetryingClient {
         long backoff = 100;
         while (true) {
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-                request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = rest.exchange(method, url, body);
                 if (response.statusCode() >= 500) {
                     serverErrors.incrementAndGet();
                     throw new IOException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -102,7 +97,7 @@ final class RetryingClient {
                 } catch (IOException notJson) {
                     json = JSON.nullNode();
                 }
-                return new Answer(response.statusCode(), json, raw, retried, org.itpump.local.NextPage.of(response));
+                return new Answer(response.statusCode(), json, raw, retried, NextPage.of(response));
             } catch (IOException e) {
                 if (!(e.getMessage() != null && e.getMessage().contains(" answered 5"))) {
                     connectionErrors.incrementAndGet();
@@ -122,10 +117,6 @@ final class RetryingClient {
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        RestClient.sleep(millis);
     }
 }

@@ -1,0 +1,205 @@
+package org.itpump.chassis.inbox;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.itpump.chassis.ChassisTestResource;
+import org.itpump.chassis.events.EventContracts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The inbox tells a duplicate from poison from a transient failure (issue 11): a redelivered event has no second
+ * effect, poison goes to the dead-letter topic with its reason at once and the partition goes on, and a transient
+ * failure is retried until the effect is applied, once, with nothing dead-lettered. Real Kafka, real PostgreSQL:
+ * events are sent to itpump.trial.events as trial-service's relay would, and this application's
+ * {@link TestTrialEventsConsumer} consumes them through the {@link InboundEventProcessor}.
+ * <p>
+ * Each test ends with a marker event of the same pathway (same key, so the same partition, after the records under
+ * test): once the marker's effect is there, the records before it have been handled.
+ */
+@QuarkusTest
+@WithTestResource(ChassisTestResource.class)
+class InboxTest {
+
+    private static final String TOPIC = "itpump.trial.events";
+    private static final String DEAD_LETTERS = "itpump.chassis-test.dlq";
+    private static final String TRIAL_SERVICE = EventContracts.load().sourceOf(TOPIC).orElseThrow();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static KafkaProducer<String, String> producer;
+
+    @Inject
+    TestTrialEventsConsumer consumer;
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ChassisTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        UUID pathway = UUID.randomUUID();
+        UUID trial = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(eventId, pathway, trial, "COMPLICATION");
+        send(eventId, pathway, trial, "COMPLICATION"); // the relay's at-least-once: the same ce_id again
+        UUID marker = sendMarker(pathway);
+
+        await(() -> consumer.applied(marker) == 1, "the marker after the duplicate is applied");
+        assertEquals(1, consumer.applied(trial), "the event was delivered twice and applied once");
+        assertEquals(1, consumer.attempts(trial), "the duplicate never reached the handler");
+        assertEquals(1L, pool.preparedQuery("select count(*) from inbox_event where consumer = $1 and event_source = $2 and event_id = $3")
+                .execute(Tuple.of("chassis-test", TRIAL_SERVICE, eventId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0), "one inbox row, consumer = quarkus.application.name");
+    }
+
+    @Test
+    void poisonIsDeadLetteredAtOnceWithItsReasonAndThePartitionGoesOn() {
+        UUID pathway = UUID.randomUUID();
+        UUID unreadable = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        consumer.refuse.add(refused);
+        String unreadableId = UUID.randomUUID().toString();
+        String refusedId = UUID.randomUUID().toString();
+        send(unreadableId, pathway, unreadable, "BORED"); // not in the schema's enum of reasons
+        send(refusedId, pathway, refused, "OTHER");       // readable, refused by a clinical rule
+        UUID marker = sendMarker(pathway);
+
+        await(() -> consumer.applied(marker) == 1, "the marker behind the poison is applied");
+        assertEquals(0, consumer.attempts(unreadable), "an event failing its schema never reaches the handler");
+        assertEquals(1, consumer.attempts(refused), "a clinical refusal is not retried");
+        assertEquals(0, consumer.applied(refused));
+
+        Map<String, String> reasons = deadLetterReasons(pathway, 2);
+        assertEquals("trial.cancelled fails its schema: /reason: does not have a value in the enumeration"
+                + " [\"COMPLICATION\", \"PATIENT_WITHDREW\", \"OTHER\"]", reasons.get(unreadableId));
+        assertEquals("trial.cancelled refused: trial " + refused + " was never started here", reasons.get(refusedId));
+        assertEquals(2, reasons.size(), "the marker is not dead-lettered: " + reasons);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedUntilAppliedOnceAndNothingIsDeadLettered() {
+        UUID pathway = UUID.randomUUID();
+        UUID trial = UUID.randomUUID();
+        consumer.failTransiently.put(trial, new AtomicInteger(3));
+        send(UUID.randomUUID().toString(), pathway, trial, "PATIENT_WITHDREW");
+        UUID marker = sendMarker(pathway);
+
+        await(() -> consumer.applied(marker) == 1, "the marker behind the retried event is applied");
+        // 3 failed attempts (each rolled back with its inbox row) + the one that succeeded
+        assertEquals(4, consumer.attempts(trial));
+        assertEquals(1, consumer.applied(trial));
+        assertEquals(Map.of(), deadLetterReasons(pathway, 0), "a transient failure is never dead-lettered");
+    }
+
+    private void send(String eventId, UUID pathway, UUID trial, String reason) {
+        String payload = """
+                {"pathwayId":"%s","patientRef":"MRN-0042","trialId":"%s","previousStatus":"IN_PROGRESS",\
+                "reason":"%s","cancelledAt":"2026-11-30T09:00:00Z"}""".formatted(pathway, trial, reason);
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, pathway.toString(), payload);
+        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", "trial.cancelled", "ce_source", TRIAL_SERVICE,
+                        "ce_subject", pathway.toString(), "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot send to " + TOPIC, e);
+        }
+    }
+
+    private UUID sendMarker(UUID pathway) {
+        UUID marker = UUID.randomUUID();
+        send(UUID.randomUUID().toString(), pathway, marker, "OTHER");
+        return marker;
+    }
+
+    /** ce_id to dead-letter-reason of the pathway's records on the dead-letter topic; reads until {@code expected}, then 2 s more. */
+    private static Map<String, String> deadLetterReasons(UUID pathway, int expected) {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ChassisTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "chassis-test-dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                // the topic exists once the first dead letter was written (auto-created); none yet is fine
+                reader.listTopics(Duration.ofSeconds(10)).getOrDefault(DEAD_LETTERS, List.of())
+                        .forEach(info -> partitions.add(new TopicPartition(DEAD_LETTERS, info.partition())));
+                if (partitions.isEmpty() && expected == 0) {
+                    return reasons;
+                }
+            }
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            while (reasons.size() < expected && Instant.now().isBefore(deadline)) {
+                reader.poll(Duration.ofMillis(200)).forEach(record -> keep(reasons, pathway, record));
+            }
+            Instant quiet = Instant.now().plusSeconds(2);
+            while (Instant.now().isBefore(quiet)) {
+                reader.poll(Duration.ofMillis(200)).forEach(record -> keep(reasons, pathway, record));
+            }
+        }
+        return reasons;
+    }
+
+    private static void keep(Map<String, String> reasons, UUID pathway, ConsumerRecord<String, String> record) {
+        if (pathway.toString().equals(record.key())) {
+            reasons.put(header(record, "ce_id"), header(record, "dead-letter-reason"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not within " + WAIT + ": " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.itpump.chassis.inbox;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itpump.chassis.problem.RuleViolationException;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The chassis test application's consumer: reads trial.cancelled from itpump.trial.events through the
+ * {@link InboundEventProcessor}, as a service's messaging adapter does. What it does with a trial is the test's
+ * choice: by default it counts the applications; a trial named in {@link #failTransiently} fails that many times
+ * with an infrastructure-like failure first; a trial in {@link #refuse} is refused by a clinical rule.
+ */
+@Singleton
+public class TestTrialEventsConsumer {
+
+    /** What this consumer reads of trial.cancelled (a tolerant reader). */
+    public record TrialCancelled(UUID pathwayId, UUID trialId, String reason) {
+    }
+
+    /** trialId: how many times its effect was applied. */
+    final Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
+    /** trialId: how many times its effect was attempted. */
+    final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** trialId: how many attempts still fail as if PostgreSQL were down. */
+    final Map<UUID, AtomicInteger> failTransiently = new ConcurrentHashMap<>();
+    final Set<UUID> refuse = ConcurrentHashMap.newKeySet();
+
+    private final InboundEventProcessor processor;
+    private final EventHandlers handlers;
+
+    TestTrialEventsConsumer(InboundEventProcessor processor) {
+        this.processor = processor;
+        this.handlers = EventHandlers.create().on("trial.cancelled", TrialCancelled.class, this::apply);
+    }
+
+    private Uni<Void> apply(TrialCancelled cancelled) {
+        attempts.computeIfAbsent(cancelled.trialId(), id -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger failures = failTransiently.get(cancelled.trialId());
+        if (failures != null && failures.getAndDecrement() > 0) {
+            return Uni.createFrom().failure(new IllegalStateException("connection refused (PostgreSQL restarting)"));
+        }
+        if (refuse.contains(cancelled.trialId())) {
+            return Uni.createFrom().failure(new RuleViolationException("trial " + cancelled.trialId() + " was never started here"));
+        }
+        applied.computeIfAbsent(cancelled.trialId(), id -> new AtomicInteger()).incrementAndGet();
+        return Uni.createFrom().voidItem();
+    }
+
+    int applied(UUID trialId) {
+        AtomicInteger count = applied.get(trialId);
+        return count == null ? 0 : count.get();
+    }
+
+    int attempts(UUID trialId) {
+        AtomicInteger count = attempts.get(trialId);
+        return count == null ? 0 : count.get();
+    }
+
+    @Incoming("trial-events")
+    public Uni<Void> onTrialEvent(Message<String> message) {
+        return processor.process(message, handlers);
+    }
+}
