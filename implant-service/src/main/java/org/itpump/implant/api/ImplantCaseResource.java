@@ -29,6 +29,7 @@ import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.implant.api.ImplantCaseRequests.BookTheatre;
 import org.itpump.implant.api.ImplantCaseRequests.RescheduleTheatre;
+import org.itpump.implant.domain.ImplantCase;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.service.ImplantCaseService;
@@ -55,7 +56,7 @@ public class ImplantCaseResource {
     }
 
     /** The case as the caller's widest role may see it (least privilege): see {@link ImplantCaseViews}. */
-    private Object shown(org.itpump.implant.store.ImplantCaseEntity implantCase) {
+    private Object shown(ImplantCase implantCase) {
         return ImplantCaseViews.of(implantCase, CallerView.of(identity));
     }
 
@@ -188,7 +189,7 @@ public class ImplantCaseResource {
                                                       @Context UriInfo uri) {
         return cases.openReplacement(caseId, request.reason()).map(opened -> RestResponse.ResponseBuilder
                 .<ImplantCaseView>created(uri.getBaseUriBuilder().path(ImplantCaseResource.class)
-                        .path(opened.id.toString()).build())
+                        .path(opened.id().toString()).build())
                 .entity(ImplantCaseView.of(opened)).build());
     }
 }

@@ -1,12 +1,12 @@
 package org.itpump.implant.api;
 
+import org.itpump.implant.domain.CaseHistoryLine;
 import org.itpump.implant.domain.ExplantReason;
+import org.itpump.implant.domain.ImplantCase;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.PreOpItem;
 import org.itpump.implant.domain.WithdrawalPlan;
-import org.itpump.implant.store.CaseHistoryEntity;
-import org.itpump.implant.store.ImplantCaseEntity;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -30,19 +30,26 @@ public record ImplantCaseView(UUID caseId, UUID pathwayId, String patientRef, UU
     }
 
     public record HistoryLine(OffsetDateTime at, String what, String detail) {
-        static HistoryLine of(CaseHistoryEntity line) {
-            return new HistoryLine(line.happenedAt, line.what, line.detail);
+        static HistoryLine of(CaseHistoryLine line) {
+            return new HistoryLine(line.at(), line.what(), line.detail());
         }
     }
 
-    static ImplantCaseView of(ImplantCaseEntity c) {
-        Procedure procedure = c.completedAt == null ? null : new Procedure(c.catheterEntryLevel, c.catheterTipLevel,
-                String.valueOf(c.pumpPocketSide), c.deviceManufacturer, c.deviceModel, c.deviceSerial,
-                String.valueOf(c.anesthesia), c.procedureStartedAt, c.procedureEndedAt, c.lowReservoirAlarmMl,
-                c.pumpMechanism == null ? null : c.pumpMechanism.name(), c.mriSummary);
-        return new ImplantCaseView(c.id, c.pathwayId, c.patientRef, c.trialId, c.baselineNrs, c.status, c.openedAt,
-                c.preOpChecklist, c.checklist().missing(), c.bookingId, procedure, c.completedAt, c.reservoirVolumeMl,
-                c.explantedAt, c.explantReason, c.closedAt, c.closeReason, c.path, c.replacesCaseId, c.replacementReason,
-                c.replacedByCaseId, c.withdrawalPlan());
+    static ImplantCaseView of(ImplantCase c) {
+        ImplantCase.Implant i = c.implant();
+        Procedure procedure = i == null ? null : new Procedure(i.catheterEntryLevel(), i.catheterTipLevel(),
+                String.valueOf(i.pumpPocketSide()), i.pump().manufacturer(), i.pump().model(), i.pump().serialNumber(),
+                String.valueOf(i.anesthesia()), i.procedureStartedAt(), i.procedureEndedAt(),
+                i.pump().lowReservoirAlarmMl(), i.pump().mechanism() == null ? null : i.pump().mechanism().name(),
+                i.pump().mriSummary());
+        ImplantCase.Explant e = c.explant();
+        ImplantCase.Closure closure = c.closure();
+        return new ImplantCaseView(c.id(), c.pathwayId(), c.patientRef(), c.trialId(), c.baselineNrs(), c.status(),
+                c.openedAt(), c.preOpChecklist(), c.checklist().missing(), c.bookingId(), procedure,
+                i == null ? null : i.completedAt(), i == null ? null : i.pump().reservoirVolumeMl(),
+                e == null ? null : e.explantedAt(), e == null ? null : e.reason(),
+                closure == null ? null : closure.closedAt(), closure == null ? null : closure.reason(), c.path(),
+                c.replacesCaseId(), c.replacementReason(), e == null ? null : e.replacedByCaseId(),
+                e == null ? null : e.withdrawalPlan());
     }
 }

@@ -3,10 +3,10 @@ package org.itpump.implant.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itpump.chassis.security.CallerView;
+import org.itpump.implant.domain.CaseHistoryLine;
+import org.itpump.implant.domain.ImplantCase;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.PreOpItem;
-import org.itpump.implant.store.CaseHistoryEntity;
-import org.itpump.implant.store.ImplantCaseEntity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,18 +43,21 @@ public final class ImplantCaseViews {
     }
 
     /** The view of {@code c} for {@code view}. */
-    static Object of(ImplantCaseEntity c, CallerView view) {
+    static Object of(ImplantCase c, CallerView view) {
+        OffsetDateTime completedAt = c.implant() == null ? null : c.implant().completedAt();
+        OffsetDateTime closedAt = c.closure() == null ? null : c.closure().closedAt();
         return switch (view) {
             case CLINICAL, PUBLISHED -> ImplantCaseView.of(c);
-            case SCHEDULING -> new Scheduling(c.id, c.pathwayId, c.patientRef, c.trialId, c.status, c.openedAt,
-                    c.preOpChecklist, c.checklist().missing(), c.bookingId, c.completedAt, c.closedAt);
-            case OPERATIONAL -> new Operational(c.id, c.pathwayId, c.trialId, c.status, c.openedAt,
-                    c.checklist().missing().size(), c.bookingId, c.completedAt, c.explantedAt, c.closedAt, c.patientRef);
+            case SCHEDULING -> new Scheduling(c.id(), c.pathwayId(), c.patientRef(), c.trialId(), c.status(),
+                    c.openedAt(), c.preOpChecklist(), c.checklist().missing(), c.bookingId(), completedAt, closedAt);
+            case OPERATIONAL -> new Operational(c.id(), c.pathwayId(), c.trialId(), c.status(), c.openedAt(),
+                    c.checklist().missing().size(), c.bookingId(), completedAt,
+                    c.explant() == null ? null : c.explant().explantedAt(), closedAt, c.patientRef());
         };
     }
 
     /** A history line; for schedulers and ops without its detail, which may name a device or a clinical reason. */
-    static ImplantCaseView.HistoryLine of(CaseHistoryEntity line, CallerView view) {
+    static ImplantCaseView.HistoryLine of(CaseHistoryLine line, CallerView view) {
         ImplantCaseView.HistoryLine full = ImplantCaseView.HistoryLine.of(line);
         return view == CallerView.CLINICAL ? full : new ImplantCaseView.HistoryLine(full.at(), full.what(), null);
     }

@@ -20,9 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.itpump.implant.domain.OperatingRoom;
 import org.itpump.implant.service.TheatreService;
-import org.itpump.implant.store.OperatingRoomEntity;
-import org.itpump.implant.store.SurgeonEntity;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,14 +34,14 @@ import java.util.UUID;
 public class TheatreResource {
 
     public record Room(UUID operatingRoomId, String name) {
-        static Room of(OperatingRoomEntity room) {
-            return new Room(room.id, room.name);
+        static Room of(OperatingRoom room) {
+            return new Room(room.id(), room.name());
         }
     }
 
     public record Surgeon(UUID surgeonId, String name, String staffRef) {
-        static Surgeon of(SurgeonEntity surgeon) {
-            return surgeon == null ? null : new Surgeon(surgeon.id, surgeon.name, surgeon.staffRef);
+        static Surgeon of(org.itpump.implant.domain.Surgeon surgeon) {
+            return surgeon == null ? null : new Surgeon(surgeon.id(), surgeon.name(), surgeon.staffRef());
         }
     }
 
@@ -109,10 +108,10 @@ public class TheatreResource {
     public Uni<RestResponse<List<RoomList>>> theatreList(@NotNull @QueryParam("date") LocalDate date,
                                                          @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return theatre.theatreList(date, page).map(days -> days.map(day -> new RoomList(day.room().id, day.room().name,
-                day.bookings().stream().map(listed -> new ListedBooking(listed.booking().id, listed.booking().caseId,
-                        listed.implantCase() == null ? null : listed.implantCase().patientRef,
-                        listed.booking().startsAt, listed.booking().endsAt, Surgeon.of(listed.surgeon()))).toList()))
+        return theatre.theatreList(date, page).map(days -> days.map(day -> new RoomList(day.room().id(), day.room().name(),
+                day.bookings().stream().map(listed -> new ListedBooking(listed.booking().id(), listed.booking().caseId(),
+                        listed.implantCase() == null ? null : listed.implantCase().patientRef(),
+                        listed.booking().startsAt(), listed.booking().endsAt(), Surgeon.of(listed.surgeon()))).toList()))
                 .answer(uri));
     }
 }

@@ -1,14 +1,15 @@
 package org.itpump.implant.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.WithdrawalPlan;
-import org.itpump.implant.store.ImplantCaseEntity;
-import org.itpump.implant.store.OperatingRoomEntity;
-import org.itpump.implant.store.SurgeonEntity;
-import org.itpump.implant.store.TheatreBookingEntity;
+import org.itpump.implant.domain.ImplantCase;
+import org.itpump.implant.domain.ImplantEvent;
+import org.itpump.implant.domain.TheatreBooking;
+import org.itpump.implant.service.ImplantEventPayloads;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import java.util.UUID;
 
 /**
  * The facts implant-service publishes (contracts/schemas/implant.*.json). Booking events carry what an
- * HL7 v2 SIU feed needs: scheduled (S12 new), rescheduled (S13), cancelled (S15).
+ * HL7 v2 SIU feed needs: scheduled (S12 new), rescheduled (S13), cancelled (S15). Built from the domain events
+ * an implant case's acts return.
  */
-public final class ImplantEvents {
+@ApplicationScoped
+public class ImplantEvents implements ImplantEventPayloads {
 
     /** The procedure booked, as SIU's AIS segment names it. */
     public static final Procedure PROCEDURE = new Procedure("CPT", "62362",
@@ -57,15 +60,14 @@ public final class ImplantEvents {
                          BigDecimal lowReservoirAlarmMl, AlarmRange lowReservoirAlarmRangeMl, String mechanism,
                          Mri mri, String catalogueSource) {
 
-        static Device of(ImplantCaseEntity c) {
-            return new Device(c.deviceManufacturer, c.deviceModel, c.deviceSerial, c.reservoirVolumeMl,
-                    c.lowReservoirAlarmMl,
-                    c.lowReservoirAlarmMinMl == null ? null : new AlarmRange(c.lowReservoirAlarmMinMl, c.lowReservoirAlarmMaxMl),
-                    c.pumpMechanism == null ? null : c.pumpMechanism.name(),
-                    c.mriSafety == null ? null : new Mri(c.mriSafety.name(), c.mriSummary,
-                            c.mriConditions == null || c.mriConditions.isEmpty() ? List.of() : List.of(c.mriConditions.split("\n")),
-                            c.mriSource),
-                    c.deviceCatalogueSource);
+        static Device of(ImplantCase.ImplantedPump p) {
+            return new Device(p.manufacturer(), p.model(), p.serialNumber(), p.reservoirVolumeMl(),
+                    p.lowReservoirAlarmMl(),
+                    p.lowReservoirAlarmMinMl() == null ? null : new AlarmRange(p.lowReservoirAlarmMinMl(), p.lowReservoirAlarmMaxMl()),
+                    p.mechanism() == null ? null : p.mechanism().name(),
+                    p.mriSafety() == null ? null : new Mri(p.mriSafety().name(), p.mriSummary(),
+                            p.mriConditions() == null ? List.of() : p.mriConditions(), p.mriSource()),
+                    p.catalogueSource());
         }
     }
 
@@ -98,41 +100,65 @@ public final class ImplantEvents {
         }
     }
 
-    private ImplantEvents() {
+    /** Picks the mapping of {@code event}'s type. */
+    @Override
+    public OutgoingEvent outgoing(ImplantEvent event) {
+        if (event instanceof ImplantEvent.CaseOpened opened) {
+            return caseOpened(opened.implantCase());
+        }
+        if (event instanceof ImplantEvent.CaseClosed closed) {
+            return caseClosed(closed.implantCase());
+        }
+        if (event instanceof ImplantEvent.Appointment appointment) {
+            return appointment(appointment);
+        }
+        if (event instanceof ImplantEvent.Completed completed) {
+            return completed(completed.implantCase());
+        }
+        if (event instanceof ImplantEvent.Explanted explanted) {
+            return explanted(explanted.implantCase());
+        }
+        throw new IllegalArgumentException("No contract for " + event.getClass().getName());
     }
 
-    public static OutgoingEvent caseOpened(ImplantCaseEntity c) {
-        return new OutgoingEvent("implant.case-opened", c.pathwayId,
-                new CaseOpened(c.pathwayId, c.patientRef, c.id, c.trialId, c.openedAt, c.path, c.replacesCaseId,
-                        c.replacementReason));
+    static OutgoingEvent caseOpened(ImplantCase c) {
+        return new OutgoingEvent("implant.case-opened", c.pathwayId(),
+                new CaseOpened(c.pathwayId(), c.patientRef(), c.id(), c.trialId(), c.openedAt(), c.path(),
+                        c.replacesCaseId(), c.replacementReason()));
     }
 
-    public static OutgoingEvent caseClosed(ImplantCaseEntity c) {
-        return new OutgoingEvent("implant.case-closed", c.pathwayId,
-                new CaseClosed(c.pathwayId, c.patientRef, c.id, c.closeReason, c.closedAt));
+    static OutgoingEvent caseClosed(ImplantCase c) {
+        return new OutgoingEvent("implant.case-closed", c.pathwayId(),
+                new CaseClosed(c.pathwayId(), c.patientRef(), c.id(), c.closure().reason(), c.closure().closedAt()));
     }
 
-    /** type: implant.scheduled, implant.rescheduled or implant.cancelled. */
-    public static OutgoingEvent appointment(String type, ImplantCaseEntity c, TheatreBookingEntity b,
-                                           OperatingRoomEntity room, SurgeonEntity surgeon, String reason,
-                                           OffsetDateTime previousStart) {
-        return new OutgoingEvent(type, c.pathwayId, new Appointment(c.pathwayId, c.patientRef, c.id, b.id, b.status,
-                b.startsAt, b.endsAt, Duration.between(b.startsAt, b.endsAt).toMinutes(),
-                new Resource(room.id, room.name), new Resource(surgeon.id, surgeon.name), PROCEDURE, reason,
-                previousStart));
+    /** implant.scheduled, implant.rescheduled or implant.cancelled (SIU S12, S13, S15). */
+    static OutgoingEvent appointment(ImplantEvent.Appointment a) {
+        String type = switch (a.change()) {
+            case SCHEDULED -> "implant.scheduled";
+            case RESCHEDULED -> "implant.rescheduled";
+            case CANCELLED -> "implant.cancelled";
+        };
+        ImplantCase c = a.implantCase();
+        TheatreBooking b = a.booking();
+        return new OutgoingEvent(type, c.pathwayId(), new Appointment(c.pathwayId(), c.patientRef(), c.id(), b.id(),
+                b.status().name(), b.startsAt(), b.endsAt(), Duration.between(b.startsAt(), b.endsAt()).toMinutes(),
+                new Resource(a.room().id(), a.room().name()), new Resource(a.surgeon().id(), a.surgeon().name()),
+                PROCEDURE, a.reason(), a.previousStart()));
     }
 
-    public static OutgoingEvent completed(ImplantCaseEntity c) {
-        return new OutgoingEvent("implant.completed", c.pathwayId, new Completed(c.pathwayId, c.patientRef, c.id,
-                c.trialId, c.baselineNrs, c.reservoirVolumeMl,
-                Device.of(c),
-                c.catheterEntryLevel, c.catheterTipLevel, c.pumpPocketSide.name(), c.anesthesia.name(),
-                c.procedureStartedAt, c.procedureEndedAt, c.completedAt, c.path, c.replacesCaseId));
+    static OutgoingEvent completed(ImplantCase c) {
+        ImplantCase.Implant i = c.implant();
+        return new OutgoingEvent("implant.completed", c.pathwayId(), new Completed(c.pathwayId(), c.patientRef(), c.id(),
+                c.trialId(), c.baselineNrs(), i.pump().reservoirVolumeMl(), Device.of(i.pump()),
+                i.catheterEntryLevel(), i.catheterTipLevel(), i.pumpPocketSide().name(), i.anesthesia().name(),
+                i.procedureStartedAt(), i.procedureEndedAt(), i.completedAt(), c.path(), c.replacesCaseId()));
     }
 
-    public static OutgoingEvent explanted(ImplantCaseEntity c) {
-        return new OutgoingEvent("implant.explanted", c.pathwayId,
-                new Explanted(c.pathwayId, c.patientRef, c.id, c.explantReason, c.explantedAt, c.replacedByCaseId,
-                        WithdrawalPlanFacts.of(c.withdrawalPlan())));
+    static OutgoingEvent explanted(ImplantCase c) {
+        ImplantCase.Explant e = c.explant();
+        return new OutgoingEvent("implant.explanted", c.pathwayId(),
+                new Explanted(c.pathwayId(), c.patientRef(), c.id(), e.reason(), e.explantedAt(), e.replacedByCaseId(),
+                        WithdrawalPlanFacts.of(e.withdrawalPlan())));
     }
 }

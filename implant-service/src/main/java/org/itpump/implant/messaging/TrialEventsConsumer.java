@@ -8,19 +8,9 @@ import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.implant.service.ImplantCaseService;
 
-import java.util.UUID;
-
 /** trial.passed opens an implant case, trial.cancelled closes it; other trial events are not this service's business. */
 @ApplicationScoped
 public class TrialEventsConsumer {
-
-    /** What implant-service reads of trial.passed (a tolerant reader: other fields are ignored). */
-    public record TrialPassed(UUID pathwayId, String patientRef, UUID trialId, int baselineNrs) {
-    }
-
-    /** What implant-service reads of trial.cancelled. */
-    public record TrialCancelled(UUID pathwayId, UUID trialId, String reason) {
-    }
 
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;
@@ -28,8 +18,10 @@ public class TrialEventsConsumer {
     TrialEventsConsumer(InboundEventProcessor processor, ImplantCaseService cases) {
         this.processor = processor;
         this.handlers = EventHandlers.create()
-                .on("trial.passed", TrialPassed.class, cases::openForPassedTrial)
-                .on("trial.cancelled", TrialCancelled.class, cases::closeForCancelledTrial);
+                // the use cases' own input records are what this service reads of each event (a tolerant reader:
+                // other fields are ignored)
+                .on("trial.passed", ImplantCaseService.TrialPassed.class, cases::openForPassedTrial)
+                .on("trial.cancelled", ImplantCaseService.TrialCancelled.class, cases::closeForCancelledTrial);
     }
 
     @Incoming("trial-events")

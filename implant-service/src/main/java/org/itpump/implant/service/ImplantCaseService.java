@@ -3,26 +3,22 @@ package org.itpump.implant.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import org.itpump.chassis.store.Page;
-import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
-import org.itpump.chassis.problem.StateConflictException;
-import org.itpump.implant.domain.DeviceCatalogue;
+import org.itpump.chassis.store.Page;
+import org.itpump.chassis.store.PageRequest;
+import org.itpump.implant.domain.CaseHistoryLine;
 import org.itpump.implant.domain.ExplantReason;
+import org.itpump.implant.domain.ImplantCase;
 import org.itpump.implant.domain.ImplantCaseStatus;
+import org.itpump.implant.domain.ImplantEvent;
 import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.domain.PreOpItem;
-import org.itpump.implant.domain.PumpReplacement;
+import org.itpump.implant.domain.TheatreSlot;
 import org.itpump.implant.domain.WithdrawalPlan;
-import org.itpump.implant.messaging.ImplantEvents;
-import org.itpump.implant.messaging.TrialEventsConsumer.TrialCancelled;
-import org.itpump.implant.messaging.TrialEventsConsumer.TrialPassed;
-import org.itpump.implant.store.CaseHistoryEntity;
 import org.itpump.implant.store.CaseHistoryRepository;
-import org.itpump.implant.store.ImplantCaseEntity;
 import org.itpump.implant.store.ImplantCaseRepository;
 
 import java.time.Clock;
@@ -31,51 +27,67 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Implant case use cases; each change commits with its history line and its events (outbox). */
+/**
+ * Implant case use cases. Each loads the case, calls one clinical act on it, stores the result with its history
+ * line and appends the events the act returned to the outbox, in one transaction. Inputs are this class's own
+ * records.
+ */
 @ApplicationScoped
 public class ImplantCaseService {
+
+    /** What opens a case: a trial passed (trial.passed). */
+    public record TrialPassed(UUID pathwayId, String patientRef, UUID trialId, int baselineNrs) {
+    }
+
+    /** What closes an open case: its trial was cancelled (trial.cancelled), for reason. */
+    public record TrialCancelled(UUID pathwayId, UUID trialId, String reason) {
+    }
+
+    /** The procedure as the surgeon records it (levels as written, e.g. L3 and T10; times with any offset). */
+    public record ProcedureRecord(String catheterEntryLevel, String catheterTipLevel,
+                                  ImplantProcedure.PocketSide pocketSide, ImplantProcedure.PumpDevice device,
+                                  ImplantProcedure.Anesthesia anesthesia, OffsetDateTime startedAt,
+                                  OffsetDateTime endedAt) {
+    }
+
+    /** A withdrawal plan as the clinician records it: kind, first day (hospital zone), optional detail. */
+    public record WithdrawalPlanRecord(WithdrawalPlan.Kind kind, LocalDate startedOn, String detail) {
+    }
 
     private final ImplantCaseRepository cases;
     private final CaseHistoryRepository history;
     private final TheatreBookings bookings;
     private final Outbox outbox;
+    private final ImplantEventPayloads payloads;
     private final Clock clock;
     private final PumpCatalogue devices;
     private final ZoneId hospitalZone;
 
     ImplantCaseService(ImplantCaseRepository cases, CaseHistoryRepository history, TheatreBookings bookings,
-                       Outbox outbox, Clock clock, PumpCatalogue devices,
+                       Outbox outbox, ImplantEventPayloads payloads, Clock clock, PumpCatalogue devices,
                        @ConfigProperty(name = "itpump.implant.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
         this.devices = devices;
         this.cases = cases;
         this.history = history;
         this.bookings = bookings;
         this.outbox = outbox;
+        this.payloads = payloads;
         this.clock = clock;
         this.hospitalZone = hospitalZone;
     }
 
     /** Runs in the consumer's transaction; a second trial.passed for the same trial changes nothing. */
-    public Uni<ImplantCaseEntity> openForPassedTrial(TrialPassed passed) {
+    public Uni<ImplantCase> openForPassedTrial(TrialPassed passed) {
         return cases.byTrial(passed.trialId()).onItem().ifNull().switchTo(() -> {
-            ImplantCaseEntity opened = new ImplantCaseEntity();
-            opened.id = UUID.randomUUID();
-            opened.pathwayId = passed.pathwayId();
-            opened.patientRef = passed.patientRef();
-            opened.trialId = passed.trialId();
-            opened.baselineNrs = passed.baselineNrs();
-            opened.path = ImplantPath.TRIAL;
-            opened.status = ImplantCaseStatus.AWAITING_SCHEDULING;
-            opened.preOpChecklist = EnumSet.noneOf(PreOpItem.class);
-            opened.openedAt = now();
-            return cases.persist(opened)
-                    .call(() -> note(opened, "case opened", "trial " + passed.trialId() + " passed"))
-                    .call(() -> outbox.append(ImplantEvents.caseOpened(opened)));
+            ImplantCase.Changed opened = ImplantCase.openForPassedTrial(passed.pathwayId(), passed.patientRef(),
+                    passed.trialId(), passed.baselineNrs(), now());
+            return cases.add(opened.implantCase())
+                    .call(added -> note(added, "case opened", "trial " + passed.trialId() + " passed"))
+                    .call(() -> publish(opened.events()));
         });
     }
 
@@ -85,212 +97,174 @@ public class ImplantCaseService {
      */
     public Uni<Void> closeForCancelledTrial(TrialCancelled cancelled) {
         return cases.byTrial(cancelled.trialId()).chain(implantCase -> {
-            if (implantCase == null || implantCase.status == ImplantCaseStatus.CLOSED) {
-                return Uni.createFrom().voidItem(); // no case was opened (cancelled during the trial), or already closed
+            if (implantCase == null) {
+                return Uni.createFrom().voidItem(); // no case was opened (cancelled during the trial)
             }
-            if (implantCase.status == ImplantCaseStatus.COMPLETED || implantCase.status == ImplantCaseStatus.EXPLANTED) {
-                throw new StateConflictException("Trial " + cancelled.trialId() + " was cancelled after its implant (case "
-                        + implantCase.id + " is " + implantCase.status + ")");
-            }
-            Uni<Void> releaseBooking = implantCase.bookingId == null ? Uni.createFrom().voidItem()
-                    : bookings.cancel(implantCase, "trial cancelled: " + cancelled.reason());
-            return releaseBooking.chain(() -> {
-                implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.CLOSED);
-                implantCase.closedAt = now();
-                implantCase.closeReason = "TRIAL_CANCELLED";
-                return note(implantCase, "case closed", "trial cancelled: " + cancelled.reason())
-                        .call(() -> outbox.append(ImplantEvents.caseClosed(implantCase)));
-            }).replaceWithVoid();
+            return bookings.of(implantCase).chain(booked -> {
+                ImplantCase.Changed closed = implantCase.closeForCancelledTrial(cancelled.reason(), booked.booking(),
+                        booked.room(), booked.surgeon(), now());
+                if (closed.events().isEmpty()) {
+                    return Uni.createFrom().voidItem(); // already closed
+                }
+                return cases.save(closed.implantCase()).call(() -> bookings.save(closed.booking()))
+                        .call(saved -> note(saved, "case closed", "trial cancelled: " + cancelled.reason()))
+                        .call(() -> publish(closed.events())).replaceWithVoid();
+            });
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> confirmPreOp(UUID caseId, Set<PreOpItem> confirmed) {
-        return cases.require(caseId).call(implantCase -> {
-            requireOpen(implantCase, "change the pre-op checklist");
-            implantCase.preOpChecklist = confirmed.isEmpty() ? EnumSet.noneOf(PreOpItem.class) : EnumSet.copyOf(confirmed);
-            return note(implantCase, "pre-op checklist", "confirmed " + implantCase.preOpChecklist);
+    public Uni<ImplantCase> confirmPreOp(UUID caseId, Set<PreOpItem> confirmed) {
+        return cases.require(caseId).chain(implantCase -> {
+            ImplantCase.Changed changed = implantCase.confirmPreOp(confirmed);
+            return cases.save(changed.implantCase())
+                    .call(saved -> note(saved, "pre-op checklist", "confirmed " + saved.preOpChecklist()));
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> book(UUID caseId, TheatreBookings.Request request) {
-        return cases.require(caseId).call(implantCase -> {
-            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.SCHEDULED);
-            return bookings.book(implantCase, request)
-                    .call(booking -> note(implantCase, "surgery booked", "starts " + booking.startsAt));
+    public Uni<ImplantCase> book(UUID caseId, TheatreBookings.Request request) {
+        return cases.require(caseId).chain(implantCase -> {
+            TheatreSlot slot = implantCase.slotToBook(request.start(), request.durationMinutes(), clock.instant());
+            return bookings.resources(request).chain(named -> {
+                ImplantCase.Changed booked = implantCase.book(slot, named.room(), named.surgeon(), now());
+                return stored(booked).call(saved -> note(saved, "surgery booked", "starts " + booked.booking().startsAt()));
+            });
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> reschedule(UUID caseId, TheatreBookings.Request request, String reason) {
-        return cases.require(caseId).call(implantCase -> {
-            if (implantCase.status != ImplantCaseStatus.SCHEDULED) {
-                throw new StateConflictException("Only a scheduled case can be rescheduled; this one is " + implantCase.status);
-            }
-            return bookings.reschedule(implantCase, request, reason)
-                    .call(booking -> note(implantCase, "surgery rescheduled", "starts " + booking.startsAt + ": " + reason));
+    public Uni<ImplantCase> reschedule(UUID caseId, TheatreBookings.Request request, String reason) {
+        return cases.require(caseId).chain(implantCase -> {
+            TheatreSlot slot = implantCase.slotToReschedule(request.start(), request.durationMinutes(), clock.instant());
+            return bookings.of(implantCase).chain(current -> bookings.resources(request).chain(named -> {
+                ImplantCase.Changed moved = implantCase.reschedule(current.booking(), slot, named.room(),
+                        named.surgeon(), reason);
+                return stored(moved).call(saved -> note(saved, "surgery rescheduled",
+                        "starts " + moved.booking().startsAt() + ": " + reason));
+            }));
         });
     }
 
     @WithTransaction
-    public Uni<ImplantCaseEntity> cancelBooking(UUID caseId, String reason) {
-        return cases.require(caseId).call(implantCase -> {
-            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.AWAITING_SCHEDULING);
-            return bookings.cancel(implantCase, reason)
-                    .call(() -> note(implantCase, "booking cancelled", reason));
-        });
+    public Uni<ImplantCase> cancelBooking(UUID caseId, String reason) {
+        return cases.require(caseId).chain(implantCase -> bookings.of(implantCase).chain(booked -> {
+            ImplantCase.Changed cancelled = implantCase.cancelBooking(booked.booking(), booked.room(), booked.surgeon(),
+                    reason);
+            return stored(cancelled).call(saved -> note(saved, "booking cancelled", reason));
+        }));
     }
 
     /**
      * Records the two-part procedure; refused while the pre-op checklist is incomplete, and (422) for a device that
-     * is not a device catalogue model in one of its reservoir volumes. Emits implant.completed with the pump's facts.
+     * is not a device catalogue model in one of its reservoir volumes. Emits implant.completed with the pump's facts;
+     * completing a REPLACEMENT first removes the pump it replaces ({@link #removeReplacedPump}).
      */
     @WithTransaction
-    public Uni<ImplantCaseEntity> complete(UUID caseId, ProcedureRecord record) {
-        return cases.require(caseId).call(implantCase -> {
-            implantCase.status.transitionTo(ImplantCaseStatus.COMPLETED); // 409 before 422: state first
-            implantCase.checklist().requireComplete();
-            ImplantProcedure procedure = ImplantProcedure.record(record.catheterEntryLevel(), record.catheterTipLevel(),
-                    record.pocketSide(), record.device(), record.anesthesia(), record.startedAt().toInstant(),
-                    record.endedAt().toInstant(), clock.instant());
-            // 422 for a model not in the device catalogue, made by another manufacturer, or a reservoir it is not made in
-            DeviceCatalogue.PumpModel pump = devices.catalogue().identify(procedure.device().manufacturer(),
-                    procedure.device().model(), procedure.device().reservoirVolumeMl());
-            implantCase.status = ImplantCaseStatus.COMPLETED;
-            implantCase.catheterEntryLevel = procedure.catheterEntryLevel().label();
-            implantCase.catheterTipLevel = procedure.catheterTipLevel().label();
-            implantCase.pumpPocketSide = procedure.pocketSide();
-            implantCase.recordDevice(pump); // the catalogue's spelling and facts
-            implantCase.deviceSerial = procedure.device().serialNumber();
-            implantCase.reservoirVolumeMl = procedure.device().reservoirVolumeMl();
-            implantCase.anesthesia = procedure.anesthesia();
-            implantCase.procedureStartedAt = utc(record.startedAt());
-            implantCase.procedureEndedAt = utc(record.endedAt());
-            implantCase.completedAt = now();
-            return note(implantCase, "implant completed", implantCase.deviceModel + " "
-                            + implantCase.reservoirVolumeMl.toPlainString() + " mL, catheter tip " + implantCase.catheterTipLevel)
-                    .call(() -> removeReplacedPump(implantCase)) // its implant.explanted goes before implant.completed
-                    .call(() -> outbox.append(ImplantEvents.completed(implantCase)));
+    public Uni<ImplantCase> complete(UUID caseId, ProcedureRecord record) {
+        return cases.require(caseId).chain(implantCase -> {
+            ImplantCase.Changed completed = implantCase.complete(new ImplantCase.OperationNote(
+                    record.catheterEntryLevel(), record.catheterTipLevel(), record.pocketSide(), record.device(),
+                    record.anesthesia(), record.startedAt(), record.endedAt()), devices.catalogue(), clock.instant(), now());
+            ImplantCase.Implant implant = completed.implantCase().implant();
+            return cases.save(completed.implantCase())
+                    .call(saved -> note(saved, "implant completed", implant.pump().model() + " "
+                            + implant.pump().reservoirVolumeMl().toPlainString() + " mL, catheter tip "
+                            + implant.catheterTipLevel()))
+                    .call(this::removeReplacedPump) // its implant.explanted goes before implant.completed
+                    .call(() -> publish(completed.events()));
         });
     }
 
     /**
      * The pump can be removed at any time after the implant; emits implant.explanted. An explant planned in advance
-     * may record its withdrawal plan (taper, oral bridge): 422 when it starts after today (the explant's day in the
-     * hospital zone); it is kept on the case and published.
+     * may record its withdrawal plan: 422 when it starts after today (the explant's day in the hospital zone); it is
+     * kept on the case and published.
      *
      * @param plan null when none was recorded
      */
     @WithTransaction
-    public Uni<ImplantCaseEntity> explant(UUID caseId, ExplantReason reason, WithdrawalPlanRecord plan) {
-        return cases.require(caseId).call(implantCase -> {
-            implantCase.status = implantCase.status.transitionTo(ImplantCaseStatus.EXPLANTED); // 409 before 422
-            OffsetDateTime explantedAt = now();
-            if (plan != null) {
-                LocalDate today = explantedAt.atZoneSameInstant(hospitalZone).toLocalDate();
-                WithdrawalPlan recorded = WithdrawalPlan.recordedAt(plan.kind(), plan.startedOn(), plan.detail(), today, today);
-                implantCase.withdrawalPlanKind = recorded.kind();
-                implantCase.withdrawalPlanStartedOn = recorded.startedOn();
-                implantCase.withdrawalPlanDetail = recorded.detail();
-            }
-            implantCase.explantReason = reason;
-            implantCase.explantedAt = explantedAt;
-            return note(implantCase, "pump explanted", reason.name() + (plan == null ? ""
-                    : "; withdrawal plan " + implantCase.withdrawalPlanKind + " since " + implantCase.withdrawalPlanStartedOn))
-                    .call(() -> outbox.append(ImplantEvents.explanted(implantCase)));
+    public Uni<ImplantCase> explant(UUID caseId, ExplantReason reason, WithdrawalPlanRecord plan) {
+        return cases.require(caseId).chain(implantCase -> {
+            ImplantCase.Changed explanted = implantCase.explant(reason, plan == null ? null
+                    : new WithdrawalPlan(plan.kind(), plan.startedOn(), plan.detail()), hospitalZone, now());
+            WithdrawalPlan recorded = explanted.implantCase().explant().withdrawalPlan();
+            return cases.save(explanted.implantCase())
+                    .call(saved -> note(saved, "pump explanted", reason.name() + (recorded == null ? ""
+                            : "; withdrawal plan " + recorded.kind() + " since " + recorded.startedOn())))
+                    .call(() -> publish(explanted.events()));
         });
-    }
-
-    /** A withdrawal plan as the clinician records it: kind, first day (hospital zone), optional detail. */
-    public record WithdrawalPlanRecord(WithdrawalPlan.Kind kind, LocalDate startedOn, String detail) {
     }
 
     /**
      * Opens a REPLACEMENT case for a case whose pump was implanted (battery end of life, malfunction): same pathway,
      * patient, trial and baseline, no new screening trial; it awaits scheduling and goes through the same pre-op
      * checklist, booking and completion. 409 when the case was never implanted or already has a live replacement
-     * ({@link PumpReplacement}). Emits implant.case-opened (path REPLACEMENT, replacesCaseId).
+     * ({@link org.itpump.implant.domain.PumpReplacement}). Emits implant.case-opened (path REPLACEMENT,
+     * replacesCaseId).
      */
     @WithTransaction
-    public Uni<ImplantCaseEntity> openReplacement(UUID caseId, ExplantReason reason) {
+    public Uni<ImplantCase> openReplacement(UUID caseId, ExplantReason reason) {
         return cases.require(caseId).chain(replaced -> cases.liveReplacementOf(caseId).chain(live -> {
-            PumpReplacement.requireReplaceable(caseId, replaced.status, live == null ? null : live.id,
-                    live == null ? null : live.status);
-            ImplantCaseEntity opened = new ImplantCaseEntity();
-            opened.id = UUID.randomUUID();
-            opened.pathwayId = replaced.pathwayId;
-            opened.patientRef = replaced.patientRef;
-            opened.trialId = replaced.trialId;
-            opened.baselineNrs = replaced.baselineNrs;
-            opened.path = ImplantPath.REPLACEMENT;
-            opened.replacesCaseId = replaced.id;
-            opened.replacementReason = reason;
-            opened.status = ImplantCaseStatus.AWAITING_SCHEDULING;
-            opened.preOpChecklist = EnumSet.noneOf(PreOpItem.class);
-            opened.openedAt = now();
-            return cases.persist(opened)
+            ImplantCase.Changed opened = replaced.openReplacement(reason, live, now());
+            ImplantCase replacement = opened.implantCase();
+            return cases.add(replacement)
                     .call(() -> cases.flush()) // a second live replacement fails here (unique index): 409
-                    .call(() -> note(opened, "case opened", "replaces case " + replaced.id + ": " + reason))
-                    .call(() -> note(replaced, "replacement opened", "case " + opened.id + ": " + reason))
-                    .call(() -> outbox.append(ImplantEvents.caseOpened(opened)));
+                    .call(() -> note(replacement, "case opened", "replaces case " + replaced.id() + ": " + reason))
+                    .call(() -> note(replaced, "replacement opened", "case " + replacement.id() + ": " + reason))
+                    .call(() -> publish(opened.events()));
         }));
     }
 
     /**
-     * Completing a replacement removes the pump it replaces in the same surgery: a replaced case still COMPLETED
-     * becomes EXPLANTED (reason: the replacement's, at the procedure's end, replacedByCaseId) and its
+     * Completing a replacement removes the pump it replaces in the same surgery ({@link ImplantCase#removedBy}); its
      * implant.explanted is appended before the replacement's implant.completed, so consumers (one pathway key, one
      * partition) end the old therapy and plan before they open the new ones.
      */
-    private Uni<Void> removeReplacedPump(ImplantCaseEntity replacement) {
-        if (replacement.path != ImplantPath.REPLACEMENT) {
+    private Uni<Void> removeReplacedPump(ImplantCase replacement) {
+        if (replacement.path() != ImplantPath.REPLACEMENT) {
             return Uni.createFrom().voidItem();
         }
-        return cases.require(replacement.replacesCaseId).chain(replaced -> {
-            if (!PumpReplacement.removesReplacedPump(replaced.status)) {
-                return note(replaced, "replacement completed", "case " + replacement.id + "; pump already explanted")
-                        .replaceWithVoid();
+        return cases.require(replacement.replacesCaseId()).chain(replaced -> {
+            ImplantCase.Changed removed = replaced.removedBy(replacement);
+            if (removed.events().isEmpty()) {
+                return note(replaced, "replacement completed", "case " + replacement.id() + "; pump already explanted");
             }
-            replaced.status = replaced.status.transitionTo(ImplantCaseStatus.EXPLANTED);
-            replaced.explantReason = replacement.replacementReason;
-            replaced.explantedAt = replacement.procedureEndedAt;
-            replaced.replacedByCaseId = replacement.id;
-            return note(replaced, "pump explanted", replacement.replacementReason + "; replaced by case " + replacement.id)
-                    .call(() -> outbox.append(ImplantEvents.explanted(replaced)))
+            return cases.save(removed.implantCase())
+                    .call(saved -> note(saved, "pump explanted", replacement.replacementReason() + "; replaced by case "
+                            + replacement.id()))
+                    .call(() -> publish(removed.events()))
                     .replaceWithVoid();
         });
     }
 
     @WithSession
-    public Uni<ImplantCaseEntity> find(UUID caseId) {
+    public Uni<ImplantCase> find(UUID caseId) {
         return cases.require(caseId);
     }
 
     @WithSession
-    public Uni<List<CaseHistoryEntity>> history(UUID caseId) {
+    public Uni<List<CaseHistoryLine>> history(UUID caseId) {
         return cases.require(caseId).chain(() -> history.of(caseId));
     }
 
     @WithSession
-    public Uni<Page<ImplantCaseEntity>> search(ImplantCaseStatus status, UUID pathwayId, PageRequest page) {
+    public Uni<Page<ImplantCase>> search(ImplantCaseStatus status, UUID pathwayId, PageRequest page) {
         return cases.search(status, pathwayId, page);
     }
 
-    public record ProcedureRecord(String catheterEntryLevel, String catheterTipLevel,
-                                  ImplantProcedure.PocketSide pocketSide, ImplantProcedure.PumpDevice device,
-                                  ImplantProcedure.Anesthesia anesthesia, OffsetDateTime startedAt,
-                                  OffsetDateTime endedAt) {
+    /** Stores the case and the booking an act changed (the booking written now: an overlap is a 409), then its events. */
+    private Uni<ImplantCase> stored(ImplantCase.Changed changed) {
+        return cases.save(changed.implantCase()).call(() -> bookings.save(changed.booking()))
+                .call(() -> publish(changed.events()));
     }
 
-    private static void requireOpen(ImplantCaseEntity implantCase, String action) {
-        if (implantCase.status != ImplantCaseStatus.AWAITING_SCHEDULING && implantCase.status != ImplantCaseStatus.SCHEDULED) {
-            throw new StateConflictException("Cannot " + action + ": the case is " + implantCase.status);
-        }
+    private Uni<Void> publish(List<ImplantEvent> events) {
+        return outbox.appendAll(events.stream().map(payloads::outgoing).toList());
     }
 
-    private Uni<CaseHistoryEntity> note(ImplantCaseEntity implantCase, String what, String detail) {
-        return history.append(implantCase.id, now(), what, detail);
+    private Uni<Void> note(ImplantCase implantCase, String what, String detail) {
+        return history.append(implantCase.id(), now(), what, detail);
     }
 
     private OffsetDateTime now() {

@@ -2,86 +2,54 @@ package org.itpump.implant.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.itpump.chassis.outbox.Outbox;
-import org.itpump.implant.domain.TheatreSlot;
-import org.itpump.implant.messaging.ImplantEvents;
-import org.itpump.implant.store.ImplantCaseEntity;
-import org.itpump.implant.store.TheatreBookingEntity;
+import org.itpump.implant.domain.ImplantCase;
+import org.itpump.implant.domain.OperatingRoom;
+import org.itpump.implant.domain.Surgeon;
+import org.itpump.implant.domain.TheatreBooking;
 import org.itpump.implant.store.TheatreRepository;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * A case's theatre booking, within the caller's transaction. PostgreSQL's exclusion constraints, not this
- * class, guarantee that no room and no surgeon is double-booked; each change emits its SIU-shaped event.
+ * A case's theatre booking with its room and surgeon, within the caller's transaction. PostgreSQL's exclusion
+ * constraints, not this class, guarantee that no room and no surgeon is double-booked.
  */
 @ApplicationScoped
 public class TheatreBookings {
 
+    /** A booking as the scheduler asks for it: room, surgeon, start and duration (minutes). */
     public record Request(UUID operatingRoomId, UUID surgeonId, OffsetDateTime start, int durationMinutes) {
     }
 
+    /** A booking with the room and surgeon it names (all null for a case without a booking). */
+    record Booked(TheatreBooking booking, OperatingRoom room, Surgeon surgeon) {
+        static final Booked NONE = new Booked(null, null, null);
+    }
+
     private final TheatreRepository theatre;
-    private final Outbox outbox;
-    private final Clock clock;
 
-    TheatreBookings(TheatreRepository theatre, Outbox outbox, Clock clock) {
+    TheatreBookings(TheatreRepository theatre) {
         this.theatre = theatre;
-        this.outbox = outbox;
-        this.clock = clock;
     }
 
-    Uni<TheatreBookingEntity> book(ImplantCaseEntity implantCase, Request request) {
-        TheatreBookingEntity booking = new TheatreBookingEntity();
-        booking.id = UUID.randomUUID();
-        booking.caseId = implantCase.id;
-        booking.status = TheatreBookingEntity.BOOKED;
-        booking.createdAt = now();
-        place(booking, request);
-        implantCase.bookingId = booking.id;
-        return theatre.room(request.operatingRoomId()).chain(() -> theatre.surgeon(request.surgeonId()))
-                .chain(() -> theatre.save(booking))
-                .call(saved -> announce("implant.scheduled", implantCase, saved, null, null));
+    /** The room and surgeon a request names (404 for either unknown); booking null. */
+    Uni<Booked> resources(Request request) {
+        return theatre.room(request.operatingRoomId()).chain(room -> theatre.surgeon(request.surgeonId())
+                .map(surgeon -> new Booked(null, room, surgeon)));
     }
 
-    Uni<TheatreBookingEntity> reschedule(ImplantCaseEntity implantCase, Request request, String reason) {
-        return theatre.booking(implantCase.bookingId).chain(booking -> {
-            OffsetDateTime previousStart = booking.startsAt;
-            place(booking, request);
-            return theatre.room(request.operatingRoomId()).chain(() -> theatre.surgeon(request.surgeonId()))
-                    .chain(() -> theatre.save(booking))
-                    .call(saved -> announce("implant.rescheduled", implantCase, saved, reason, previousStart));
-        });
+    /** The case's live booking with its room and surgeon, or {@link Booked#NONE}. */
+    Uni<Booked> of(ImplantCase implantCase) {
+        if (implantCase.bookingId() == null) {
+            return Uni.createFrom().item(Booked.NONE);
+        }
+        return theatre.booking(implantCase.bookingId()).chain(booking -> theatre.room(booking.operatingRoomId())
+                .chain(room -> theatre.surgeon(booking.surgeonId()).map(surgeon -> new Booked(booking, room, surgeon))));
     }
 
-    Uni<Void> cancel(ImplantCaseEntity implantCase, String reason) {
-        return theatre.booking(implantCase.bookingId).chain(booking -> {
-            booking.status = TheatreBookingEntity.CANCELLED;
-            implantCase.bookingId = null;
-            return theatre.save(booking).call(saved -> announce("implant.cancelled", implantCase, saved, reason, null));
-        }).replaceWithVoid();
-    }
-
-    private void place(TheatreBookingEntity booking, Request request) {
-        TheatreSlot slot = TheatreSlot.book(request.start().toInstant(), request.durationMinutes(), clock.instant());
-        booking.operatingRoomId = request.operatingRoomId();
-        booking.surgeonId = request.surgeonId();
-        booking.startsAt = OffsetDateTime.ofInstant(slot.start(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        booking.endsAt = OffsetDateTime.ofInstant(slot.end(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private Uni<Void> announce(String type, ImplantCaseEntity implantCase, TheatreBookingEntity booking, String reason,
-                               OffsetDateTime previousStart) {
-        return theatre.room(booking.operatingRoomId).chain(room -> theatre.surgeon(booking.surgeonId)
-                .chain(surgeon -> outbox.append(ImplantEvents.appointment(type, implantCase, booking, room, surgeon,
-                        reason, previousStart))));
-    }
-
-    private OffsetDateTime now() {
-        return org.itpump.chassis.time.Times.now(clock);
+    /** Writes the booking an act made or changed now (an overlap is a 409); nothing when the act touched none. */
+    Uni<Void> save(TheatreBooking booking) {
+        return booking == null ? Uni.createFrom().voidItem() : theatre.save(booking).replaceWithVoid();
     }
 }

@@ -7,11 +7,11 @@ import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.itpump.implant.store.ImplantCaseEntity;
+import org.itpump.implant.domain.ImplantCase;
+import org.itpump.implant.domain.OperatingRoom;
+import org.itpump.implant.domain.Surgeon;
+import org.itpump.implant.domain.TheatreBooking;
 import org.itpump.implant.store.ImplantCaseRepository;
-import org.itpump.implant.store.OperatingRoomEntity;
-import org.itpump.implant.store.SurgeonEntity;
-import org.itpump.implant.store.TheatreBookingEntity;
 import org.itpump.implant.store.TheatreRepository;
 
 import java.time.Clock;
@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TheatreService {
 
-    public record ListedBooking(TheatreBookingEntity booking, ImplantCaseEntity implantCase, SurgeonEntity surgeon) {
+    public record ListedBooking(TheatreBooking booking, ImplantCase implantCase, Surgeon surgeon) {
     }
 
-    public record RoomDay(OperatingRoomEntity room, List<ListedBooking> bookings) {
+    public record RoomDay(OperatingRoom room, List<ListedBooking> bookings) {
     }
 
     private final TheatreRepository theatre;
@@ -49,31 +49,23 @@ public class TheatreService {
     }
 
     @WithTransaction
-    public Uni<OperatingRoomEntity> registerRoom(String name) {
-        OperatingRoomEntity room = new OperatingRoomEntity();
-        room.id = UUID.randomUUID();
-        room.name = name;
-        room.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return theatre.register(room);
+    public Uni<OperatingRoom> registerRoom(String name) {
+        return theatre.register(OperatingRoom.register(name, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
     }
 
     @WithTransaction
-    public Uni<SurgeonEntity> registerSurgeon(String name, String staffRef) {
-        SurgeonEntity surgeon = new SurgeonEntity();
-        surgeon.id = UUID.randomUUID();
-        surgeon.name = name;
-        surgeon.staffRef = staffRef;
-        surgeon.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return theatre.register(surgeon);
+    public Uni<Surgeon> registerSurgeon(String name, String staffRef) {
+        return theatre.register(Surgeon.register(name, staffRef,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
     }
 
     @WithSession
-    public Uni<Page<OperatingRoomEntity>> rooms(PageRequest page) {
+    public Uni<Page<OperatingRoom>> rooms(PageRequest page) {
         return theatre.rooms(page);
     }
 
     @WithSession
-    public Uni<Page<SurgeonEntity>> surgeons(PageRequest page) {
+    public Uni<Page<Surgeon>> surgeons(PageRequest page) {
         return theatre.surgeons(page);
     }
 
@@ -85,18 +77,17 @@ public class TheatreService {
     public Uni<Page<RoomDay>> theatreList(LocalDate day, PageRequest page) {
         OffsetDateTime from = day.atStartOfDay(hospitalZone).toOffsetDateTime();
         OffsetDateTime to = day.plusDays(1).atStartOfDay(hospitalZone).toOffsetDateTime();
-        return theatre.rooms(page).chain(rooms -> theatre.bookedBetween(rooms.items().stream().map(r -> r.id).toList(), from, to)
-                .chain(bookings -> theatre.surgeons(bookings.stream().map(b -> b.surgeonId).distinct().toList())
-                        .chain(surgeons -> (bookings.isEmpty() ? Uni.createFrom().item(List.<ImplantCaseEntity>of())
-                                : cases.list("id in ?1", bookings.stream().map(b -> b.caseId).toList()))
+        return theatre.rooms(page).chain(rooms -> theatre.bookedBetween(rooms.items().stream().map(OperatingRoom::id).toList(), from, to)
+                .chain(bookings -> theatre.surgeons(bookings.stream().map(TheatreBooking::surgeonId).distinct().toList())
+                        .chain(surgeons -> cases.byIds(bookings.stream().map(TheatreBooking::caseId).toList())
                         .map(bookedCases -> {
-                            Map<UUID, SurgeonEntity> surgeonById = surgeons.stream()
-                                    .collect(Collectors.toMap(s -> s.id, Function.identity()));
-                            Map<UUID, ImplantCaseEntity> caseById = bookedCases.stream()
-                                    .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                            Map<UUID, Surgeon> surgeonById = surgeons.stream()
+                                    .collect(Collectors.toMap(Surgeon::id, Function.identity()));
+                            Map<UUID, ImplantCase> caseById = bookedCases.stream()
+                                    .collect(Collectors.toMap(ImplantCase::id, Function.identity()));
                             return rooms.map(room -> new RoomDay(room, bookings.stream()
-                                    .filter(b -> b.operatingRoomId.equals(room.id))
-                                    .map(b -> new ListedBooking(b, caseById.get(b.caseId), surgeonById.get(b.surgeonId)))
+                                    .filter(b -> b.operatingRoomId().equals(room.id()))
+                                    .map(b -> new ListedBooking(b, caseById.get(b.caseId()), surgeonById.get(b.surgeonId())))
                                     .toList()));
                         }))));
     }

@@ -11,19 +11,22 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.itpump.implant.domain.DeviceCatalogue;
 import org.itpump.implant.domain.ExplantReason;
+import org.itpump.implant.domain.ImplantCase;
 import org.itpump.implant.domain.ImplantCaseStatus;
 import org.itpump.implant.domain.ImplantPath;
 import org.itpump.implant.domain.ImplantProcedure;
-import org.itpump.implant.domain.PreOpChecklist;
 import org.itpump.implant.domain.PreOpItem;
 import org.itpump.implant.domain.WithdrawalPlan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+/** The implant_case table: maps {@link ImplantCase}, holds no rules. */
 @Entity
 @Table(name = "implant_case")
 public class ImplantCaseEntity extends PanacheEntityBase {
@@ -120,28 +123,74 @@ public class ImplantCaseEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The withdrawal plan recorded with the explant, or null. */
-    public WithdrawalPlan withdrawalPlan() {
-        return withdrawalPlanKind == null ? null
-                : new WithdrawalPlan(withdrawalPlanKind, withdrawalPlanStartedOn, withdrawalPlanDetail);
+    /** The case this row holds. */
+    public ImplantCase toCase() {
+        ImplantCase.Implant implant = completedAt == null ? null : new ImplantCase.Implant(catheterEntryLevel,
+                catheterTipLevel, pumpPocketSide, new ImplantCase.ImplantedPump(deviceManufacturer, deviceModel,
+                deviceSerial, reservoirVolumeMl, lowReservoirAlarmMl, lowReservoirAlarmMinMl, lowReservoirAlarmMaxMl,
+                pumpMechanism, mriSafety, mriSummary,
+                mriConditions == null ? null : mriConditions.isEmpty() ? List.of() : List.of(mriConditions.split("\n")),
+                mriSource, deviceCatalogueSource), anesthesia, procedureStartedAt, procedureEndedAt, completedAt);
+        ImplantCase.Explant explant = explantedAt == null ? null : new ImplantCase.Explant(explantReason, explantedAt,
+                replacedByCaseId, withdrawalPlanKind == null ? null
+                : new WithdrawalPlan(withdrawalPlanKind, withdrawalPlanStartedOn, withdrawalPlanDetail));
+        ImplantCase.Closure closure = closedAt == null ? null : new ImplantCase.Closure(closeReason, closedAt);
+        return new ImplantCase(id, pathwayId, patientRef, trialId, baselineNrs, path, replacesCaseId,
+                replacementReason, status, openedAt, preOpChecklist, bookingId, implant, explant, closure);
     }
 
-    public PreOpChecklist checklist() {
-        return new PreOpChecklist(preOpChecklist);
+    static ImplantCaseEntity of(ImplantCase implantCase) {
+        ImplantCaseEntity row = new ImplantCaseEntity();
+        row.apply(implantCase);
+        return row;
     }
 
-    /** Records the implanted pump as the catalogue names it (its spelling) with the catalogue's facts. */
-    public void recordDevice(DeviceCatalogue.PumpModel pump) {
-        deviceManufacturer = pump.manufacturer();
-        deviceModel = pump.model();
-        lowReservoirAlarmMl = pump.lowReservoirAlarm().defaultMl();
-        lowReservoirAlarmMinMl = pump.lowReservoirAlarm().minMl();
-        lowReservoirAlarmMaxMl = pump.lowReservoirAlarm().maxMl();
-        pumpMechanism = pump.mechanism();
-        mriSafety = pump.mri().safety();
-        mriSummary = pump.mri().summary();
-        mriConditions = String.join("\n", pump.mri().conditions());
-        mriSource = pump.mri().source();
-        deviceCatalogueSource = pump.source();
+    /** Writes {@code c}'s state into this row (the version stays: it guards concurrent changes). */
+    void apply(ImplantCase c) {
+        id = c.id();
+        pathwayId = c.pathwayId();
+        patientRef = c.patientRef();
+        trialId = c.trialId();
+        baselineNrs = c.baselineNrs();
+        path = c.path();
+        replacesCaseId = c.replacesCaseId();
+        replacementReason = c.replacementReason();
+        status = c.status();
+        openedAt = c.openedAt();
+        preOpChecklist = c.preOpChecklist().isEmpty() ? EnumSet.noneOf(PreOpItem.class) : EnumSet.copyOf(c.preOpChecklist());
+        bookingId = c.bookingId();
+        ImplantCase.Implant implant = c.implant();
+        ImplantCase.ImplantedPump pump = implant == null ? null : implant.pump();
+        completedAt = implant == null ? null : implant.completedAt();
+        catheterEntryLevel = implant == null ? null : implant.catheterEntryLevel();
+        catheterTipLevel = implant == null ? null : implant.catheterTipLevel();
+        pumpPocketSide = implant == null ? null : implant.pumpPocketSide();
+        anesthesia = implant == null ? null : implant.anesthesia();
+        procedureStartedAt = implant == null ? null : implant.procedureStartedAt();
+        procedureEndedAt = implant == null ? null : implant.procedureEndedAt();
+        deviceManufacturer = pump == null ? null : pump.manufacturer();
+        deviceModel = pump == null ? null : pump.model();
+        deviceSerial = pump == null ? null : pump.serialNumber();
+        reservoirVolumeMl = pump == null ? null : pump.reservoirVolumeMl();
+        lowReservoirAlarmMl = pump == null ? null : pump.lowReservoirAlarmMl();
+        lowReservoirAlarmMinMl = pump == null ? null : pump.lowReservoirAlarmMinMl();
+        lowReservoirAlarmMaxMl = pump == null ? null : pump.lowReservoirAlarmMaxMl();
+        pumpMechanism = pump == null ? null : pump.mechanism();
+        mriSafety = pump == null ? null : pump.mriSafety();
+        mriSummary = pump == null ? null : pump.mriSummary();
+        mriConditions = pump == null || pump.mriConditions() == null ? null : String.join("\n", pump.mriConditions());
+        mriSource = pump == null ? null : pump.mriSource();
+        deviceCatalogueSource = pump == null ? null : pump.catalogueSource();
+        ImplantCase.Explant explant = c.explant();
+        WithdrawalPlan plan = explant == null ? null : explant.withdrawalPlan();
+        explantedAt = explant == null ? null : explant.explantedAt();
+        explantReason = explant == null ? null : explant.reason();
+        replacedByCaseId = explant == null ? null : explant.replacedByCaseId();
+        withdrawalPlanKind = plan == null ? null : plan.kind();
+        withdrawalPlanStartedOn = plan == null ? null : plan.startedOn();
+        withdrawalPlanDetail = plan == null ? null : plan.detail();
+        ImplantCase.Closure closure = c.closure();
+        closedAt = closure == null ? null : closure.closedAt();
+        closeReason = closure == null ? null : closure.reason();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.itpump.implant.domain.TheatreBooking;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -13,8 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "theatre_booking")
 public class TheatreBookingEntity extends PanacheEntityBase {
-    public static final String BOOKED = "BOOKED";
-    public static final String CANCELLED = "CANCELLED";
+    public static final String BOOKED = TheatreBooking.Status.BOOKED.name();
 
     @Id
     public UUID id;
@@ -33,4 +33,21 @@ public class TheatreBookingEntity extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Version
     public long version;
+
+    public TheatreBooking toBooking() {
+        return new TheatreBooking(id, caseId, operatingRoomId, surgeonId, startsAt, endsAt,
+                TheatreBooking.Status.valueOf(status), createdAt);
+    }
+
+    /** Writes {@code b}'s state into this row (the version stays). */
+    void apply(TheatreBooking b) {
+        id = b.id();
+        caseId = b.caseId();
+        operatingRoomId = b.operatingRoomId();
+        surgeonId = b.surgeonId();
+        startsAt = b.startsAt();
+        endsAt = b.endsAt();
+        status = b.status().name();
+        createdAt = b.createdAt();
+    }
 }

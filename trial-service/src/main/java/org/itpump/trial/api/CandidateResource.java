@@ -39,7 +39,7 @@ public class CandidateResource {
     @Operation(summary = "Register a candidate for intrathecal therapy", description = "The eligibility checklist starts empty.")
     public Uni<Response> register(@NotNull @Valid TrialRequests.RegisterCandidate request, @Context UriInfo uri) {
         return trials.registerCandidate(request.patientRef(), request.indication())
-                .map(candidate -> Response.created(uri.getAbsolutePathBuilder().path(candidate.id.toString()).build())
+                .map(candidate -> Response.created(uri.getAbsolutePathBuilder().path(candidate.id().toString()).build())
                         .entity(CandidateView.of(candidate)).build());
     }
 

@@ -1,8 +1,8 @@
 package org.itpump.trial.api;
 
+import org.itpump.trial.domain.Candidate;
 import org.itpump.trial.domain.EligibilityItem;
 import org.itpump.trial.domain.Indication;
-import org.itpump.trial.store.CandidateEntity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,8 +14,9 @@ public record CandidateView(UUID candidateId, String patientRef, Indication indi
                             Set<EligibilityItem> documented, List<EligibilityItem> missing, boolean eligible,
                             OffsetDateTime createdAt) {
 
-    static CandidateView of(CandidateEntity c) {
+    static CandidateView of(Candidate c) {
         List<EligibilityItem> missing = c.checklist().missing();
-        return new CandidateView(c.id, c.patientRef, c.indication, c.eligibility, missing, missing.isEmpty(), c.createdAt);
+        return new CandidateView(c.id(), c.patientRef(), c.indication(), c.eligibility(), missing, missing.isEmpty(),
+                c.createdAt());
     }
 }

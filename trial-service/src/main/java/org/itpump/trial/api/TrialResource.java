@@ -60,7 +60,7 @@ public class TrialResource {
     public Uni<Response> start(@NotNull @Valid TrialRequests.StartTrial request, @Context UriInfo uri) {
         return trials.start(new TrialService.TrialOrder(request.candidateId(), request.trialType(), request.drug(),
                         request.dose(), request.doseUnit(), request.baselineNrs()))
-                .map(trial -> Response.created(uri.getAbsolutePathBuilder().path(trial.id.toString()).build())
+                .map(trial -> Response.created(uri.getAbsolutePathBuilder().path(trial.id().toString()).build())
                         .entity(TrialView.of(trial, List.of())).build());
     }
 

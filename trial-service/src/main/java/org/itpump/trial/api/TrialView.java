@@ -4,10 +4,10 @@ import org.itpump.trial.domain.CancellationReason;
 import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.Indication;
+import org.itpump.trial.domain.PainAssessment;
+import org.itpump.trial.domain.Trial;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.domain.TrialType;
-import org.itpump.trial.store.PainAssessmentEntity;
-import org.itpump.trial.store.TrialEntity;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -23,8 +23,9 @@ public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String p
 
     public record Assessment(UUID assessmentId, int nrs, int minutesSinceDose, BigDecimal oralMmePerDay,
                              Integer functionScore, OffsetDateTime assessedAt) {
-        static Assessment of(PainAssessmentEntity a) {
-            return new Assessment(a.id, a.nrs, a.minutesSinceDose, a.oralMmePerDay, a.functionScore, a.assessedAt);
+        static Assessment of(PainAssessment a) {
+            return new Assessment(a.id(), a.nrs(), a.minutesSinceDose(), a.oralMmePerDay(), a.functionScore(),
+                    a.assessedAt());
         }
     }
 
@@ -54,26 +55,27 @@ public record TrialView(UUID trialId, UUID pathwayId, UUID candidateId, String p
     }
 
     /** {@code assessments} null: a list view, without them. */
-    static TrialView of(TrialEntity t, List<PainAssessmentEntity> assessments) {
-        Decision decision = t.decidedAt == null ? null
-                : new Decision(t.decisionPassed, t.reliefPercent, t.meanAssessedNrs, t.thresholdPercent, t.decidedAt);
-        Cancellation cancellation = t.cancelledAt == null ? null
-                : new Cancellation(t.cancellationReason, t.cancellationNote, t.cancelledAt);
-        return new TrialView(t.id, t.pathwayId, t.candidateId, t.patientRef, t.indication, t.trialType, t.drug, t.dose,
-                t.doseUnit, t.baselineNrs, t.status, t.startedAt, t.windowEndsAt,
+    static TrialView of(Trial t, List<PainAssessment> assessments) {
+        Trial.Decision d = t.decision();
+        Decision decision = d == null ? null
+                : new Decision(d.passed(), d.reliefPercent(), d.meanAssessedNrs(), d.thresholdPercent(), d.decidedAt());
+        Trial.Cancellation c = t.cancellation();
+        Cancellation cancellation = c == null ? null : new Cancellation(c.reason(), c.note(), c.cancelledAt());
+        return new TrialView(t.id(), t.pathwayId(), t.candidateId(), t.patientRef(), t.indication(), t.trialType(),
+                t.drug(), t.dose(), t.doseUnit(), t.baselineNrs(), t.status(), t.startedAt(), t.windowEndsAt(),
                 assessments == null ? null : assessments.stream().map(Assessment::of).toList(), decision, cancellation,
                 doseCheck(t));
     }
 
-    private static DoseCheckView doseCheck(TrialEntity t) {
+    private static DoseCheckView doseCheck(Trial t) {
         DoseHold hold = t.doseHold();
         if (hold.check() == null) {
             return null;
         }
         DoseHold.DoseOverride override = hold.override();
-        return new DoseCheckView(hold.check().libraryVersion(), hold.check().withinLimits(), hold.holds(t.status),
+        return new DoseCheckView(hold.check().libraryVersion(), hold.check().withinLimits(), hold.holds(t.status()),
                 hold.check().findings().stream().map(f -> new Finding(f.limit(), f.rule(), f.text())).toList(),
-                t.doseCheckedAt, override == null ? null
+                t.doseCheckedAt(), override == null ? null
                 : new DoseOverrideView(override.reason(), override.by(), override.recordedAt()));
     }
 }

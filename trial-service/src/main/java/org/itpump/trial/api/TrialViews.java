@@ -3,9 +3,9 @@ package org.itpump.trial.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itpump.chassis.security.CallerView;
+import org.itpump.trial.domain.PainAssessment;
+import org.itpump.trial.domain.Trial;
 import org.itpump.trial.domain.TrialStatus;
-import org.itpump.trial.store.PainAssessmentEntity;
-import org.itpump.trial.store.TrialEntity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,13 +35,14 @@ public final class TrialViews {
     }
 
     /** The view of {@code t} for {@code view}; {@code assessments} null: a list view, without them. */
-    static Object of(TrialEntity t, List<PainAssessmentEntity> assessments, CallerView view) {
+    static Object of(Trial t, List<PainAssessment> assessments, CallerView view) {
         return switch (view) {
             case CLINICAL -> TrialView.of(t, assessments);
             case PUBLISHED -> published(TrialView.of(t, assessments));
-            case SCHEDULING, OPERATIONAL -> new Operational(t.id, t.pathwayId, t.candidateId, t.status, t.startedAt,
-                    t.windowEndsAt, assessments == null ? null : assessments.size(), t.decidedAt, t.cancelledAt,
-                    t.patientRef);
+            case SCHEDULING, OPERATIONAL -> new Operational(t.id(), t.pathwayId(), t.candidateId(), t.status(),
+                    t.startedAt(), t.windowEndsAt(), assessments == null ? null : assessments.size(),
+                    t.decision() == null ? null : t.decision().decidedAt(),
+                    t.cancellation() == null ? null : t.cancellation().cancelledAt(), t.patientRef());
         };
     }
 

@@ -36,10 +36,10 @@ public class DosingEventsConsumer {
     DosingEventsConsumer(InboundEventProcessor processor, TrialService trials) {
         this.processor = processor;
         this.handlers = EventHandlers.create().on("dosing.trial-dose-checked", TrialDoseChecked.class,
-                checked -> trials.recordDoseCheck(checked.trialId(), checked.pathwayId(), DoseCheck.of(
-                        checked.libraryVersion(), checked.withinLimits(), checked.findings(),
-                        checked.findingDetails() == null ? null : checked.findingDetails().stream()
-                                .map(f -> new DoseCheck.Finding(f.limit(), f.rule(), f.text())).toList())));
+                checked -> trials.recordDoseCheck(new TrialService.DoseChecked(checked.trialId(), checked.pathwayId(),
+                        DoseCheck.of(checked.libraryVersion(), checked.withinLimits(), checked.findings(),
+                                checked.findingDetails() == null ? null : checked.findingDetails().stream()
+                                        .map(f -> new DoseCheck.Finding(f.limit(), f.rule(), f.text())).toList()))));
     }
 
     @Incoming("dosing-events")

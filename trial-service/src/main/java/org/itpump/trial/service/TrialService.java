@@ -5,137 +5,113 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.itpump.chassis.inbox.AwaitingStateException;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
+import org.itpump.trial.domain.Candidate;
 import org.itpump.trial.domain.CancellationReason;
-import org.itpump.chassis.inbox.AwaitingStateException;
-import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.trial.domain.DoseCheck;
 import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.EligibilityItem;
 import org.itpump.trial.domain.Indication;
-import org.itpump.trial.domain.ReliefDecision;
+import org.itpump.trial.domain.PainAssessment;
+import org.itpump.trial.domain.Trial;
+import org.itpump.trial.domain.TrialEvent;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.domain.TrialType;
-import org.itpump.trial.messaging.TrialEvents;
-import org.itpump.trial.store.CandidateEntity;
 import org.itpump.trial.store.CandidateRepository;
-import org.itpump.trial.store.PainAssessmentEntity;
 import org.itpump.trial.store.PainAssessmentRepository;
-import org.itpump.trial.store.TrialEntity;
 import org.itpump.trial.store.TrialRepository;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Candidate and trial use cases: each change and the events it causes commit in one transaction (outbox). */
+/**
+ * Candidate and trial use cases. Each loads its aggregate, calls one clinical act on it, stores the result and
+ * appends the events the act returned to the outbox, in one transaction. Inputs are this class's own records.
+ */
 @ApplicationScoped
 public class TrialService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TrialService.class);
 
-    public record TrialWithAssessments(TrialEntity trial, List<PainAssessmentEntity> assessments) {
+    /** A trial with its assessments (null in a list, which loads none). */
+    public record TrialWithAssessments(Trial trial, List<PainAssessment> assessments) {
     }
 
     public record TrialOrder(UUID candidateId, TrialType trialType, String drug, BigDecimal dose, DoseUnit doseUnit,
                              int baselineNrs) {
     }
 
+    /** assessedAt: null for now. */
     public record Assessment(int nrs, int minutesSinceDose, BigDecimal oralMmePerDay, Integer functionScore,
                              OffsetDateTime assessedAt) {
+    }
+
+    /** dosing-service's check of a trial's dose (dosing.trial-dose-checked), as this use case takes it. */
+    public record DoseChecked(UUID trialId, UUID pathwayId, DoseCheck check) {
     }
 
     private final CandidateRepository candidates;
     private final TrialRepository trials;
     private final PainAssessmentRepository assessments;
     private final Outbox outbox;
+    private final TrialEventPayloads payloads;
     private final Clock clock;
     private final BigDecimal thresholdPercent;
 
     TrialService(CandidateRepository candidates, TrialRepository trials, PainAssessmentRepository assessments,
-                 Outbox outbox, Clock clock,
+                 Outbox outbox, TrialEventPayloads payloads, Clock clock,
                  @ConfigProperty(name = "itpump.trial.relief-threshold-percent") BigDecimal thresholdPercent) {
         this.candidates = candidates;
         this.trials = trials;
         this.assessments = assessments;
         this.outbox = outbox;
+        this.payloads = payloads;
         this.clock = clock;
         this.thresholdPercent = thresholdPercent;
     }
 
     @WithTransaction
-    public Uni<CandidateEntity> registerCandidate(String patientRef, Indication indication) {
-        CandidateEntity candidate = new CandidateEntity();
-        candidate.id = UUID.randomUUID();
-        candidate.patientRef = patientRef;
-        candidate.indication = indication;
-        candidate.eligibility = EnumSet.noneOf(EligibilityItem.class);
-        candidate.createdAt = now();
-        return candidates.persist(candidate);
+    public Uni<Candidate> registerCandidate(String patientRef, Indication indication) {
+        return candidates.add(Candidate.register(patientRef, indication, now()));
     }
 
     /** Replaces the documented checklist items (what the clinician has ticked so far). */
     @WithTransaction
-    public Uni<CandidateEntity> documentEligibility(UUID candidateId, Set<EligibilityItem> documented) {
-        return candidates.require(candidateId).invoke(candidate -> candidate.eligibility =
-                documented.isEmpty() ? EnumSet.noneOf(EligibilityItem.class) : EnumSet.copyOf(documented));
+    public Uni<Candidate> documentEligibility(UUID candidateId, Set<EligibilityItem> documented) {
+        return candidates.require(candidateId)
+                .chain(candidate -> candidates.save(candidate.documentEligibility(documented)));
     }
 
     @WithSession
-    public Uni<CandidateEntity> findCandidate(UUID candidateId) {
+    public Uni<Candidate> findCandidate(UUID candidateId) {
         return candidates.require(candidateId);
     }
 
     /** Starts a trial for an eligible candidate and mints the pathway id every later event carries. */
     @WithTransaction
-    public Uni<TrialEntity> start(TrialOrder order) {
+    public Uni<Trial> start(TrialOrder order) {
         return candidates.require(order.candidateId()).chain(candidate -> {
-            candidate.checklist().requireComplete();
-            ReliefDecision.requireMeasurableBaseline(order.baselineNrs());
-            TrialEntity trial = new TrialEntity();
-            trial.id = UUID.randomUUID();
-            trial.pathwayId = UUID.randomUUID();
-            trial.candidateId = candidate.id;
-            trial.patientRef = candidate.patientRef;
-            trial.indication = candidate.indication;
-            trial.trialType = order.trialType();
-            trial.drug = order.drug();
-            trial.dose = order.dose();
-            trial.doseUnit = order.doseUnit();
-            trial.baselineNrs = order.baselineNrs();
-            trial.status = TrialStatus.IN_PROGRESS;
-            trial.startedAt = now();
-            trial.windowEndsAt = trial.startedAt.plus(order.trialType().window());
-            return trials.persist(trial).call(() -> outbox.append(TrialEvents.started(trial)));
+            Trial.Changed started = candidate.startTrial(new Trial.Order(order.trialType(), order.drug(), order.dose(),
+                    order.doseUnit(), order.baselineNrs()), now());
+            return trials.add(started.trial()).call(() -> publish(started.events()));
         });
     }
 
     @WithTransaction
-    public Uni<PainAssessmentEntity> recordAssessment(UUID trialId, Assessment recorded) {
+    public Uni<PainAssessment> recordAssessment(UUID trialId, Assessment recorded) {
         return trials.requireForUpdate(trialId).chain(trial -> {
-            trial.status.requireInProgress("record an assessment");
-            OffsetDateTime assessedAt = recorded.assessedAt() == null ? now()
-                    : recorded.assessedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            trial.window().requireAssessable(assessedAt.toInstant(), clock.instant());
-            PainAssessmentEntity assessment = new PainAssessmentEntity();
-            assessment.id = UUID.randomUUID();
-            assessment.trialId = trial.id;
-            assessment.nrs = recorded.nrs();
-            assessment.minutesSinceDose = recorded.minutesSinceDose();
-            assessment.oralMmePerDay = recorded.oralMmePerDay();
-            assessment.functionScore = recorded.functionScore();
-            assessment.assessedAt = assessedAt;
-            return assessments.persist(assessment)
-                    .call(() -> outbox.append(TrialEvents.assessmentRecorded(trial, assessment)));
+            OffsetDateTime assessedAt = recorded.assessedAt() == null ? now() : org.itpump.chassis.time.Times.utc(recorded.assessedAt());
+            Trial.Assessed assessed = trial.recordAssessment(recorded.nrs(), recorded.minutesSinceDose(),
+                    recorded.oralMmePerDay(), recorded.functionScore(), assessedAt, clock.instant());
+            return assessments.add(assessed.assessment()).call(() -> publish(assessed.events()));
         });
     }
 
@@ -144,18 +120,9 @@ public class TrialService {
     public Uni<TrialWithAssessments> decide(UUID trialId) {
         // Locked: an assessment recorded concurrently commits before this reads them, or finds the trial decided.
         return trials.requireForUpdate(trialId).chain(trial -> assessments.ofTrial(trialId).chain(recorded -> {
-            trial.status.requireInProgress("decide the trial");
-            trial.doseHold().requireNotHeld(trial.status, "decide the trial");
-            ReliefDecision decision = ReliefDecision.decide(trial.baselineNrs,
-                    recorded.stream().map(a -> a.nrs).toList(), thresholdPercent);
-            trial.status = trial.status.transitionTo(decision.outcome());
-            trial.decidedAt = now();
-            trial.decisionPassed = decision.passed();
-            trial.reliefPercent = decision.reliefPercent();
-            trial.meanAssessedNrs = decision.meanAssessedNrs();
-            trial.thresholdPercent = decision.thresholdPercent();
-            return outbox.append(TrialEvents.decided(trial, decision))
-                    .replaceWith(new TrialWithAssessments(trial, recorded));
+            Trial.Changed decided = trial.decide(recorded, thresholdPercent, now());
+            return trials.save(decided.trial()).call(() -> publish(decided.events()))
+                    .map(saved -> new TrialWithAssessments(saved, recorded));
         }));
     }
 
@@ -166,29 +133,25 @@ public class TrialService {
      * once; a redelivery is dropped by the inbox). A check for an unknown trial is held (AwaitingStateException);
      * one whose pathway differs from the trial's is refused (dead-lettered).
      */
-    public Uni<Void> recordDoseCheck(UUID trialId, UUID pathwayId, DoseCheck check) {
+    public Uni<Void> recordDoseCheck(DoseChecked checked) {
+        UUID trialId = checked.trialId();
+        DoseCheck check = checked.check();
         return trials.findForUpdate(trialId).chain(trial -> {
             if (trial == null) {
                 throw new AwaitingStateException("no trial " + trialId + " (its trial.started is not this service's yet)");
             }
-            if (!trial.pathwayId.equals(pathwayId)) {
-                throw new RuleViolationException("The dose check names pathway " + pathwayId + " but trial " + trialId
-                        + " belongs to pathway " + trial.pathwayId);
-            }
-            if (trial.doseCheckedAt != null) {
+            Trial.Changed recorded = trial.recordDoseCheck(checked.pathwayId(), check, now());
+            if (recorded.trial() == trial) { // the act keeps the first check: it returned the trial unchanged
                 LOG.infof("Trial %s already has its dose check (library v%d); a later one is ignored", trialId,
-                        trial.doseCheckLibraryVersion);
+                        trial.doseCheck().libraryVersion());
                 return Uni.createFrom().voidItem();
             }
-            trial.doseCheckLibraryVersion = check.libraryVersion();
-            trial.doseCheckWithinLimits = check.withinLimits();
-            trial.doseCheckFindings = check.findings();
-            trial.doseCheckedAt = now();
-            if (trial.doseHold().holds(trial.status)) {
+            Trial after = recorded.trial();
+            if (after.doseHold().holds(after.status())) {
                 LOG.warnf("Trial %s is on hold (%s): %d hard dose finding(s) of drug library v%d", trialId,
                         DoseHold.RULE, check.hardFindings().size(), check.libraryVersion());
             }
-            return Uni.createFrom().voidItem();
+            return trials.save(after).call(() -> publish(recorded.events())).replaceWithVoid();
         });
     }
 
@@ -199,26 +162,18 @@ public class TrialService {
     @WithTransaction
     public Uni<TrialWithAssessments> recordDoseOverride(UUID trialId, String reason, String clinician) {
         return trials.requireForUpdate(trialId).chain(trial -> {
-            DoseHold.DoseOverride override = trial.doseHold().overrideWith(trial.status, reason, clinician, now());
-            trial.doseOverrideReason = override.reason();
-            trial.doseOverrideBy = override.by();
-            trial.doseOverrideAt = override.recordedAt();
-            return outbox.append(TrialEvents.doseOverrideRecorded(trial))
-                    .chain(() -> assessments.ofTrial(trialId))
-                    .map(recorded -> new TrialWithAssessments(trial, recorded));
+            Trial.Changed overridden = trial.overrideDoseHold(reason, clinician, now());
+            return trials.save(overridden.trial()).call(() -> publish(overridden.events()))
+                    .chain(saved -> assessments.ofTrial(trialId).map(recorded -> new TrialWithAssessments(saved, recorded)));
         });
     }
 
     /** Cancels an open or passed trial (an open implant case then closes); emits trial.cancelled. */
     @WithTransaction
-    public Uni<TrialEntity> cancel(UUID trialId, CancellationReason reason, String note) {
+    public Uni<Trial> cancel(UUID trialId, CancellationReason reason, String note) {
         return trials.requireForUpdate(trialId).chain(trial -> {
-            TrialStatus previous = trial.status;
-            trial.status = trial.status.transitionTo(TrialStatus.CANCELLED);
-            trial.cancelledAt = now();
-            trial.cancellationReason = reason;
-            trial.cancellationNote = note;
-            return outbox.append(TrialEvents.cancelled(trial, previous)).replaceWith(trial);
+            Trial.Changed cancelled = trial.cancel(reason, note, now());
+            return trials.save(cancelled.trial()).call(() -> publish(cancelled.events()));
         });
     }
 
@@ -229,8 +184,12 @@ public class TrialService {
     }
 
     @WithSession
-    public Uni<Page<TrialEntity>> search(TrialStatus status, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+    public Uni<Page<Trial>> search(TrialStatus status, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         return trials.search(status, from, to, page);
+    }
+
+    private Uni<Void> publish(List<TrialEvent> events) {
+        return outbox.appendAll(events.stream().map(payloads::outgoing).toList());
     }
 
     private OffsetDateTime now() {

@@ -9,11 +9,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.itpump.trial.domain.EligibilityChecklist;
+import org.itpump.trial.domain.Candidate;
 import org.itpump.trial.domain.EligibilityItem;
 import org.itpump.trial.domain.Indication;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,7 +34,22 @@ public class CandidateEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    public EligibilityChecklist checklist() {
-        return new EligibilityChecklist(eligibility);
+    public Candidate toCandidate() {
+        return new Candidate(id, patientRef, indication, eligibility, createdAt);
+    }
+
+    static CandidateEntity of(Candidate candidate) {
+        CandidateEntity row = new CandidateEntity();
+        row.apply(candidate);
+        return row;
+    }
+
+    /** Writes {@code c}'s state into this row (the version stays). */
+    void apply(Candidate c) {
+        id = c.id();
+        patientRef = c.patientRef();
+        indication = c.indication();
+        eligibility = c.eligibility().isEmpty() ? EnumSet.noneOf(EligibilityItem.class) : EnumSet.copyOf(c.eligibility());
+        createdAt = c.createdAt();
     }
 }

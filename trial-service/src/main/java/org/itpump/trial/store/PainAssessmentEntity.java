@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.itpump.trial.domain.PainAssessment;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,4 +27,20 @@ public class PainAssessmentEntity extends PanacheEntityBase {
     public BigDecimal oralMmePerDay;
     @Column(name = "function_score")
     public Integer functionScore;
+
+    public PainAssessment toAssessment() {
+        return new PainAssessment(id, trialId, nrs, minutesSinceDose, oralMmePerDay, functionScore, assessedAt);
+    }
+
+    static PainAssessmentEntity of(PainAssessment a) {
+        PainAssessmentEntity row = new PainAssessmentEntity();
+        row.id = a.id();
+        row.trialId = a.trialId();
+        row.nrs = a.nrs();
+        row.minutesSinceDose = a.minutesSinceDose();
+        row.oralMmePerDay = a.oralMmePerDay();
+        row.functionScore = a.functionScore();
+        row.assessedAt = a.assessedAt();
+        return row;
+    }
 }

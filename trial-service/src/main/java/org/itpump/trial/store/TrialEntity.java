@@ -14,15 +14,16 @@ import org.itpump.trial.domain.DoseCheck;
 import org.itpump.trial.domain.DoseHold;
 import org.itpump.trial.domain.DoseUnit;
 import org.itpump.trial.domain.Indication;
+import org.itpump.trial.domain.Trial;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.domain.TrialType;
-import org.itpump.trial.domain.TrialWindow;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+/** The trial table: maps {@link Trial}, holds no rules. */
 @Entity
 @Table(name = "trial")
 public class TrialEntity extends PanacheEntityBase {
@@ -87,16 +88,60 @@ public class TrialEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    public TrialWindow window() {
-        return new TrialWindow(startedAt.toInstant(), windowEndsAt.toInstant());
-    }
-
-    /** The dose check (null until dosing.trial-dose-checked has arrived) and its override (null until recorded). */
-    public DoseHold doseHold() {
+    /** The trial this row holds. */
+    public Trial toTrial() {
+        Trial.Decision decision = decidedAt == null ? null
+                : new Trial.Decision(decisionPassed, reliefPercent, meanAssessedNrs, thresholdPercent, decidedAt);
+        Trial.Cancellation cancellation = cancelledAt == null ? null
+                : new Trial.Cancellation(cancellationReason, cancellationNote, cancelledAt);
         DoseCheck check = doseCheckedAt == null ? null
                 : new DoseCheck(doseCheckLibraryVersion, doseCheckWithinLimits, doseCheckFindings);
         DoseHold.DoseOverride override = doseOverrideAt == null ? null
                 : new DoseHold.DoseOverride(doseOverrideReason, doseOverrideBy, doseOverrideAt);
-        return new DoseHold(check, override);
+        return new Trial(id, pathwayId, candidateId, patientRef, indication, trialType, drug, dose, doseUnit,
+                baselineNrs, status, startedAt, windowEndsAt, decision, cancellation, check, doseCheckedAt, override);
+    }
+
+    /** A new row for {@code trial}. */
+    static TrialEntity of(Trial trial) {
+        TrialEntity row = new TrialEntity();
+        row.apply(trial);
+        return row;
+    }
+
+    /** Writes {@code trial}'s state into this row (the version stays: it guards concurrent changes). */
+    void apply(Trial t) {
+        id = t.id();
+        pathwayId = t.pathwayId();
+        candidateId = t.candidateId();
+        patientRef = t.patientRef();
+        indication = t.indication();
+        trialType = t.trialType();
+        drug = t.drug();
+        dose = t.dose();
+        doseUnit = t.doseUnit();
+        baselineNrs = t.baselineNrs();
+        status = t.status();
+        startedAt = t.startedAt();
+        windowEndsAt = t.windowEndsAt();
+        Trial.Decision d = t.decision();
+        decidedAt = d == null ? null : d.decidedAt();
+        decisionPassed = d == null ? null : d.passed();
+        reliefPercent = d == null ? null : d.reliefPercent();
+        meanAssessedNrs = d == null ? null : d.meanAssessedNrs();
+        thresholdPercent = d == null ? null : d.thresholdPercent();
+        Trial.Cancellation c = t.cancellation();
+        cancelledAt = c == null ? null : c.cancelledAt();
+        cancellationReason = c == null ? null : c.reason();
+        cancellationNote = c == null ? null : c.note();
+        DoseCheck check = t.doseCheck();
+        doseCheckedAt = t.doseCheckedAt();
+        doseCheckLibraryVersion = check == null ? null : check.libraryVersion();
+        doseCheckWithinLimits = check == null ? null : check.withinLimits();
+        doseCheckFindings = check == null ? null : check.findings();
+        DoseHold.DoseOverride o = t.doseOverride();
+        doseOverrideReason = o == null ? null : o.reason();
+        doseOverrideBy = o == null ? null : o.by();
+        doseOverrideAt = o == null ? null : o.recordedAt();
     }
 }

@@ -1,0 +1,49 @@
+package org.itpump.implant.domain;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What an implant case's acts caused, each carrying the case as it stood after the act. messaging/ turns them into
+ * the published contract payloads (contracts/schemas/implant.*.json).
+ */
+public sealed interface ImplantEvent {
+
+    /** The case after the act. */
+    ImplantCase implantCase();
+
+    /** A case was opened, by a passed trial or as a replacement (implant.case-opened). */
+    record CaseOpened(ImplantCase implantCase) implements ImplantEvent {
+    }
+
+    /** A case was closed before its implant (implant.case-closed). */
+    record CaseClosed(ImplantCase implantCase) implements ImplantEvent {
+    }
+
+    /** The kind of change of a theatre booking, as HL7 SIU names it. */
+    enum AppointmentChange {
+        /** SIU S12, implant.scheduled. */
+        SCHEDULED,
+        /** SIU S13, implant.rescheduled. */
+        RESCHEDULED,
+        /** SIU S15, implant.cancelled. */
+        CANCELLED
+    }
+
+    /**
+     * A theatre booking was made, moved or cancelled, with its room and surgeon.
+     *
+     * @param reason        why it was moved or cancelled, null for a new booking
+     * @param previousStart a moved booking's former start, else null
+     */
+    record Appointment(AppointmentChange change, ImplantCase implantCase, TheatreBooking booking, OperatingRoom room,
+                       Surgeon surgeon, String reason, OffsetDateTime previousStart) implements ImplantEvent {
+    }
+
+    /** The pump was implanted (implant.completed). */
+    record Completed(ImplantCase implantCase) implements ImplantEvent {
+    }
+
+    /** The pump was removed, alone or by its replacement's surgery (implant.explanted). */
+    record Explanted(ImplantCase implantCase) implements ImplantEvent {
+    }
+}
