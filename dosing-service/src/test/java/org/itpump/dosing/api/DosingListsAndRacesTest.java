@@ -118,11 +118,15 @@ class DosingListsAndRacesTest {
         openTherapy();
         openTherapy();
         openTherapy();
-        List<Map<String, Object>> all = given().queryParam("limit", 200).when().get("/pump-therapies")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        assertTrue(all.size() >= 3 && all.size() < 200);
-        assertEquals(Pages.ids(all, "therapyId"), Pages.ids(Pages.all(
-                () -> given().queryParam("limit", 2).when().get("/pump-therapies"), 2, "therapyId"), "therapyId"));
+        // every therapy: no filter scopes that, so the test reads it as a break-glass read (issue 14)
+        Pages.withBreakGlass(() -> {
+            List<Map<String, Object>> all = given().queryParam("limit", 200).when().get("/pump-therapies")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertTrue(all.size() >= 3 && all.size() < 200);
+            assertEquals(Pages.ids(all, "therapyId"), Pages.ids(Pages.all(
+                    () -> given().queryParam("limit", 2).when().get("/pump-therapies"), 2, "therapyId"), "therapyId"));
+            return null;
+        });
     }
 
     @Test
