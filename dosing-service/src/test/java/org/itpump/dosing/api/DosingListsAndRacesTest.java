@@ -114,6 +114,17 @@ class DosingListsAndRacesTest {
     }
 
     @Test
+    void pumpTherapiesNeedAPathway() {
+        // ACTIVE therapies are every patient with a pump: no worklist, so only the pathway scopes the list
+        given().queryParam("status", "ACTIVE").when().get("/pump-therapies").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://itpump.org/problems/filter-required"))
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("pathwayId")));
+        given().queryParam("pathwayId", UUID.randomUUID().toString()).when().get("/pump-therapies").then()
+                .statusCode(200).body("$", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void pumpTherapiesComeInPagesWithoutDuplicatesOrGaps() {
         openTherapy();
         openTherapy();

@@ -96,6 +96,29 @@ class FollowupListsAndRacesTest {
     }
 
     @Test
+    void listsNeedAPatientOrAWorklistAndTheDueWindowIsBounded() {
+        given().when().get("/monitoring-plans").then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://itpump.org/problems/filter-required"))
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("pathwayId", "status=ACTIVE|WOUND_FOLLOWUP")));
+        given().queryParam("status", "CLOSED").when().get("/monitoring-plans").then().statusCode(400);
+        given().queryParam("status", "WOUND_FOLLOWUP").when().get("/monitoring-plans").then().statusCode(200);
+        given().when().get("/escalations").then().statusCode(400)
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("open=true")));
+        given().queryParam("open", false).when().get("/escalations").then().statusCode(400);
+        // 31 days is the widest due window without a reason; 31 days and a second is not
+        Instant from = Instant.parse("2026-12-01T00:00:00Z");
+        given().queryParam("from", from.toString()).queryParam("to", from.plus(31, ChronoUnit.DAYS).toString())
+                .when().get("/monitoring-plans/due").then().statusCode(200);
+        given().queryParam("from", from.toString()).queryParam("to", from.plus(31, ChronoUnit.DAYS).plusSeconds(1)
+                .toString()).when().get("/monitoring-plans/due").then().statusCode(400)
+                .body("errors", org.hamcrest.Matchers.equalTo(
+                        List.of("from and to at most 31 days apart (default: the next 7 days)")));
+        given().header(org.itpump.chassis.breakglass.BreakGlass.HEADER, "quarterly clinic capacity planning")
+                .queryParam("from", from.toString()).queryParam("to", from.plus(90, ChronoUnit.DAYS).toString())
+                .when().get("/monitoring-plans/due").then().statusCode(200);
+    }
+
+    @Test
     void everyUnreadableQueryParameterIs400NamingIt() {
         Map<String, Map<String, String>> unreadable = Map.of(
                 "/escalations", Map.of("open", "maybe", "limit", "0"),

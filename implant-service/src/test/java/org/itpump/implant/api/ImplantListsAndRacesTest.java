@@ -77,6 +77,18 @@ class ImplantListsAndRacesTest {
     }
 
     @Test
+    void implantCasesNeedAPathwayOrASchedulingWorklist() {
+        given().when().get("/implant-cases").then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://itpump.org/problems/filter-required"))
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("pathwayId", "status=AWAITING_SCHEDULING|SCHEDULED")));
+        // COMPLETED cases pile up for ever: no worklist
+        given().queryParam("status", "COMPLETED").when().get("/implant-cases").then().statusCode(400);
+        given().queryParam("status", "SCHEDULED").when().get("/implant-cases").then().statusCode(200);
+        given().header(org.itpump.chassis.breakglass.BreakGlass.HEADER, "theatre system outage, rebuilding the list")
+                .queryParam("status", "COMPLETED").when().get("/implant-cases").then().statusCode(200);
+    }
+
+    @Test
     void theTheatreListPagesByRoomAndKeepsEachRoomsBookings() {
         String surgeon = registerSurgeon();
         List<String> ourRooms = new ArrayList<>();
