@@ -140,6 +140,14 @@ class BreakGlassTest {
         assertEquals("audit sample", recorded("bg-append").get(0).getString("reason"));
     }
 
+    @Test
+    void theOpenApiNamesTheFiltersAndTheBreakGlassHeader() {
+        String openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        assertTrue(openApi.contains("\"" + BreakGlass.HEADER + "\""), "the header is a documented parameter");
+        assertTrue(openApi.contains("status=IN_PROGRESS (the running trials, a worklist)"), "GET /trials names its filters");
+    }
+
     private long breakGlassRows() {
         return pool.query("select count(*) from break_glass_access").execute().await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
