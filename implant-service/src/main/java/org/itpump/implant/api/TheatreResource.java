@@ -73,7 +73,8 @@ public class TheatreResource {
     @GET
     @Path("operating-rooms")
     @Operation(summary = "Operating rooms by name, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "Reference data without patient records: no filter is required. limit (1-200, default 50) "
+                    + "rows per page; the next page's URI is in the Link header, rel=\"next\".")
     public Uni<RestResponse<List<Room>>> rooms(@BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return theatre.rooms(page).map(rooms -> rooms.map(Room::of).answer(uri));
@@ -93,7 +94,8 @@ public class TheatreResource {
     @GET
     @Path("surgeons")
     @Operation(summary = "Surgeons by name, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "Reference data without patient records: no filter is required. limit (1-200, default 50) "
+                    + "rows per page; the next page's URI is in the Link header, rel=\"next\".")
     public Uni<RestResponse<List<Surgeon>>> surgeons(@BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return theatre.surgeons(page).map(surgeons -> surgeons.map(Surgeon::of).answer(uri));
