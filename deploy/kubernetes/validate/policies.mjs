@@ -15,6 +15,10 @@
 //                 topic; a consumer also the topics it reads, for the dead-letter redrive); other users read only;
 //                 no ALL/Alter/Delete/Create grants and no wildcard topics; dead-letter topics keep at most 14 days
 //   postgres      every CloudNativePG cluster rejects connections without TLS (pg_hba) and accepts none with plain host
+//   tls           HTTP between pods is TLS: each service serves its API only over HTTPS (a port named https, plain HTTP
+//                 disabled, certificate and key files from a mounted Secret that a cert-manager Certificate naming the
+//                 Service issues); its Service exposes no other API port; every Ingress calls its backends over HTTPS
+//                 and verifies their certificates
 
 const SERVICES = ['trial-service', 'implant-service', 'dosing-service', 'followup-service'];
 const MANAGEMENT_PORT = 9000;
@@ -82,7 +86,7 @@ function checkNetwork(docs, errors) {
       continue;
     }
     const container = deployment.spec.template.spec.containers[0];
-    const apiPort = (container.ports ?? []).find((p) => p.name === 'http')?.containerPort;
+    const apiPort = (container.ports ?? []).find((p) => p.name === 'https')?.containerPort;
     if (!ingress.some((r) => ports(r).includes(apiPort) && (r.from ?? []).length > 0)) {
       errors.push(`network ${app}: no ingress to its API port ${apiPort} from a named source`);
     }
@@ -224,6 +228,63 @@ function checkPostgres(docs, errors) {
   }
 }
 
+const envOf = (container, name) => (container.env ?? []).find((e) => e.name === name)?.value;
+
+/** The Secret behind the file at {@code path} in the pod (a secret volume mounted above it), or undefined. */
+function secretHolding(pod, container, path) {
+  const mount = (container.volumeMounts ?? []).find((m) => path?.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+  return mount && (pod.volumes ?? []).find((v) => v.name === mount.name)?.secret?.secretName;
+}
+
+function checkTls(docs, errors) {
+  const certificates = of(docs, 'Certificate');
+  for (const deployment of of(docs, 'Deployment')) {
+    const app = deployment.metadata.name;
+    const pod = deployment.spec.template.spec;
+    const container = pod.containers[0];
+    const fail = (message) => errors.push(`tls ${app}: ${message}`);
+    const https = (container.ports ?? []).find((p) => p.name === 'https')?.containerPort;
+    if (!https) fail('no container port named https (the API over TLS)');
+    if (envOf(container, 'QUARKUS_HTTP_INSECURE_REQUESTS') !== 'disabled') {
+      fail('QUARKUS_HTTP_INSECURE_REQUESTS is not "disabled": the API is also served over plain HTTP');
+    }
+    if (https && String(envOf(container, 'QUARKUS_HTTP_SSL_PORT') ?? 8443) !== String(https)) {
+      fail(`QUARKUS_HTTP_SSL_PORT is not the https port ${https}`);
+    }
+    for (const variable of ['QUARKUS_HTTP_SSL_CERTIFICATE_FILES', 'QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES']) {
+      const file = envOf(container, variable);
+      const secret = secretHolding(pod, container, file);
+      if (!secret) {
+        fail(`${variable} (${file}) is not a file of a mounted Secret`);
+        continue;
+      }
+      const certificate = certificates.find((c) => c.spec?.secretName === secret);
+      if (!certificate) fail(`${variable}: Secret ${secret} is not issued by a cert-manager Certificate`);
+      else if (!(certificate.spec.dnsNames ?? []).includes(app)) {
+        fail(`Certificate ${certificate.metadata.name} does not name the Service ${app}`);
+      }
+    }
+    for (const service of of(docs, 'Service').filter((s) => s.metadata.name === app)) {
+      for (const port of service.spec?.ports ?? []) {
+        const target = port.targetPort ?? port.port;
+        if (target !== 'https' && Number(target) !== https) {
+          fail(`Service ${app} port ${port.name ?? port.port} targets ${target}, not the HTTPS API port`);
+        }
+      }
+    }
+  }
+  for (const ingress of of(docs, 'Ingress')) {
+    const annotations = ingress.metadata.annotations ?? {};
+    const name = ingress.metadata.name;
+    if (annotations['nginx.ingress.kubernetes.io/backend-protocol'] !== 'HTTPS') {
+      errors.push(`tls ingress ${name}: backends are called over plain HTTP (backend-protocol is not HTTPS)`);
+    }
+    if (annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify'] !== 'on') {
+      errors.push(`tls ingress ${name}: the backends' certificates are not verified (proxy-ssl-verify is not "on")`);
+    }
+  }
+}
+
 /** Every broken rule of the rendered resources of one build, as readable messages. */
 export function checkPolicies(docs) {
   const errors = [];
@@ -232,5 +293,6 @@ export function checkPolicies(docs) {
   checkPods(docs, errors);
   checkKafka(docs, errors);
   checkPostgres(docs, errors);
+  checkTls(docs, errors);
   return errors;
 }

@@ -90,3 +90,31 @@ test('a PostgreSQL cluster that accepts connections without TLS', () => {
   failsWith(devWith((docs) => { find(docs, 'Cluster', 'itpump-trial-db').spec.postgresql.pg_hba = ['host all all all scram-sha-256']; }),
     'without TLS');
 });
+
+test('an API served over plain HTTP, or an ingress that does not verify it', () => {
+  failsWith(devWith((docs) => {
+    const env = find(docs, 'Deployment', 'implant-service').spec.template.spec.containers[0].env;
+    env.splice(env.findIndex((e) => e.name === 'QUARKUS_HTTP_INSECURE_REQUESTS'), 1);
+  }), 'also served over plain HTTP');
+  failsWith(devWith((docs) => {
+    const pod = find(docs, 'Deployment', 'implant-service').spec.template.spec;
+    pod.containers[0].volumeMounts = pod.containers[0].volumeMounts.filter((m) => m.mountPath !== '/etc/itpump/tls');
+  }), 'is not a file of a mounted Secret');
+  failsWith(devWith((docs) => docs.splice(docs.indexOf(find(docs, 'Certificate', 'implant-service-tls')), 1)),
+    'is not issued by a cert-manager Certificate');
+  failsWith(devWith((docs) => {
+    find(docs, 'Service', 'implant-service').spec.ports.push({ name: 'http', port: 80, targetPort: 8082 });
+  }), 'not the HTTPS API port');
+  failsWith(devWith((docs) => {
+    delete find(docs, 'Ingress', 'implant-service').metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol'];
+  }), 'over plain HTTP (backend-protocol');
+  failsWith(devWith((docs) => {
+    find(docs, 'Ingress', 'dosing-service').metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify'] = 'off';
+  }), 'not verified');
+});
+
+test('API ingress only to the HTTPS port from named sources', () => {
+  failsWith(devWith((docs) => {
+    find(docs, 'NetworkPolicy', 'followup-service').spec.ingress[0].ports[0].port = 8084;
+  }), 'no ingress to its API port 8443');
+});

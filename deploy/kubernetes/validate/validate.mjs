@@ -4,6 +4,7 @@
 //   - Kubernetes kinds (core, apps, policy, networking.k8s.io, ...): kubernetes-models
 //   - Strimzi kinds (kafka.strimzi.io: Kafka, KafkaNodePool, KafkaTopic, KafkaUser): @kubernetes-models/strimzi-kafka-operator
 //   - CloudNativePG kinds (postgresql.cnpg.io: Cluster, Database, ...): @kubernetes-models/cloudnative-pg
+//   - cert-manager kinds (cert-manager.io: Certificate, Issuer, ...): @kubernetes-models/cert-manager
 // A resource whose apiVersion/kind no package knows is an error, never skipped. Then the security rules of
 // policies.mjs (default deny, Pod Security restricted, secrets as files, Kafka ACLs, PostgreSQL TLS only, ...) on
 // each build. Exits 1 on any error.
@@ -25,6 +26,7 @@ const PACKAGES = {
   'kafka.strimzi.io': '@kubernetes-models/strimzi-kafka-operator',
   'core.strimzi.io': '@kubernetes-models/strimzi-kafka-operator',
   'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg',
+  'cert-manager.io': '@kubernetes-models/cert-manager',
 };
 
 async function modelFor(apiVersion, kind) {

@@ -53,7 +53,9 @@ public class DrugLibraryResource {
     @RolesAllowed({Roles.PHARMACIST, Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Path("/versions")
-    @Operation(summary = "Every version, newest first")
+    @Operation(summary = "Every version, newest first",
+            description = "Reference data without patient records (one row per published library version): no filter "
+                    + "is required.")
     public Uni<List<VersionSummary>> versions() {
         return library.versions().map(list -> list.stream().map(v -> new VersionSummary(v.version(), v.createdAt())).toList());
     }

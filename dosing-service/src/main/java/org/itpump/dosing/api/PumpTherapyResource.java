@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.breakglass.BreakGlass;
+import org.itpump.chassis.breakglass.BreakGlassReason;
+import org.itpump.chassis.breakglass.ListFilter;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
@@ -44,22 +47,30 @@ public class PumpTherapyResource {
     private final PumpTherapyService therapies;
     private final SecurityIdentity identity;
 
-    PumpTherapyResource(PumpTherapyService therapies, SecurityIdentity identity) {
+    private final BreakGlass breakGlass;
+
+    PumpTherapyResource(PumpTherapyService therapies, SecurityIdentity identity, BreakGlass breakGlass) {
         this.therapies = therapies;
         this.identity = identity;
+        this.breakGlass = breakGlass;
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Pump therapies, oldest first, by status and/or pathway, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "pathwayId (one patient) is required: ACTIVE therapies are every patient with a pump, no "
+                    + "worklist; without it 400 (filter-required) unless the caller sends " + BreakGlass.HEADER
+                    + " (a recorded break-glass read). limit (1-200, default 50) rows per page; the next page's URI is "
+                    + "in the Link header, rel=\"next\".")
     @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, oneOf = {PumpTherapyView.class, PumpTherapyViews.Operational.class})))
     public Uni<RestResponse<List<Object>>> search(@QueryParam("status") PumpTherapyStatus status,
                                                            @QueryParam("pathwayId") UUID pathwayId,
-                                                           @BeanParam PageRequest page, @Context UriInfo uri) {
+                                                           @BeanParam PageRequest page,
+                                                           @BeanParam BreakGlassReason reason, @Context UriInfo uri) {
         page.validated();
-        return therapies.search(status, pathwayId, page).map(found -> found.map(t -> PumpTherapyViews.of(t, CallerView.of(identity))).answer(uri));
+        ListFilter filter = ListFilter.create().patient("pathwayId", pathwayId);
+        return breakGlass.page(filter, reason, () -> therapies.search(status, pathwayId, page)).map(found -> found.map(t -> PumpTherapyViews.of(t, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.OPS, Roles.INTEGRATION})

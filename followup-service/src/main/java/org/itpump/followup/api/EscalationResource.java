@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.breakglass.BreakGlass;
+import org.itpump.chassis.breakglass.BreakGlassReason;
+import org.itpump.chassis.breakglass.ListFilter;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
@@ -43,22 +46,29 @@ public class EscalationResource {
     private final ComplicationService complications;
     private final SecurityIdentity identity;
 
-    EscalationResource(ComplicationService complications, SecurityIdentity identity) {
+    private final BreakGlass breakGlass;
+
+    EscalationResource(ComplicationService complications, SecurityIdentity identity, BreakGlass breakGlass) {
         this.complications = complications;
         this.identity = identity;
+        this.breakGlass = breakGlass;
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Operation(summary = "Escalations, most urgent first, then oldest first",
-            description = "open=true: those nobody has acknowledged yet; open=false: acknowledged ones; absent: all. "
-                    + "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "open=true: those nobody has acknowledged yet (the worklist); open=false: acknowledged ones; "
+                    + "absent: all. open=true is required; acknowledged or all escalations need " + BreakGlass.HEADER
+                    + " (a recorded break-glass read), else 400 (filter-required). limit (1-200, default 50) rows per "
+                    + "page; the next page's URI is in the Link header, rel=\"next\".")
     @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, oneOf = {EscalationView.class, FollowupViews.OperationalEscalation.class})))
     public Uni<RestResponse<List<Object>>> search(@QueryParam("open") Boolean open,
-                                                          @BeanParam PageRequest page, @Context UriInfo uri) {
+                                                          @BeanParam PageRequest page,
+                                                          @BeanParam BreakGlassReason reason, @Context UriInfo uri) {
         page.validated();
-        return complications.escalations(open, page).map(found -> found.map(row -> FollowupViews.escalation(row, CallerView.of(identity))).answer(uri));
+        ListFilter filter = ListFilter.create().worklist("open", open, Boolean.TRUE);
+        return breakGlass.page(filter, reason, () -> complications.escalations(open, page)).map(found -> found.map(row -> FollowupViews.escalation(row, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})

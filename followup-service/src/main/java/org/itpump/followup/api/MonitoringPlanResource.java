@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.breakglass.BreakGlass;
+import org.itpump.chassis.breakglass.BreakGlassReason;
+import org.itpump.chassis.breakglass.ListFilter;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
@@ -36,6 +39,7 @@ import org.itpump.followup.service.OutcomeService;
 import org.itpump.followup.domain.plan.PostImplantMonitoring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +61,16 @@ public class MonitoringPlanResource {
     private final OutcomeService outcomes;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final BreakGlass breakGlass;
+
+    /** The widest due-milestone window read without a break-glass reason (a bounded worklist). */
+    static final Duration LONGEST_DUE_WINDOW = Duration.ofDays(31);
+    static final Duration DEFAULT_DUE_WINDOW = Duration.ofDays(7);
 
     MonitoringPlanResource(MonitoringPlanService plans, ComplicationService complications, OutcomeService outcomes,
-                           Clock clock, SecurityIdentity identity) {
+                           Clock clock, SecurityIdentity identity, BreakGlass breakGlass) {
         this.identity = identity;
+        this.breakGlass = breakGlass;
         this.plans = plans;
         this.complications = complications;
         this.outcomes = outcomes;
@@ -70,30 +80,53 @@ public class MonitoringPlanResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Monitoring plans, oldest first, by status and/or pathway, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "A filter is required: pathwayId (one patient), or status=ACTIVE or WOUND_FOLLOWUP (the plans "
+                    + "being followed up, a worklist bounded by the monitoring window); without one 400 "
+                    + "(filter-required) unless the caller sends " + BreakGlass.HEADER + " (a recorded break-glass "
+                    + "read). limit (1-200, default 50) rows per page; the next page's URI is in the Link header, "
+                    + "rel=\"next\".")
     @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, oneOf = {MonitoringPlanView.class, FollowupViews.OperationalPlan.class})))
     public Uni<RestResponse<List<Object>>> search(@QueryParam("status") MonitoringPlanStatus status,
                                                               @QueryParam("pathwayId") UUID pathwayId,
-                                                              @BeanParam PageRequest page, @Context UriInfo uri) {
+                                                              @BeanParam PageRequest page,
+                                                              @BeanParam BreakGlassReason reason, @Context UriInfo uri) {
         page.validated();
-        return plans.search(status, pathwayId, page).map(found -> found.map(p -> FollowupViews.plan(p, CallerView.of(identity))).answer(uri));
+        ListFilter filter = ListFilter.create().patient("pathwayId", pathwayId)
+                .worklist("status", status, MonitoringPlanStatus.ACTIVE, MonitoringPlanStatus.WOUND_FOLLOWUP);
+        return breakGlass.page(filter, reason, () -> plans.search(status, pathwayId, page)).map(found -> found.map(p -> FollowupViews.plan(p, CallerView.of(identity))).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS})
     @GET
     @Path("/due")
     @Operation(summary = "What falls due in [from, to): pending visits, restriction ends, window ends of every plan",
-            description = "Default: the next 7 days. Soonest first. 422 when to is not after from. limit (1-200, "
-                    + "default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
-    public Uni<RestResponse<List<DueMilestoneView>>> due(@QueryParam("from") OffsetDateTime from,
-                                                         @QueryParam("to") OffsetDateTime to,
-                                                         @BeanParam PageRequest page, @Context UriInfo uri) {
+            description = "Default: the next 7 days. Soonest first. 422 when to is not after from. A worklist bounded "
+                    + "by design: a window of at most 31 days needs no other filter; a wider one is 400 "
+                    + "(filter-required) unless the caller sends " + BreakGlass.HEADER + " (a recorded break-glass "
+                    + "read). limit (1-200, default 50) rows per page; the next page's URI is in the Link header, "
+                    + "rel=\"next\".")
+    @APIResponse(responseCode = "200", description = "By the caller's widest role: clinician, nurse: DueMilestoneView "
+            + "(with patientRef and subject); ops: DueMilestoneOperationalView (plan, pathway, milestone kind, due time)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    oneOf = {DueMilestoneView.class, DueMilestoneView.Operational.class})))
+    public Uni<RestResponse<List<Object>>> due(@QueryParam("from") OffsetDateTime from,
+                                               @QueryParam("to") OffsetDateTime to,
+                                               @BeanParam PageRequest page, @BeanParam BreakGlassReason reason,
+                                               @Context UriInfo uri) {
         page.validated();
-        return plans.due(from, to, page).map(due -> {
-            Map<UUID, PostImplantMonitoring> byId = due.plans().stream().collect(Collectors.toMap(PostImplantMonitoring::id, Function.identity()));
-            return due.timers().map(t -> DueMilestoneView.of(t, byId.get(t.subjectId))).answer(uri);
-        });
+        // the service's defaults: from now, to 7 days after from
+        OffsetDateTime start = from != null ? from : OffsetDateTime.now(clock);
+        OffsetDateTime end = to != null ? to : start.plus(DEFAULT_DUE_WINDOW);
+        ListFilter filter = ListFilter.create().condition("from and to at most 31 days apart (default: the next 7 days)",
+                Duration.between(start, end).compareTo(LONGEST_DUE_WINDOW) <= 0);
+        CallerView view = CallerView.of(identity);
+        return breakGlass.read(filter, reason, () -> plans.due(from, to, page), due -> due.timers().items().size())
+                .map(due -> {
+                    Map<UUID, PostImplantMonitoring> byId = due.plans().stream()
+                            .collect(Collectors.toMap(PostImplantMonitoring::id, Function.identity()));
+                    return due.timers().<Object>map(t -> DueMilestoneView.of(t, byId.get(t.subjectId), view)).answer(uri);
+                });
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})

@@ -74,12 +74,18 @@ class FollowupListsAndRacesTest {
         for (int i = 0; i < 3; i++) {
             openPlan(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Instant.now().minus(1, ChronoUnit.HOURS));
         }
-        List<Map<String, Object>> plans = given().queryParam("limit", 200).when().get("/monitoring-plans")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        assertEquals(Pages.ids(plans, "planId"), Pages.ids(Pages.all(
-                () -> given().queryParam("limit", 2).when().get("/monitoring-plans"), 2, "planId"), "planId"));
-        String from = Instant.now().minus(1, ChronoUnit.DAYS).toString();
-        String to = Instant.now().plus(30, ChronoUnit.DAYS).toString();
+        // every plan: no filter scopes that, so the test reads it as a break-glass read (issue 14)
+        Pages.withBreakGlass(() -> {
+            List<Map<String, Object>> plans = given().queryParam("limit", 200).when().get("/monitoring-plans")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertEquals(Pages.ids(plans, "planId"), Pages.ids(Pages.all(
+                    () -> given().queryParam("limit", 2).when().get("/monitoring-plans"), 2, "planId"), "planId"));
+            return null;
+        });
+        // 31 days, the widest window read without a break-glass reason
+        Instant now = Instant.now();
+        String from = now.minus(1, ChronoUnit.DAYS).toString();
+        String to = now.plus(30, ChronoUnit.DAYS).toString();
         List<Map<String, Object>> due = given().queryParam("from", from).queryParam("to", to).queryParam("limit", 200)
                 .when().get("/monitoring-plans/due").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(due.size() >= 6, "at least a wound check and a suture removal per new plan: " + due.size());
@@ -87,6 +93,29 @@ class FollowupListsAndRacesTest {
                 .queryParam("limit", 5).when().get("/monitoring-plans/due"), 5,
                 row -> row.get("planId") + " " + row.get("milestone") + " " + row.get("subject") + " " + row.get("dueAt"));
         assertEquals(due, pagedDue);
+    }
+
+    @Test
+    void listsNeedAPatientOrAWorklistAndTheDueWindowIsBounded() {
+        given().when().get("/monitoring-plans").then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://itpump.org/problems/filter-required"))
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("pathwayId", "status=ACTIVE|WOUND_FOLLOWUP")));
+        given().queryParam("status", "CLOSED").when().get("/monitoring-plans").then().statusCode(400);
+        given().queryParam("status", "WOUND_FOLLOWUP").when().get("/monitoring-plans").then().statusCode(200);
+        given().when().get("/escalations").then().statusCode(400)
+                .body("errors", org.hamcrest.Matchers.equalTo(List.of("open=true")));
+        given().queryParam("open", false).when().get("/escalations").then().statusCode(400);
+        // 31 days is the widest due window without a reason; 31 days and a second is not
+        Instant from = Instant.parse("2026-12-01T00:00:00Z");
+        given().queryParam("from", from.toString()).queryParam("to", from.plus(31, ChronoUnit.DAYS).toString())
+                .when().get("/monitoring-plans/due").then().statusCode(200);
+        given().queryParam("from", from.toString()).queryParam("to", from.plus(31, ChronoUnit.DAYS).plusSeconds(1)
+                .toString()).when().get("/monitoring-plans/due").then().statusCode(400)
+                .body("errors", org.hamcrest.Matchers.equalTo(
+                        List.of("from and to at most 31 days apart (default: the next 7 days)")));
+        given().header(org.itpump.chassis.breakglass.BreakGlass.HEADER, "quarterly clinic capacity planning")
+                .queryParam("from", from.toString()).queryParam("to", from.plus(90, ChronoUnit.DAYS).toString())
+                .when().get("/monitoring-plans/due").then().statusCode(200);
     }
 
     @Test

@@ -49,6 +49,32 @@ class FollowupViewsTest {
         });
     }
 
+    /** The plan's rows on the due-milestone worklist (the next 7 days), as a caller with {@code roles}. */
+    private static List<JsonNode> dueRows(String planId, String... roles) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        read("/monitoring-plans/due?limit=200", roles).forEach(row -> {
+            if (planId.equals(row.path("planId").asText())) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
+    @Test
+    void opsSeesWhenMilestonesFallDueButNotWhoseOrWhat() {
+        String[] plan = planWithComplicationAndOutcome();
+        // surgery yesterday: of its milestones only the wound check (day 7) falls in the next 7 days
+        List<JsonNode> clinical = dueRows(plan[1], NURSE);
+        assertEquals(1, clinical.size(), clinical.toString());
+        assertEquals("PT-77", clinical.get(0).path("patientRef").asText(), "ContractSamples.implantCompleted's patient");
+        assertEquals("WOUND_CHECK", clinical.get(0).path("subject").asText());
+        List<JsonNode> operational = dueRows(plan[1], OPS);
+        assertEquals(1, operational.size(), operational.toString());
+        assertEquals(java.util.Set.of("planId", "pathwayId", "milestone", "dueAt"), fieldNames(operational.get(0)));
+        assertEquals("VISIT_DUE", operational.get(0).path("milestone").asText());
+        assertEquals(clinical.get(0).path("dueAt").asText(), operational.get(0).path("dueAt").asText());
+    }
+
     @Test
     void opsSeesCountsNotComplicationsOrOutcomeValues() {
         String[] plan = planWithComplicationAndOutcome();

@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.breakglass.BreakGlass;
+import org.itpump.chassis.breakglass.BreakGlassReason;
+import org.itpump.chassis.breakglass.ListFilter;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
@@ -50,9 +53,12 @@ public class ImplantCaseResource {
     private final ImplantCaseService cases;
     private final SecurityIdentity identity;
 
-    ImplantCaseResource(ImplantCaseService cases, SecurityIdentity identity) {
+    private final BreakGlass breakGlass;
+
+    ImplantCaseResource(ImplantCaseService cases, SecurityIdentity identity, BreakGlass breakGlass) {
         this.cases = cases;
         this.identity = identity;
+        this.breakGlass = breakGlass;
     }
 
     /** The case as the caller's widest role may see it (least privilege): see {@link ImplantCaseViews}. */
@@ -63,16 +69,22 @@ public class ImplantCaseResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Implant cases, oldest first, by status and/or pathway, one page at a time",
-            description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking. limit (1-200, default "
-                    + "50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "status=AWAITING_SCHEDULING lists the cases waiting for a theatre booking. A filter is "
+                    + "required: pathwayId (one patient), or status=AWAITING_SCHEDULING or SCHEDULED (the scheduling "
+                    + "worklists); without one 400 (filter-required) unless the caller sends " + BreakGlass.HEADER
+                    + " (a recorded break-glass read). limit (1-200, default 50) rows per page; the next page's URI is "
+                    + "in the Link header, rel=\"next\".")
     @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, oneOf = {ImplantCaseView.class, ImplantCaseViews.Scheduling.class,
                     ImplantCaseViews.Operational.class})))
     public Uni<RestResponse<List<Object>>> search(@QueryParam("status") ImplantCaseStatus status,
                                                            @QueryParam("pathwayId") UUID pathwayId,
-                                                           @BeanParam PageRequest page, @Context UriInfo uri) {
+                                                           @BeanParam PageRequest page,
+                                                           @BeanParam BreakGlassReason reason, @Context UriInfo uri) {
         page.validated();
-        return cases.search(status, pathwayId, page).map(found -> found.map(this::shown).answer(uri));
+        ListFilter filter = ListFilter.create().patient("pathwayId", pathwayId)
+                .worklist("status", status, ImplantCaseStatus.AWAITING_SCHEDULING, ImplantCaseStatus.SCHEDULED);
+        return breakGlass.page(filter, reason, () -> cases.search(status, pathwayId, page)).map(found -> found.map(this::shown).answer(uri));
     }
 
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.OPS, Roles.INTEGRATION})

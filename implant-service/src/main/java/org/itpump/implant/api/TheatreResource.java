@@ -1,5 +1,6 @@
 package org.itpump.implant.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,7 +30,6 @@ import org.itpump.implant.domain.OperatingRoom;
 import org.itpump.implant.service.TheatreService;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,17 +50,12 @@ public class TheatreResource {
         }
     }
 
-    public record ListedBooking(UUID bookingId, UUID caseId, String patientRef, OffsetDateTime start,
-                                OffsetDateTime end, Surgeon surgeon) {
-    }
-
-    public record RoomList(UUID operatingRoomId, String name, List<ListedBooking> bookings) {
-    }
-
     private final TheatreService theatre;
+    private final SecurityIdentity identity;
 
-    TheatreResource(TheatreService theatre) {
+    TheatreResource(TheatreService theatre, SecurityIdentity identity) {
         this.theatre = theatre;
+        this.identity = identity;
     }
 
     @RolesAllowed({Roles.SCHEDULER, Roles.OPS})
@@ -72,7 +72,8 @@ public class TheatreResource {
     @GET
     @Path("operating-rooms")
     @Operation(summary = "Operating rooms by name, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "Reference data without patient records: no filter is required. limit (1-200, default 50) "
+                    + "rows per page; the next page's URI is in the Link header, rel=\"next\".")
     public Uni<RestResponse<List<Room>>> rooms(@BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return theatre.rooms(page).map(rooms -> rooms.map(Room::of).answer(uri));
@@ -92,7 +93,8 @@ public class TheatreResource {
     @GET
     @Path("surgeons")
     @Operation(summary = "Surgeons by name, one page at a time",
-            description = "limit (1-200, default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "Reference data without patient records: no filter is required. limit (1-200, default 50) "
+                    + "rows per page; the next page's URI is in the Link header, rel=\"next\".")
     public Uni<RestResponse<List<Surgeon>>> surgeons(@BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
         return theatre.surgeons(page).map(surgeons -> surgeons.map(Surgeon::of).answer(uri));
@@ -103,15 +105,16 @@ public class TheatreResource {
     @Path("theatre-list")
     @Operation(summary = "The day's theatre list per room",
             description = "date is a day (YYYY-MM-DD) in the hospital's time zone (itpump.implant.hospital-zone). "
-                    + "Rooms by name, limit (1-200, default 50) rooms per page; the next page's URI is in the Link "
-                    + "header, rel=\"next\".")
-    public Uni<RestResponse<List<RoomList>>> theatreList(@NotNull @QueryParam("date") LocalDate date,
-                                                         @BeanParam PageRequest page, @Context UriInfo uri) {
+                    + "The date is the list's mandatory filter (one day: a worklist bounded by design, no break-glass "
+                    + "read). Rooms by name, limit (1-200, default 50) rooms per page; the next page's URI is in the "
+                    + "Link header, rel=\"next\".")
+    @APIResponse(responseCode = "200", description = TheatreViews.VIEWS, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TheatreViews.RoomList.class)))
+    public Uni<RestResponse<List<TheatreViews.RoomList>>> theatreList(@NotNull @QueryParam("date") LocalDate date,
+                                                                      @BeanParam PageRequest page, @Context UriInfo uri) {
         page.validated();
-        return theatre.theatreList(date, page).map(days -> days.map(day -> new RoomList(day.room().id(), day.room().name(),
-                day.bookings().stream().map(listed -> new ListedBooking(listed.booking().id(), listed.booking().caseId(),
-                        listed.implantCase() == null ? null : listed.implantCase().patientRef(),
-                        listed.booking().startsAt(), listed.booking().endsAt(), Surgeon.of(listed.surgeon()))).toList()))
-                .answer(uri));
+        CallerView view = CallerView.of(identity);
+        return theatre.theatreList(date, page).map(days -> days.map(day -> TheatreViews.of(day, view)).answer(uri));
     }
 }

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import org.itpump.testing.PathwayTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -76,6 +77,37 @@ class ImplantCaseViewsTest {
             // no pre-op item confirmed yet: all four of PreOpItem missing (consent, anticoagulation, infection screen, imaging)
             assertEquals(4, view.path("preOpMissingCount").asInt(), view.toString());
         }
+    }
+
+    /** The booking of {@code caseId} on the theatre list of its day (TOMORROW_9AM), as a caller with {@code roles}. */
+    private static JsonNode listedBooking(String caseId, String... roles) {
+        JsonNode list = read("/theatre-list?limit=200&date=" + TOMORROW_9AM.substring(0, 10), roles);
+        for (JsonNode room : list) {
+            for (JsonNode booking : room.path("bookings")) {
+                if (caseId.equals(booking.path("caseId").asText())) {
+                    assertFalse(fieldNames(list).contains("baselineNrs"), list.toString());
+                    return booking;
+                }
+            }
+        }
+        throw new AssertionError("case " + caseId + " not on the theatre list: " + list);
+    }
+
+    @Test
+    void theTheatreListGivesSchedulersThePatientAndSlotAndOpsNoPatient() {
+        String caseId = bookedCase(UUID.randomUUID().toString());
+        // ContractSamples.trialPassed's patient; the slot booked for 90 minutes from TOMORROW_9AM
+        JsonNode scheduling = listedBooking(caseId, SCHEDULER);
+        assertEquals("PT-77", scheduling.path("patientRef").asText(), scheduling.toString());
+        assertTrue(scheduling.path("start").isTextual() && scheduling.path("end").isTextual(), scheduling.toString());
+        assertTrue(scheduling.path("surgeon").path("surgeonId").isTextual(), scheduling.toString());
+        assertEquals(Set.of("bookingId", "caseId", "patientRef", "start", "end", "surgeon", "surgeonId", "name",
+                "staffRef"), fieldNames(scheduling));
+        JsonNode operational = listedBooking(caseId, OPS);
+        assertEquals(Set.of("bookingId", "caseId", "start", "end", "surgeon", "surgeonId", "name", "staffRef"),
+                fieldNames(operational));
+        assertEquals(scheduling.path("start").asText(), operational.path("start").asText());
+        assertEquals(scheduling.path("bookingId").asText(), operational.path("bookingId").asText());
     }
 
     @Test

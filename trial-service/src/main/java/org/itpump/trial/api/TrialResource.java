@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itpump.chassis.breakglass.BreakGlass;
+import org.itpump.chassis.breakglass.BreakGlassReason;
+import org.itpump.chassis.breakglass.ListFilter;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
 import org.itpump.chassis.store.PageRequest;
@@ -31,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.itpump.trial.domain.TrialStatus;
 import org.itpump.trial.service.TrialService;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -43,12 +47,17 @@ public class TrialResource {
     static final String VIEWS = "By the caller's widest role: clinician, nurse: TrialView (all); integration: TrialView "
             + "without cancellation.note (never published); ops: TrialOperationalView (ids, status, timestamps, counts)";
 
+    /** The longest start-date range that scopes the trial list without a break-glass reason. */
+    static final Duration LONGEST_RANGE = Duration.ofDays(31);
+
     private final TrialService trials;
     private final SecurityIdentity identity;
+    private final BreakGlass breakGlass;
 
-    TrialResource(TrialService trials, SecurityIdentity identity) {
+    TrialResource(TrialService trials, SecurityIdentity identity, BreakGlass breakGlass) {
         this.trials = trials;
         this.identity = identity;
+        this.breakGlass = breakGlass;
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -135,16 +144,22 @@ public class TrialResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.NURSE, Roles.OPS, Roles.INTEGRATION})
     @GET
     @Operation(summary = "Trials, newest first, by status and start date, one page at a time",
-            description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start. limit (1-200, "
-                    + "default 50) rows per page; the next page's URI is in the Link header, rel=\"next\".")
+            description = "from (inclusive) and to (exclusive) are RFC 3339 instants on the trial's start. A filter is "
+                    + "required: status=IN_PROGRESS (the running trials, a worklist), or from and to at most 31 days "
+                    + "apart; without one 400 (filter-required) unless the caller sends " + BreakGlass.HEADER
+                    + " (a recorded break-glass read). limit (1-200, default 50) rows per page; the next page's URI is "
+                    + "in the Link header, rel=\"next\".")
     @APIResponse(responseCode = "200", description = VIEWS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, oneOf = {TrialView.class, TrialViews.Operational.class})))
     public Uni<RestResponse<List<Object>>> search(@QueryParam("status") TrialStatus status,
                                                      @QueryParam("from") OffsetDateTime from,
                                                      @QueryParam("to") OffsetDateTime to,
-                                                     @BeanParam PageRequest page, @Context UriInfo uri) {
+                                                     @BeanParam PageRequest page, @BeanParam BreakGlassReason reason,
+                                                     @Context UriInfo uri) {
         page.validated();
-        return trials.search(status, from, to, page)
+        ListFilter filter = ListFilter.create().worklist("status", status, TrialStatus.IN_PROGRESS)
+                .range("from", from, "to", to, LONGEST_RANGE);
+        return breakGlass.page(filter, reason, () -> trials.search(status, from, to, page))
                 .map(found -> found.map(trial -> TrialViews.of(trial, null, CallerView.of(identity))).answer(uri));
     }
 }

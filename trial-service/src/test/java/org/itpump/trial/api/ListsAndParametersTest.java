@@ -44,7 +44,8 @@ class ListsAndParametersTest {
         // 7 trials, pages of 3: 3 + 3 + 1, the last one without a next link
         List<String> listed = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
-        Response page = given().queryParam("from", since).queryParam("limit", 3).when().get("/trials");
+        Response page = given().queryParam("from", since).queryParam("to", aDayAfter(since)).queryParam("limit", 3)
+                .when().get("/trials");
         while (true) {
             page.then().statusCode(200).contentType("application/json");
             List<String> ids = page.jsonPath().getList("trialId");
@@ -68,7 +69,8 @@ class ListsAndParametersTest {
         for (int i = 0; i < 4; i++) {
             started.add(0, (String) TrialTestSupport.startTrial(6).get("trialId"));
         }
-        Response first = given().queryParam("from", since).queryParam("limit", 2).when().get("/trials");
+        Response first = given().queryParam("from", since).queryParam("to", aDayAfter(since)).queryParam("limit", 2)
+                .when().get("/trials");
         assertEquals(started.subList(0, 2), first.jsonPath().getList("trialId"));
         TrialTestSupport.startTrial(6); // newer than every listed one: it belongs before the cursor, not after it
         Response second = given().urlEncodingEnabled(false).when().get(nextLink(first));
@@ -78,7 +80,7 @@ class ListsAndParametersTest {
 
     @Test
     void theDefaultPageIs50AndTheLimitIsBounded() {
-        given().queryParam("limit", 200).when().get("/trials").then().statusCode(200);
+        given().queryParam("status", "IN_PROGRESS").queryParam("limit", 200).when().get("/trials").then().statusCode(200);
         given().queryParam("limit", 201).when().get("/trials").then().statusCode(400)
                 .contentType("application/problem+json").body("errors", hasItem(containsString("limit")))
                 .body("detail", containsString("between 1 and 200"));
@@ -105,6 +107,11 @@ class ListsAndParametersTest {
                 .body("detail", containsString("IN_PROGRESS"));
         // a path parameter that cannot be an id still names no resource: 404
         given().when().get("/trials/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** The end of a one-day start-date range from {@code since}: a range scopes the list (issue 14). */
+    private static String aDayAfter(String since) {
+        return OffsetDateTime.parse(since).plusDays(1).toString();
     }
 
     /** Now, to the millisecond: trials of the other tests started before it. */

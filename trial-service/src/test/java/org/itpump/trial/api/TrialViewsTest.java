@@ -44,7 +44,8 @@ class TrialViewsTest {
         JsonNode one = read("/trials/" + trialId, OPS);
         assertEquals(2, one.path("assessmentCount").asInt(), one.toString());
         JsonNode listed = null;
-        for (JsonNode trial : read("/trials?status=CANCELLED&limit=200", OPS)) {
+        for (JsonNode trial : read("/trials?status=CANCELLED&limit=200&from=" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)
+                + "&to=" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1), OPS)) {
             if (trialId.equals(trial.path("trialId").asText())) {
                 listed = trial;
             }

@@ -53,7 +53,9 @@ public class DeadLetterResource {
     @Operation(summary = "The service's dead letters, oldest first, partition by partition",
             description = "Metadata only: dead-letter partition and offset, the original topic, partition and offset, the "
                     + "reason, ce_id, ce_type, ce_subject, when it was dead-lettered and its redrives. Pages of at most 200; "
-                    + "'next' names, per partition holding more, the partition and fromOffset of its next page.")
+                    + "'next' names, per partition holding more, the partition and fromOffset of its next page. No "
+                    + "filter is required: an ops worklist of metadata without payload or patient reference, bounded "
+                    + "by the topic's retention (14 days).")
     public Page list(@QueryParam("partition") @Min(0) Integer partition,
                      @QueryParam("fromOffset") @DefaultValue("0") @Min(0) long fromOffset,
                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
