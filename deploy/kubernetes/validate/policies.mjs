@@ -19,6 +19,12 @@
 //                 disabled, certificate and key files from a mounted Secret that a cert-manager Certificate naming the
 //                 Service issues); its Service exposes no other API port; every Ingress calls its backends over HTTPS
 //                 and verifies their certificates
+//   roles         the services' runtime database credentials are not the owner's: each cluster has a managed login
+//                 role apart from its bootstrap owner (no superuser, createdb, createrole, replication or bypassrls,
+//                 not a member of the owner, its password from a Secret other than the owner's); each service's
+//                 containers mount such a runtime role's Secret and never the owner's (<cluster>-app, or the initdb
+//                 secret), and do not migrate (QUARKUS_FLYWAY_MIGRATE_AT_START=false): only an init container may
+//                 hold the owner's credentials, to run the migrations
 
 const SERVICES = ['trial-service', 'implant-service', 'dosing-service', 'followup-service'];
 const MANAGEMENT_PORT = 9000;
@@ -142,7 +148,8 @@ function checkPods(docs, errors) {
       for (const from of container.envFrom ?? []) {
         if (from.secretRef) fail(`${where}: secret ${from.secretRef.name} as environment (mount it as a file)`);
       }
-      for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+      // init containers run to completion before the pod starts: Kubernetes allows them no probes
+      for (const probe of (pod.initContainers ?? []).includes(container) ? [] : ['livenessProbe', 'readinessProbe', 'startupProbe']) {
         const port = container[probe]?.httpGet?.port;
         const named = (container.ports ?? []).find((p) => p.name === port)?.containerPort;
         if (!container[probe]) fail(`${where}: no ${probe}`);
@@ -285,6 +292,55 @@ function checkTls(docs, errors) {
   }
 }
 
+const PRIVILEGED_ROLE_ATTRIBUTES = ['superuser', 'createdb', 'createrole', 'replication', 'bypassrls'];
+
+function checkDatabaseRoles(docs, errors) {
+  const ownerSecrets = new Set();
+  const runtimeSecrets = new Set();
+  for (const cluster of of(docs, 'Cluster')) {
+    const name = cluster.metadata.name;
+    const initdb = cluster.spec?.bootstrap?.initdb ?? {};
+    const owner = initdb.owner ?? initdb.database ?? 'app';
+    const ownerSecret = initdb.secret?.name ?? `${name}-app`;
+    ownerSecrets.add(ownerSecret);
+    const runtime = (cluster.spec?.managed?.roles ?? [])
+      .filter((role) => role.name !== owner && role.login && (role.ensure ?? 'present') === 'present');
+    if (runtime.length === 0) {
+      errors.push(`roles ${name}: no managed login role apart from the owner ${owner} for the service to run as`);
+    }
+    for (const role of runtime) {
+      for (const attribute of PRIVILEGED_ROLE_ATTRIBUTES) {
+        if (role[attribute]) errors.push(`roles ${name}: the runtime role ${role.name} has ${attribute}`);
+      }
+      if ((role.inRoles ?? []).includes(owner)) errors.push(`roles ${name}: the runtime role ${role.name} is a member of the owner ${owner}`);
+      const secret = role.passwordSecret?.name;
+      if (!secret) errors.push(`roles ${name}: the runtime role ${role.name} has no passwordSecret`);
+      else if (secret === ownerSecret) errors.push(`roles ${name}: the runtime role ${role.name} takes the owner's Secret ${secret}`);
+      else runtimeSecrets.add(secret);
+    }
+  }
+  for (const deployment of of(docs, 'Deployment')) {
+    const app = deployment.metadata.name;
+    const pod = deployment.spec.template.spec;
+    const secretOf = (volume) => (pod.volumes ?? []).find((v) => v.name === volume)?.secret?.secretName;
+    let runtimeMounted = false;
+    for (const container of pod.containers) {
+      for (const mount of container.volumeMounts ?? []) {
+        const secret = secretOf(mount.name);
+        if (ownerSecrets.has(secret) && !runtimeSecrets.has(secret)) {
+          errors.push(`roles ${app}: container ${container.name} mounts the database owner's Secret ${secret} (the runtime credentials must not be the owner's)`);
+        }
+        if (runtimeSecrets.has(secret)) runtimeMounted = true;
+      }
+      const migrates = (container.env ?? []).find((env) => env.name === 'QUARKUS_FLYWAY_MIGRATE_AT_START')?.value;
+      if (migrates !== 'false') {
+        errors.push(`roles ${app}: container ${container.name} migrates at start (QUARKUS_FLYWAY_MIGRATE_AT_START is not "false"); migrations belong to the init container`);
+      }
+    }
+    if (!runtimeMounted) errors.push(`roles ${app}: no container mounts a runtime role's Secret of a PostgreSQL cluster`);
+  }
+}
+
 /** Every broken rule of the rendered resources of one build, as readable messages. */
 export function checkPolicies(docs) {
   const errors = [];
@@ -294,5 +350,6 @@ export function checkPolicies(docs) {
   checkKafka(docs, errors);
   checkPostgres(docs, errors);
   checkTls(docs, errors);
+  checkDatabaseRoles(docs, errors);
   return errors;
 }

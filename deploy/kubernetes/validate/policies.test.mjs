@@ -118,3 +118,23 @@ test('API ingress only to the HTTPS port from named sources', () => {
     find(docs, 'NetworkPolicy', 'followup-service').spec.ingress[0].ports[0].port = 8084;
   }), 'no ingress to its API port 8443');
 });
+
+test('a service that runs with the database owner\'s credentials, or a cluster without a runtime role', () => {
+  // the service's container mounts the owner's Secret (CloudNativePG's <cluster>-app) instead of the runtime role's
+  failsWith(devWith((docs) => {
+    const pod = find(docs, 'Deployment', 'trial-service').spec.template.spec;
+    pod.volumes.find((v) => v.name === 'db-credentials').secret.secretName = 'itpump-trial-db-app';
+  }), 'mounts the database owner\'s Secret itpump-trial-db-app');
+  // the runtime role made the owner's Secret's user: the runtime Secret is the owner's
+  failsWith(devWith((docs) => {
+    find(docs, 'Cluster', 'itpump-trial-db').spec.managed.roles[0].passwordSecret.name = 'itpump-trial-db-app';
+  }), 'takes the owner\'s Secret');
+  failsWith(devWith((docs) => { delete find(docs, 'Cluster', 'itpump-dosing-db').spec.managed; }),
+    'roles itpump-dosing-db: no managed login role apart from the owner');
+  failsWith(devWith((docs) => { find(docs, 'Cluster', 'itpump-implant-db').spec.managed.roles[0].superuser = true; }),
+    'has superuser');
+  failsWith(devWith((docs) => {
+    const env = find(docs, 'Deployment', 'followup-service').spec.template.spec.containers[0].env;
+    env.splice(env.findIndex((e) => e.name === 'QUARKUS_FLYWAY_MIGRATE_AT_START'), 1);
+  }), 'container followup-service migrates at start');
+});

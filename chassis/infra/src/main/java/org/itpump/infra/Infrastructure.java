@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ public final class Infrastructure implements AutoCloseable {
     public static final String POSTGRES_URL = "ITPUMP_POSTGRES_URL";
 
     private static Infrastructure shared;
-    private static final Set<String> RECREATED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, PostgresServer.DatabaseRoles> RECREATED = new ConcurrentHashMap<>();
 
     private final PostgresServer postgres;
     private final KafkaBroker broker;
@@ -49,22 +48,26 @@ public final class Infrastructure implements AutoCloseable {
     /**
      * The settings of an application under test (a service, or the chassis' own test application): the shared
      * broker and PostgreSQL, and a database named after the application's own plus "_test", created afresh once
-     * per JVM (test classes of one run share their data), with the pathway topics created.
+     * per JVM (test classes of one run share their data), with the pathway topics created. Flyway connects as the
+     * database's owner role and the application as its runtime role, which owns nothing (as in production).
      */
     public static Map<String, String> applicationUnderTest(String database) {
         Infrastructure infrastructure = shared();
         PostgresServer postgres = infrastructure.postgres();
         String testDatabase = database + "_test";
-        if (RECREATED.add(testDatabase)) {
-            postgres.recreateDatabase(testDatabase);
+        PostgresServer.DatabaseRoles roles = RECREATED.computeIfAbsent(testDatabase, name -> {
+            PostgresServer.DatabaseRoles created = postgres.recreateDatabase(name);
             PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
-        }
+            return created;
+        });
         return Map.of(
                 "itpump.db.host", postgres.host(),
                 "itpump.db.port", String.valueOf(postgres.port()),
                 "itpump.db.name", testDatabase,
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password(),
+                "quarkus.datasource.username", roles.runtime(),
+                "quarkus.datasource.password", roles.runtimePassword(),
+                "quarkus.flyway.username", roles.owner(),
+                "quarkus.flyway.password", roles.ownerPassword(),
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
     }
 

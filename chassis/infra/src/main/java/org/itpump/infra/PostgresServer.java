@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 public final class PostgresServer implements AutoCloseable {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final String host;
     private final int port;
@@ -81,29 +83,111 @@ public final class PostgresServer implements AutoCloseable {
         return (embedded != null ? "embedded PostgreSQL" : "PostgreSQL") + " on " + host + ":" + port;
     }
 
-    /** Creates the database unless it exists (local runs keep their data between starts). */
-    public void createDatabaseIfMissing(String name) {
+    /**
+     * Creates the database unless it exists (local runs keep their data between starts), owned by its migration owner
+     * role, and returns the roles' credentials (new passwords each call). An existing database owned by another role
+     * (made before the role split) is refused with what to do, rather than migrated by a role that cannot change it.
+     */
+    public DatabaseRoles createDatabaseIfMissing(String name) {
+        DatabaseRoles roles = ensureRoles(checked(name));
         try (Connection connection = connect("postgres");
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, checked(name));
-            if (!exists.executeQuery().next()) {
-                execute(connection, "create database " + name);
+             var exists = connection.prepareStatement(
+                     "select pg_get_userbyid(datdba) from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            ResultSet found = exists.executeQuery();
+            if (!found.next()) {
+                execute(connection, "create database " + name + " owner " + roles.owner());
+                handPublicSchemaToOwner(name, roles);
+            } else if (!roles.owner().equals(found.getString(1))) {
+                throw new IllegalStateException("Database " + name + " on " + describe() + " is owned by "
+                        + found.getString(1) + ", not by its migration owner role " + roles.owner()
+                        + " (it predates the split of owner and runtime roles): drop it (dropdb " + name
+                        + ") to start afresh, or make " + roles.owner() + " the owner of the database and its objects");
             }
         } catch (SQLException e) {
-            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by a concurrent caller
-                throw new IllegalStateException("Cannot create database " + name + " on " + describe(), e);
+            if ("42P04".equals(e.getSQLState())) { // created meanwhile by a concurrent caller
+                return roles;
             }
+            throw new IllegalStateException("Cannot create database " + name + " on " + describe(), e);
         }
+        return roles;
     }
 
-    /** Drops and creates the database: each test run starts from nothing, even on a long-lived server. */
-    public void recreateDatabase(String name) {
+    /**
+     * Drops and creates the database: each test run starts from nothing, even on a long-lived server. The database is
+     * owned by its migration owner role; returns the roles' credentials (new passwords each call).
+     */
+    public DatabaseRoles recreateDatabase(String name) {
+        DatabaseRoles roles = ensureRoles(checked(name));
         try (Connection connection = connect("postgres")) {
-            execute(connection, "drop database if exists " + checked(name) + " with (force)");
-            execute(connection, "create database " + name);
+            execute(connection, "drop database if exists " + name + " with (force)");
+            execute(connection, "create database " + name + " owner " + roles.owner());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot recreate database " + name + " on " + describe(), e);
         }
+        handPublicSchemaToOwner(name, roles);
+        return roles;
+    }
+
+    /**
+     * The two roles of a service's database, as in Kubernetes (deploy/kubernetes/base/postgres): the owner, named like
+     * the database, which Flyway connects as and which owns every table; and {@code <database>_runtime}, which the
+     * running service connects as and which owns nothing (its privileges come from the chassis migration
+     * V0_13__runtime_role_grants). Both are plain login roles (no superuser, no CREATEDB, no CREATEROLE); their
+     * passwords are set anew at each call (random, so a long-lived shared server keeps no guessable password).
+     */
+    public DatabaseRoles ensureRoles(String database) {
+        DatabaseRoles roles = new DatabaseRoles(checked(database), randomPassword(), checked(database + "_runtime"),
+                randomPassword());
+        try (Connection connection = connect("postgres")) {
+            ensureRole(connection, roles.owner(), roles.ownerPassword());
+            ensureRole(connection, roles.runtime(), roles.runtimePassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the roles of database " + database + " on " + describe(), e);
+        }
+        return roles;
+    }
+
+    /** Credentials of a database's migration owner and runtime roles. */
+    public record DatabaseRoles(String owner, String ownerPassword, String runtime, String runtimePassword) {
+    }
+
+    private static void ensureRole(Connection connection, String role, String password) throws SQLException {
+        // CREATE ROLE takes no bound parameters: the name is checked() and the password is hex (randomPassword)
+        String attributes = " login nosuperuser nocreatedb nocreaterole password '" + password + "'";
+        try (var exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, role);
+            if (exists.executeQuery().next()) {
+                execute(connection, "alter role " + role + attributes);
+                return;
+            }
+        }
+        try {
+            execute(connection, "create role " + role + attributes);
+        } catch (SQLException e) {
+            if (!"42710".equals(e.getSQLState())) { // created meanwhile by a concurrent caller
+                throw e;
+            }
+            execute(connection, "alter role " + role + attributes);
+        }
+    }
+
+    // PostgreSQL 14 (the embedded default) lets every role create tables in schema public, owned by the bootstrap
+    // superuser; 15+ gives the schema to the database owner and no CREATE to others. Make 14 behave like 15+, so that
+    // the runtime role cannot create objects, and the owner can manage the schema's privileges.
+    private void handPublicSchemaToOwner(String database, DatabaseRoles roles) {
+        try (Connection connection = connect(database)) {
+            execute(connection, "alter schema public owner to " + roles.owner());
+            execute(connection, "revoke create on schema public from public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot hand schema public of " + database + " to " + roles.owner(), e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     public Connection connect(String database) throws SQLException {

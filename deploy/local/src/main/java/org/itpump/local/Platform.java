@@ -72,18 +72,20 @@ public final class Platform implements AutoCloseable {
                 "ITPUMP_DB_SSLMODE", "disable",
                 "ITPUMP_DB_HOST", postgres.host(),
                 "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
-                "ITPUMP_DB_USER", postgres.user(),
-                "ITPUMP_DB_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         try {
             PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
             for (String service : SERVICES.keySet()) {
                 String database = databasePrefix + "_" + service.replace("-service", "");
-                if (freshDatabases) {
-                    postgres.recreateDatabase(database);
-                } else {
-                    postgres.createDatabaseIfMissing(database);
-                }
+                PostgresServer.DatabaseRoles roles = freshDatabases ? postgres.recreateDatabase(database)
+                        : postgres.createDatabaseIfMissing(database);
+                Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+                // Flyway migrates as the database's owner; the service runs as its runtime role, which owns nothing
+                // (as in Kubernetes, where a migration step holds the owner's credentials and the service does not)
+                serviceEnvironment.put("ITPUMP_DB_USER", roles.runtime());
+                serviceEnvironment.put("ITPUMP_DB_PASSWORD", roles.runtimePassword());
+                serviceEnvironment.put("ITPUMP_DB_OWNER_USER", roles.owner());
+                serviceEnvironment.put("ITPUMP_DB_OWNER_PASSWORD", roles.ownerPassword());
                 Map<String, String> serviceProperties = new LinkedHashMap<>(properties);
                 serviceProperties.put("itpump.db.name", database);
                 // no TLS here, so no CA to trust (an empty value unsets the production default)
@@ -102,7 +104,7 @@ public final class Platform implements AutoCloseable {
                         Map<String, String> all = new LinkedHashMap<>(serviceProperties);
                         all.putAll(extra);
                         return ServiceProcess.start(service, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
-                                port, environment, all, logs.resolve(log), console);
+                                port, serviceEnvironment, all, logs.resolve(log), console);
                     };
                     serviceLaunchers.add(launcher);
                     instances.add(launcher.apply(Map.of()));

@@ -103,7 +103,8 @@ class DeadLetterRedriveTest {
         String traceparent = newTraceparent();
 
         // --- poison: the mistaken constraint refuses the case ---
-        sql("alter table implant_case add constraint " + MISTAKEN_CONSTRAINT + " check (baseline_nrs between 0 and 9) not valid");
+        // a schema change is the migration owner's to make: the service's runtime role owns no table
+        PathwayTestResource.asMigrationOwner("alter table implant_case add constraint " + MISTAKEN_CONSTRAINT + " check (baseline_nrs between 0 and 9) not valid");
         ConsumerRecord<String, String> deadLetter;
         try {
             sender.send(TRIAL_TOPIC, pathwayId, value, Map.of("ce_specversion", "1.0", "ce_id", eventId,
@@ -112,7 +113,7 @@ class DeadLetterRedriveTest {
                     "traceparent", traceparent));
             deadLetter = deadLetters.await(record -> eventId.equals(header(record, "ce_id")), DEAD_LETTER_WAIT);
         } finally {
-            sql("alter table implant_case drop constraint if exists " + MISTAKEN_CONSTRAINT); // --- the fix ---
+            PathwayTestResource.asMigrationOwner("alter table implant_case drop constraint if exists " + MISTAKEN_CONSTRAINT); // --- the fix ---
         }
         int partition = deadLetter.partition();
         long offset = deadLetter.offset();
@@ -335,10 +336,6 @@ class DeadLetterRedriveTest {
                 return candidate;
             }
         }
-    }
-
-    private void sql(String statement) {
-        pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
     }
 
     private List<String> rows(String query, Tuple arguments) {
