@@ -40,6 +40,8 @@
   var source = new EventSource("/live");
   source.onopen = function () {
     status.textContent = "Live updates: on";
+    // a change committed between this page's rendering and the stream's (re)connection has no message left: fetch once
+    refresh();
     document.body.setAttribute("data-live-connected", "true");
   };
   source.onerror = function () { status.textContent = "Live updates: reconnecting"; };
