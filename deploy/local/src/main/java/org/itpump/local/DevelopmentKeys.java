@@ -23,15 +23,18 @@ public final class DevelopmentKeys {
     public static final String ISSUER = "https://itpump.local/dev";
     /** How long a development token is valid (the services are told to accept tokens this old). */
     public static final Duration LIFETIME = Duration.ofHours(12);
-    /** Every service checks that a token names it in "aud": a development token names all four. */
-    public static final Set<String> AUDIENCE = Set.of("trial-service", "implant-service", "dosing-service", "followup-service");
+    /** Every service checks that a token names it in "aud": a development token names all four and the ops console. */
+    public static final Set<String> AUDIENCE = Set.of("trial-service", "implant-service", "dosing-service", "followup-service",
+            "ops-console");
 
     private final KeyPair keys;
     private final Path publicKeyFile;
+    private final Path privateKeyFile;
 
-    private DevelopmentKeys(KeyPair keys, Path publicKeyFile) {
+    private DevelopmentKeys(KeyPair keys, Path publicKeyFile, Path privateKeyFile) {
         this.keys = keys;
         this.publicKeyFile = publicKeyFile;
+        this.privateKeyFile = privateKeyFile;
     }
 
     public static DevelopmentKeys generate(Path directory) {
@@ -44,7 +47,16 @@ public final class DevelopmentKeys {
             Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
-            return new DevelopmentKeys(keys, publicKey);
+            // The ops console's development sign-in signs its users' tokens with it (its "local" profile only);
+            // readable by this user alone, and gone with the run's directory.
+            Path privateKey = directory.resolve("private-key.pem");
+            Files.deleteIfExists(privateKey);
+            Files.createFile(privateKey, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(privateKey, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            return new DevelopmentKeys(keys, publicKey, privateKey);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -54,6 +66,11 @@ public final class DevelopmentKeys {
 
     public Path publicKeyFile() {
         return publicKeyFile;
+    }
+
+    /** PKCS#8 PEM of this run's private key, for the ops console's development sign-in. */
+    public Path privateKeyFile() {
+        return privateKeyFile;
     }
 
     /** A bearer token for a development user with these roles, for every service, valid for 12 hours. */

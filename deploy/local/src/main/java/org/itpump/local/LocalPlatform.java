@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * README's run command: starts PostgreSQL and Kafka (embedded unless ITPUMP_POSTGRES_URL /
- * KAFKA_BOOTSTRAP_SERVERS name external ones), then the four services on ports 8081-8084, waits until all are
- * ready, prints where they are, and stops everything it started on Ctrl-C.
+ * KAFKA_BOOTSTRAP_SERVERS name external ones), then the four services on ports 8081-8084 and the ops console on
+ * 8085, waits until all are ready, prints where they are, and stops everything it started on Ctrl-C.
  */
 public final class LocalPlatform {
 
@@ -66,6 +66,16 @@ public final class LocalPlatform {
             System.exit(1);
             return;
         }
+        try {
+            System.out.println("Starting the ops console ...");
+            platform.startOpsConsole(Platform.OPS_CONSOLE_PORT, System.out::println);
+        } catch (RuntimeException e) {
+            System.err.println("Cannot start the ops console: " + e.getMessage() + " (logs in " + work.resolve("logs") + ")");
+            platform.close();
+            infrastructure.close();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services, Kafka and PostgreSQL ...");
@@ -80,6 +90,8 @@ public final class LocalPlatform {
             String url = platform.url(service), management = platform.managementUrl(service);
             System.out.printf("  %-17s %s   OpenAPI %s/q/openapi   health %s/q/health%n", service, url, management, management);
         });
+        System.out.printf("%n  Ops console       %s   (development sign-in: %s/sign-in)%n", platform.url(Platform.OPS_CONSOLE),
+                platform.url(Platform.OPS_CONSOLE));
         System.out.printf("%n  Kafka %s   logs %s%n", infrastructure.kafkaBootstrapServers(), work.resolve("logs"));
         writeTokens(platform, work.resolve("jwt/tokens.txt"));
         System.out.printf("  Development bearer tokens (12 h, this run's key only): %s%n%n", work.resolve("jwt/tokens.txt"));

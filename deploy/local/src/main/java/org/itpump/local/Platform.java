@@ -17,6 +17,9 @@ public final class Platform implements AutoCloseable {
 
     /** The services and their fixed local ports. */
     public static final Map<String, Integer> SERVICES = fixedPorts();
+    /** The read-side web console (not one of the four pathway services; started by {@link #startOpsConsole}). */
+    public static final String OPS_CONSOLE = "ops-console";
+    public static final int OPS_CONSOLE_PORT = 8085;
 
     private final Infrastructure infrastructure;
     private DevelopmentKeys keys;
@@ -26,6 +29,12 @@ public final class Platform implements AutoCloseable {
     private final Map<String, List<java.util.function.Function<Map<String, String>, ServiceProcess>>> launchers =
             new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger nextInstance = new java.util.concurrent.atomic.AtomicInteger();
+    private Map<String, String> environment = Map.of();
+    private Map<String, String> baseProperties = Map.of();
+    private Path root;
+    private Path logs;
+    private String databasePrefix;
+    private boolean freshDatabases;
 
     private Platform(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -73,6 +82,12 @@ public final class Platform implements AutoCloseable {
                 "ITPUMP_DB_HOST", postgres.host(),
                 "ITPUMP_DB_PORT", String.valueOf(postgres.port()),
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        platform.environment = environment;
+        platform.baseProperties = Map.copyOf(properties);
+        platform.root = root;
+        platform.logs = logs;
+        platform.databasePrefix = databasePrefix;
+        platform.freshDatabases = freshDatabases;
         try {
             PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
             for (String service : SERVICES.keySet()) {
@@ -120,6 +135,37 @@ public final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts ops-console (its own database {@code <prefix>_ops_console}) in its "local" profile: the production
+     * settings plus the development sign-in, which signs with this run's private key. Its actions call this
+     * platform's implant- and followup-service. Waits until it is ready; {@link #close()} stops it.
+     */
+    public void startOpsConsole(int port, Consumer<String> console) {
+        PostgresServer postgres = infrastructure.postgres();
+        String database = databasePrefix + "_ops_console";
+        if (freshDatabases) {
+            postgres.recreateDatabase(database);
+        } else {
+            postgres.createDatabaseIfMissing(database);
+        }
+        Map<String, String> properties = new LinkedHashMap<>(baseProperties);
+        properties.put("itpump.db.name", database);
+        properties.put("quarkus.datasource.reactive.trust-certificate-pem.certs", "");
+        if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            properties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
+        }
+        properties.put("quarkus.profile", "local");
+        Map<String, String> consoleEnvironment = new LinkedHashMap<>(environment);
+        consoleEnvironment.put("ITPUMP_JWT_PRIVATE_KEY_LOCATION", keys.privateKeyFile().toString());
+        consoleEnvironment.put("ITPUMP_FOLLOWUP_URL", url("followup-service"));
+        consoleEnvironment.put("ITPUMP_IMPLANT_URL", url("implant-service"));
+        ServiceProcess process = ServiceProcess.start(OPS_CONSOLE,
+                root.resolve(OPS_CONSOLE).resolve("target/quarkus-app/quarkus-run.jar"), port, consoleEnvironment,
+                properties, logs.resolve(OPS_CONSOLE + ".log"), console);
+        services.put(OPS_CONSOLE, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(process)));
+        process.awaitReady(Duration.ofSeconds(120));
     }
 
     /** Kills the service with SIGKILL and starts it again on the same port and database; waits until ready. */

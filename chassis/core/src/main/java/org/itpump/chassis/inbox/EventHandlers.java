@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public final class EventHandlers {
     /**
      * @param reads the payload's top-level properties the consumer reads: the components of its record, or all
      */
-    record Handler<T>(Class<T> payloadType, Function<T, Uni<?>> action, Predicate<String> reads) {
+    record Handler<T>(Class<T> payloadType, BiFunction<InboundEvent, T, Uni<?>> action, Predicate<String> reads) {
     }
 
     private final Map<String, Handler<?>> byType = new HashMap<>();
@@ -32,6 +33,14 @@ public final class EventHandlers {
 
     /** @param payloadType a record of the properties this consumer reads; unknown properties are ignored */
     public <T> EventHandlers on(String type, Class<T> payloadType, Function<T, Uni<?>> action) {
+        return onEvent(type, payloadType, (event, payload) -> action.apply(payload));
+    }
+
+    /**
+     * As {@link #on}, for a consumer that also needs the envelope (ce_id, ce_time, ce_source): a read model that
+     * keeps every event of a pathway (ops-console) records when and from where each fact came.
+     */
+    public <T> EventHandlers onEvent(String type, Class<T> payloadType, BiFunction<InboundEvent, T, Uni<?>> action) {
         Predicate<String> reads = payloadType.isRecord()
                 ? Arrays.stream(payloadType.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet())::contains
                 : property -> true;

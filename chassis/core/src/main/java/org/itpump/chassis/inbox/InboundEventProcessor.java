@@ -165,7 +165,7 @@ public class InboundEventProcessor {
         }
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
                         .chain(first -> first
-                                ? traces.follow(event.pathwayId()).chain(() -> handler.action().apply(payload))
+                                ? traces.follow(event.pathwayId()).chain(() -> handler.action().apply(event, payload))
                                         .replaceWithVoid()
                                 : Uni.createFrom().voidItem()))
                 .onFailure(ClinicalRuleException.class)

@@ -1,0 +1,13 @@
+package org.itpump.console.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An implant case with its current theatre booking (none while awaiting scheduling). Status: AWAITING_SCHEDULING,
+ * SCHEDULED, COMPLETED, EXPLANTED or CLOSED, as implant.* events move it.
+ */
+public record CaseOnBoard(UUID caseId, UUID pathwayId, String patientRef, String status, Instant openedAt,
+                          UUID bookingId, String operatingRoomId, String operatingRoom, String surgeon, Instant start,
+                          Instant end) {
+}
