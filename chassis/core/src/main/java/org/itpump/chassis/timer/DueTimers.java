@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.itpump.chassis.audit.AuditRecorder;
+import org.itpump.chassis.audit.AuditScope;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -54,6 +56,7 @@ public class DueTimers {
 
     private final Clock clock;
     private final Instance<DueTimerHandler> handler;
+    private final AuditRecorder audit;
     private final MeterRegistry meters;
     private final Duration backoffInitial;
     private final Duration backoffMax;
@@ -61,7 +64,7 @@ public class DueTimers {
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final AtomicLong failing = new AtomicLong();
 
-    DueTimers(Clock clock, Instance<DueTimerHandler> handler, MeterRegistry meters,
+    DueTimers(Clock clock, Instance<DueTimerHandler> handler, AuditRecorder audit, MeterRegistry meters,
               @ConfigProperty(name = "itpump.timers.retry-backoff-initial", defaultValue = "30s") Duration backoffInitial,
               @ConfigProperty(name = "itpump.timers.retry-backoff-max", defaultValue = "1h") Duration backoffMax,
               @ConfigProperty(name = "itpump.timers.alert-after-failures", defaultValue = "5") int alertAfterFailures) {
@@ -74,6 +77,7 @@ public class DueTimers {
         }
         this.clock = clock;
         this.handler = handler;
+        this.audit = audit;
         this.meters = meters;
         this.backoffInitial = backoffInitial;
         this.backoffMax = backoffMax;
@@ -222,11 +226,13 @@ public class DueTimers {
                 return Uni.createFrom().voidItem(); // fired or cancelled meanwhile, e.g. by another replica
             }
             OffsetDateTime dueAt = timer.dueAt;
+            AuditScope.openForSystem();
             return handler.get().onDue(timer).invoke(() -> {
                 if (timer.dueAt.isEqual(dueAt)) {
                     timer.firedAt = now();
                 }
-            });
+            }).call(() -> audit.recordSystemChange("TIMER", timer.kind, // with its effect, as system:<service>
+                    "timer " + timer.id + " of " + timer.subjectId, null));
         });
     }
 
