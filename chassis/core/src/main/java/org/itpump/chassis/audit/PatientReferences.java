@@ -67,14 +67,26 @@ final class PatientReferences {
         if (value.getClass().getName().startsWith("java.")) {
             return;
         }
-        // an entity: its public patientRef field (Panache entities expose their columns as public fields)
-        for (Field field : value.getClass().getFields()) {
-            if (NAME.equals(field.getName()) && !Modifier.isStatic(field.getModifiers())) {
-                try {
+        // an entity: its patientRef (Panache entities declare public fields; the enhancement adds getters)
+        try {
+            part(NAME, value.getClass().getMethod("getPatientRef").invoke(value), found, depth);
+            return;
+        } catch (NoSuchMethodException noGetter) {
+            // read the field below
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return;
+        }
+        for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(NAME);
+                if (!Modifier.isStatic(field.getModifiers()) && field.trySetAccessible()) {
                     part(NAME, field.get(value), found, depth);
-                } catch (ReflectiveOperationException | RuntimeException unreadable) {
-                    // as above
                 }
+                return;
+            } catch (NoSuchFieldException notHere) {
+                // its superclass may declare it
+            } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                return;
             }
         }
     }
