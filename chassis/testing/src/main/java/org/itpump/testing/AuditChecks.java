@@ -51,20 +51,21 @@ public final class AuditChecks {
     }
 
     /**
-     * The one audit row of the caller's call (method, path) and the business row (table, id) were written by one
-     * transaction; the audit row names the patient and the token's subject. Returns the audit row.
+     * The one audit row of the caller's call (method, path) and the business row the query finds (its xmin as "tx",
+     * one bound parameter $1) were written by one transaction; the audit row names the patient and the token's
+     * subject. Returns the audit row.
      */
-    public static Row assertCommittedTogether(Pool pool, String actor, String method, String path, String table,
-                                              Object id, String patientRef) {
+    public static Row assertCommittedTogether(Pool pool, String actor, String method, String path,
+                                              String businessRowXmin, Object parameter, String patientRef) {
         RowSet<Row> audit = pool.preparedQuery("select xmin::text as tx, patient_refs, token_subject, outcome_status"
                         + " from audit_record where actor = $1 and method = $2 and path = $3")
                 .execute(Tuple.of(actor, method, path)).await().atMost(DB);
         assertEquals(1, audit.size(), "one audit row of " + actor + " " + method + " " + path);
         Row row = audit.iterator().next();
-        Row business = pool.preparedQuery("select xmin::text as tx from " + table + " where id = $1")
-                .execute(Tuple.of(id)).await().atMost(DB).iterator().next();
-        assertEquals(business.getString("tx"), row.getString("tx"),
-                "the " + table + " row and its audit row were written by one transaction");
+        RowSet<Row> business = pool.preparedQuery(businessRowXmin).execute(Tuple.of(parameter)).await().atMost(DB);
+        assertEquals(1, business.size(), businessRowXmin);
+        assertEquals(business.iterator().next().getString("tx"), row.getString("tx"),
+                "the business row and its audit row were written by one transaction");
         assertTrue(row.getString("patient_refs").contains(patientRef), row.getString("patient_refs"));
         assertEquals("sub-" + actor, row.getString("token_subject"));
         return row;
