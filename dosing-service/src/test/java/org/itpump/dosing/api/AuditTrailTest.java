@@ -51,7 +51,7 @@ class AuditTrailTest {
                         .get("/pump-therapies").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$"),
                 list -> !list.isEmpty(), "the therapy of " + pathwayId).get(0).get("therapyId").toString();
         given().auth().oauth2(clinician).contentType(ContentType.JSON)
-                .body(PumpTherapyResourceTest.morphine(10, 3, "pain not controlled"))
+                .body(PumpTherapyResourceTest.morphine(10, 2, "opioid-tolerant, trial at 2 mg"))
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         AuditChecks.assertCommittedTogether(pool, "audit-clinician", "POST", "/pump-therapies/" + therapyId + "/programs",
                 "select xmin::text as tx from pump_program where therapy_id = $1", UUID.fromString(therapyId), "PT-77");
