@@ -46,6 +46,9 @@ begin
     execute format('grant select, insert on audit_record to %I', runtime);
     execute format('revoke all on audit_chain_head from %I', runtime);
     execute format('grant select on audit_chain_head to %I', runtime);
+    -- the break-glass record (V0_12) is append-only too
+    execute format('revoke all on break_glass_access from %I', runtime);
+    execute format('grant select, insert on break_glass_access to %I', runtime);
     -- Flyway's own table: the service has no business there
     execute format('revoke all on flyway_schema_history from %I', runtime);
 end

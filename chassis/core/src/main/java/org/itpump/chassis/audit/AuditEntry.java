@@ -8,9 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One audited API call, and its shape as a FHIR R4 AuditEvent for the hospital's audit system. */
+/**
+ * One audited API call (or change the service made itself: a consumed event, a timer), and its shape as a FHIR R4
+ * AuditEvent for the hospital's audit system. query is the raw query string ("" when none); subject and issuer are
+ * the bearer token's sub and iss (null without a token); causedBy names the event or timer of a system change (null
+ * for an API call).
+ */
 record AuditEntry(UUID id, OffsetDateTime recordedAt, String actor, List<String> roles, String action, String method,
-                  String path, List<String> patientRefs, int status, String service) {
+                  String path, String query, List<String> patientRefs, int status, String service, String subject,
+                  String issuer, String causedBy) {
 
     static String actionOf(String method) {
         return switch (method) {
@@ -34,7 +40,8 @@ record AuditEntry(UUID id, OffsetDateTime recordedAt, String actor, List<String>
                         "display", "Person"),
                 "role", Map.of("system", "http://terminology.hl7.org/CodeSystem/object-role", "code", "1",
                         "display", "Patient"))));
-        entities.add(Map.of("what", Map.of("display", method + " " + path),
+        entities.add(Map.of("what", Map.of("display", method + " " + path + (query.isEmpty() ? "" : "?" + query)
+                        + (causedBy == null ? "" : " (" + causedBy + ")")),
                 "type", Map.of("system", "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code", "2",
                         "display", "System Object")));
         Map<String, Object> auditEvent = Map.of(

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itpump.chassis.audit.AuditRecorder;
+import org.itpump.chassis.audit.AuditScope;
+import org.itpump.chassis.audit.AuditUnavailableException;
 import org.itpump.chassis.tracing.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
@@ -39,6 +42,7 @@ public class InboundEventProcessor {
 
     private final InboundEventReader reader;
     private final Inbox inbox;
+    private final AuditRecorder audit;
     private final PathwayTraces traces;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
@@ -48,11 +52,12 @@ public class InboundEventProcessor {
     private final AtomicInteger retrying = new AtomicInteger();
     private volatile boolean stopping;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, PathwayTraces traces, ObjectMapper mapper,
-                          MeterRegistry meters,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, PathwayTraces traces,
+                          ObjectMapper mapper, MeterRegistry meters,
                           @ConfigProperty(name = "quarkus.application.name") String service, InboxSettings settings) {
         this.reader = reader;
         this.inbox = inbox;
+        this.audit = audit;
         this.traces = traces;
         this.mapper = mapper;
         this.meters = meters;
@@ -121,6 +126,9 @@ public class InboundEventProcessor {
         if (failure instanceof PoisonEventException || stopping) {
             return false;
         }
+        if (failure instanceof AuditUnavailableException) {
+            return true; // not the event's fault: it waits until its effect can be audited
+        }
         if (refusedByDatabase(failure).isPresent()) {
             return attempts.get() < DATABASE_REFUSALS; // a race resolves at once; the event's own data does not
         }
@@ -165,8 +173,12 @@ public class InboundEventProcessor {
         }
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event)
                         .chain(first -> first
-                                ? traces.follow(event.pathwayId()).chain(() -> handler.action().apply(event, payload))
-                                        .replaceWithVoid()
+                                ? Uni.createFrom().voidItem().invoke(AuditScope::openForSystem)
+                                        .chain(() -> traces.follow(event.pathwayId()))
+                                        .chain(() -> handler.action().apply(event, payload))
+                                        // its audit row commits with the effect and the inbox row, as system:<service>
+                                        .chain(() -> audit.recordSystemChange("EVENT", event.type(),
+                                                "event " + event.source() + " " + event.id(), event.payload()))
                                 : Uni.createFrom().voidItem()))
                 .onFailure(ClinicalRuleException.class)
                 .transform(refused -> new PoisonEventException(

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.events.EventContracts;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.chassis.time.Times;
@@ -54,6 +55,7 @@ public class Outbox {
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
+        AuditScope.patientsOf(event.payload()); // the patients a change names in its events are in its audit row
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, row.id())
                         .setParameter(2, row.topic())

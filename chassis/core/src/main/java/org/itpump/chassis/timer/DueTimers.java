@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.itpump.chassis.time.Times;
+import org.itpump.chassis.audit.AuditRecorder;
+import org.itpump.chassis.audit.AuditScope;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -52,6 +54,7 @@ public class DueTimers {
 
     private final Clock clock;
     private final Instance<DueTimerHandler> handler;
+    private final AuditRecorder audit;
     private final MeterRegistry meters;
     private final Duration backoffInitial;
     private final Duration backoffMax;
@@ -59,7 +62,8 @@ public class DueTimers {
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final AtomicLong failing = new AtomicLong();
 
-    DueTimers(Clock clock, Instance<DueTimerHandler> handler, MeterRegistry meters, TimerSettings settings) {
+    DueTimers(Clock clock, Instance<DueTimerHandler> handler, AuditRecorder audit, MeterRegistry meters,
+              TimerSettings settings) {
         Duration backoffInitial = settings.retryBackoffInitial();
         Duration backoffMax = settings.retryBackoffMax();
         int alertAfterFailures = settings.alertAfterFailures();
@@ -72,6 +76,7 @@ public class DueTimers {
         }
         this.clock = clock;
         this.handler = handler;
+        this.audit = audit;
         this.meters = meters;
         this.backoffInitial = backoffInitial;
         this.backoffMax = backoffMax;
@@ -220,11 +225,13 @@ public class DueTimers {
                 return Uni.createFrom().voidItem(); // fired or cancelled meanwhile, e.g. by another replica
             }
             OffsetDateTime dueAt = timer.dueAt;
+            AuditScope.openForSystem();
             return handler.get().onDue(timer).invoke(() -> {
                 if (timer.dueAt.isEqual(dueAt)) {
                     timer.firedAt = now();
                 }
-            });
+            }).call(() -> audit.recordSystemChange("TIMER", timer.kind, // with its effect, as system:<service>
+                    "timer " + timer.id + " of " + timer.subjectId, null));
         });
     }
 

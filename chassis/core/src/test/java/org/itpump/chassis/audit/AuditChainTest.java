@@ -51,11 +51,12 @@ class AuditChainTest {
         UUID id = insert("chain-reader", "/trials/t-1", "p-1", 200, OffsetDateTime.parse("2026-11-30T10:15:30.123456Z"));
         Row row = row(id);
         long seq = row.getLong("chain_seq");
-        // The canonical content, written out by hand: [chain_seq, id, recorded_at in microseconds since the epoch,
-        // actor, roles, action, method, path, patient_refs, outcome_status] as PostgreSQL's jsonb prints it.
+        // The canonical content (version 2, V0_11), written out by hand: [chain_seq, id, recorded_at in microseconds
+        // since the epoch, actor, roles, action, method, path, patient_refs, outcome_status, canonical_version,
+        // query_string, token_subject, token_issuer, caused_by] as PostgreSQL's jsonb prints it.
         // 2026-11-30T10:15:30Z is 1,796,033,730 s after the epoch; + 0.123456 s = 1,796,033,730,123,456 µs.
         String canonical = "[" + seq + ", \"" + id + "\", 1796033730123456, \"chain-reader\", \"ops\", \"R\", \"GET\","
-                + " \"/trials/t-1\", \"p-1\", 200]";
+                + " \"/trials/t-1\", \"p-1\", 200, 2, \"\", null, null, null]";
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         sha256.update(bytes(row, "prev_hash"));
         sha256.update(canonical.getBytes(StandardCharsets.UTF_8));
@@ -89,6 +90,69 @@ class AuditChainTest {
             asAdministrator("update audit_record set patient_refs = 'p-2' where id = $1", edited);
         }
         assertNull(firstBrokenRow(), "whole again once the row says what it said");
+    }
+
+    @Test
+    void aRowChainedBeforeV0_11KeepsItsVersion1ContentAndStillVerifies() throws Exception {
+        UUID legacy = UUID.randomUUID();
+        // As the rows written before V0_11 were chained: version 1, hashed over the V0_10 content (triggers off, so
+        // the chain trigger does not make it version 2; the head moves as the trigger would move it).
+        pool.withTransaction(connection -> connection.query("set local session_replication_role = replica").execute()
+                .chain(() -> connection.query("""
+                        do $$
+                        declare
+                            head audit_chain_head;
+                            r    audit_record;
+                        begin
+                            select * into head from audit_chain_head for update;
+                            r.id := '%s'; r.recorded_at := '2026-11-30T09:00:00Z'; r.actor := 'chain-legacy';
+                            r.roles := 'ops'; r.action := 'R'; r.method := 'GET'; r.path := '/trials/legacy';
+                            r.patient_refs := 'p-legacy'; r.outcome_status := 200; r.query_string := '';
+                            r.canonical_version := 1;
+                            r.chain_seq := head.chain_seq + 1;
+                            r.prev_hash := head.row_hash;
+                            r.row_hash := sha256(head.row_hash || audit_record_canonical(r));
+                            insert into audit_record select r.*;
+                            update audit_chain_head set chain_seq = r.chain_seq, row_hash = r.row_hash;
+                        end
+                        $$""".formatted(legacy)).execute())).await().atMost(WAIT);
+        Row row = row(legacy);
+        // Version 1's content by hand, as V0_10 defined it: 2026-11-30T09:00:00Z is 1,796,033,730 - 4,530 s
+        // (10:15:30 - 09:00:00) = 1,796,029,200 s after the epoch.
+        String canonical = "[" + row.getLong("chain_seq") + ", \"" + legacy + "\", 1796029200000000, \"chain-legacy\","
+                + " \"ops\", \"R\", \"GET\", \"/trials/legacy\", \"p-legacy\", 200]";
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(bytes(row, "prev_hash"));
+        sha256.update(canonical.getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(sha256.digest(), bytes(row, "row_hash"), "row_hash = SHA-256(prev_hash || " + canonical + ")");
+        UUID after = insert("chain-reader", "/trials/t-after", "p-3", 200, OffsetDateTime.parse("2026-11-30T09:00:01Z"));
+        assertArrayEquals(bytes(row, "row_hash"), bytes(row(after), "prev_hash"), "a version 2 row follows it");
+        assertNull(firstBrokenRow(), "version 1 and version 2 rows verify in one chain");
+    }
+
+    @Test
+    void theVerificationNamesARowWhoseNewColumnsWereEdited() {
+        UUID edited = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into audit_record (id, recorded_at, actor, roles, action, method, path, query_string,
+                                          patient_refs, outcome_status, token_subject, token_issuer)
+                values ($1, now(), 'chain-subject', 'clinician', 'R', 'GET', '/trials', 'status=IN_PROGRESS', '', 200,
+                        'sub-1', 'https://idp.example')""").execute(Tuple.of(edited)).await().atMost(WAIT);
+        long editedSeq = row(edited).getLong("chain_seq");
+        assertNull(firstBrokenRow(), "unbroken before the edit");
+        for (String[] edit : new String[][]{{"token_subject = 'sub-2'", "token_subject = 'sub-1'"},
+                {"query_string = ''", "query_string = 'status=IN_PROGRESS'"},
+                {"canonical_version = 1", "canonical_version = 2"}}) { // hiding the new columns from the hash
+            asAdministrator("update audit_record set " + edit[0] + " where id = $1", edited);
+            try {
+                Row broken = firstBrokenRow();
+                assertEquals(editedSeq, broken.getLong("broken_seq"), edit[0] + ": " + broken.getString("problem"));
+                assertTrue(broken.getString("problem").contains("the row was changed"), broken.getString("problem"));
+            } finally {
+                asAdministrator("update audit_record set " + edit[1] + " where id = $1", edited);
+            }
+            assertNull(firstBrokenRow(), "whole again after undoing " + edit[0]);
+        }
     }
 
     @Test

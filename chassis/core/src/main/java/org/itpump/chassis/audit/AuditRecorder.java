@@ -1,0 +1,208 @@
+package org.itpump.chassis.audit;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.itpump.chassis.audit.AuditScope.AuditRequest;
+import org.itpump.chassis.outbox.Outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Writes audit rows, in the business transaction under way (a change and its record commit together, or neither) or
+ * in a transaction of its own (reads, refusals), always with the row's FHIR AuditEvent in the outbox beside it.
+ * <p>
+ * Patient references come from the answer or the change, from what use cases and outgoing events name
+ * ({@link AuditScope}), and from the path: {@code itpump.audit.patient-of.<path parameter>} is the query (one bound
+ * parameter, $1, the parameter's UUID) that finds the patient of the record the parameter names, e.g.
+ * {@code itpump.audit.patient-of.trialId=select patient_ref from trial where id = $1}. So a 403 or a 404 on a trial,
+ * and every sub-resource of it, carries the patient; the answer to the caller does not change.
+ * <p>
+ * Every write goes through {@link #insert}: one row, one statement, the place where a later group commit
+ * (issue 17) would batch rows.
+ */
+@ApplicationScoped
+public class AuditRecorder {
+
+    static final String PATIENT_OF = "itpump.audit.patient-of.";
+    private static final String COLUMNS = "insert into audit_record (id, recorded_at, actor, roles, action, method, path,"
+            + " query_string, patient_refs, outcome_status, token_subject, token_issuer, caused_by) values ";
+    private static final String INSERT_POOL = COLUMNS
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, cast($11 as text), cast($12 as text), cast($13 as text))";
+    private static final String INSERT_SESSION = COLUMNS
+            + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''), nullif(?13, ''))"; // "" binds null
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final CurrentIdentityAssociation identities;
+    private final Clock clock;
+    private final String service;
+    private final Map<String, String> patientOf = new TreeMap<>();
+
+    AuditRecorder(Pool pool, Outbox outbox, CurrentIdentityAssociation identities, Clock clock, Config config,
+                  @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.identities = identities;
+        this.clock = clock;
+        this.service = service;
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PATIENT_OF)) {
+                patientOf.put(name.substring(PATIENT_OF.length()), config.getValue(name, String.class));
+            }
+        }
+    }
+
+    /** The actor of the changes the service makes itself: system:&lt;quarkus.application.name&gt;. */
+    public String systemActor() {
+        return "system:" + service;
+    }
+
+    /**
+     * Records a change the service made itself (a consumed event, a timer), inside its Panache transaction, as
+     * {@code system:<service>}: method EVENT or TIMER, path the event type or timer kind, causedBy what caused it.
+     * The session is flushed first, so the change's own failures stay what they are; a failure of the audit row
+     * itself fails the transaction with {@link AuditUnavailableException}.
+     */
+    public Uni<Void> recordSystemChange(String method, String what, String causedBy, Object cause) {
+        Set<String> refs = new LinkedHashSet<>(PatientReferences.in(cause));
+        AuditScope.current().ifPresent(scope -> refs.addAll(scope.patientRefs()));
+        AuditEntry entry = new AuditEntry(UUID.randomUUID(), now(), systemActor(), List.of(), "E", method, what, "",
+                new ArrayList<>(refs), 200, service, null, null, causedBy);
+        return Panache.getSession().chain(Mutiny.Session::flush)
+                .chain(() -> insertInSession(entry).onFailure().transform(AuditUnavailableException::new));
+    }
+
+    /**
+     * Records the API call of the current scope inside the business transaction of its change (called by
+     * {@link AuditedTransaction} when the use case's work is done, before commit). Only for writes (POST, PUT, PATCH,
+     * DELETE), once per call. The status recorded is 200: the change committed with its row; the answer's exact 2xx
+     * status is decided after the commit.
+     */
+    Uni<Void> recordWithChange(Object result) {
+        AuditScope scope = AuditScope.current().orElse(null);
+        if (scope == null || scope.request == null || !scope.request.isWrite() || scope.recordedWithChange() != null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id = UUID.randomUUID();
+        return Panache.getSession().chain(Mutiny.Session::flush)
+                .chain(() -> identities.getDeferredIdentity().onFailure().recoverWithNull()
+                        .chain(identity -> entry(id, scope.request, identity, 200, merged(scope, result)))
+                        .chain(this::insertInSession)
+                        .onFailure().transform(AuditUnavailableException::new))
+                .invoke(() -> scope.recordedWithChange(id));
+    }
+
+    /** Records an API call after its answer is known, in a transaction of its own. */
+    Uni<Void> recordAlone(AuditRequest request, int status, List<String> answered) {
+        return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                .chain(identity -> entry(UUID.randomUUID(), request, identity, status, answered))
+                .chain(entry -> pool.withTransaction(connection -> connection.preparedQuery(INSERT_POOL)
+                        .execute(values(entry, Tuple.tuple()))
+                        .chain(() -> outbox.append(connection, entry.asEvent()))));
+    }
+
+    /** Whether the row written with a change committed (the change's transaction may have failed after it). */
+    Uni<Boolean> committed(UUID auditId) {
+        return pool.preparedQuery("select 1 from audit_record where id = $1").execute(Tuple.of(auditId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    static List<String> merged(AuditScope scope, Object answer) {
+        Set<String> refs = new LinkedHashSet<>(PatientReferences.in(answer));
+        if (scope != null) {
+            refs.addAll(scope.patientRefs());
+        }
+        return new ArrayList<>(refs);
+    }
+
+    private Uni<AuditEntry> entry(UUID id, AuditRequest request, SecurityIdentity identity, int status,
+                                  List<String> known) {
+        return patientsOfPath(request.pathParameters()).map(ofPath -> {
+            Set<String> refs = new LinkedHashSet<>(ofPath);
+            refs.addAll(known);
+            boolean anonymous = identity == null || identity.isAnonymous();
+            JsonWebToken token = !anonymous && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+            return new AuditEntry(id, now(), anonymous ? "anonymous" : identity.getPrincipal().getName(),
+                    anonymous ? List.of() : identity.getRoles().stream().sorted().toList(),
+                    AuditEntry.actionOf(request.method()), request.method(), request.path(), request.query(),
+                    new ArrayList<>(refs), status, service, token == null ? null : token.getSubject(),
+                    token == null ? null : token.getIssuer(), null);
+        });
+    }
+
+    /** The patients of the records the path names, by the configured queries; an id that is no UUID names none. */
+    private Uni<List<String>> patientsOfPath(Map<String, String> parameters) {
+        Uni<List<String>> found = Uni.createFrom().item(new ArrayList<>());
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String query = patientOf.get(parameter.getKey());
+            UUID id = uuid(parameter.getValue());
+            if (query == null || id == null) {
+                continue;
+            }
+            found = found.chain(refs -> pool.preparedQuery(query).execute(Tuple.of(id)).map(rows -> {
+                rows.forEach(row -> {
+                    String reference = row.getString(0);
+                    if (reference != null && !refs.contains(reference)) {
+                        refs.add(reference);
+                    }
+                });
+                return refs;
+            }));
+        }
+        return found;
+    }
+
+    private Uni<Void> insertInSession(AuditEntry entry) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SESSION)
+                        .setParameter(1, entry.id()).setParameter(2, entry.recordedAt()).setParameter(3, entry.actor())
+                        .setParameter(4, String.join(",", entry.roles())).setParameter(5, entry.action())
+                        .setParameter(6, entry.method()).setParameter(7, entry.path()).setParameter(8, entry.query())
+                        .setParameter(9, String.join(",", entry.patientRefs())).setParameter(10, entry.status())
+                        .setParameter(11, orEmpty(entry.subject())).setParameter(12, orEmpty(entry.issuer()))
+                        .setParameter(13, orEmpty(entry.causedBy()))
+                        .executeUpdate())
+                .chain(() -> outbox.append(entry.asEvent()));
+    }
+
+    private static Tuple values(AuditEntry entry, Tuple tuple) {
+        return tuple.addValue(entry.id()).addValue(entry.recordedAt()).addValue(entry.actor())
+                .addValue(String.join(",", entry.roles())).addValue(entry.action()).addValue(entry.method())
+                .addValue(entry.path()).addValue(entry.query()).addValue(String.join(",", entry.patientRefs()))
+                .addValue(entry.status()).addValue(entry.subject()).addValue(entry.issuer()).addValue(entry.causedBy());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}
