@@ -181,4 +181,69 @@ public final class FhirResources {
         }
         return p;
     }
+
+    /** RxNorm ingredient codes of the intrathecal drugs the pathway uses (RxNorm, U.S. National Library of Medicine). */
+    static final java.util.Map<String, String> RXNORM = java.util.Map.of(
+            "morphine", "7052", "baclofen", "1292", "hydromorphone", "3423", "fentanyl", "4337",
+            "clonidine", "2599", "bupivacaine", "1815");
+    public static final String RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    public static final String UCUM = "http://unitsofmeasure.org";
+
+    /**
+     * A pump program (dosing.pump-programmed / dose-changed) as a MedicationRequest: the drug coded in RxNorm where
+     * known, intrathecal route (SNOMED CT 72607000), the daily dose as a rate in UCUM ({@code ug/d} or {@code mg/d}:
+     * the source's {@code mcg} is written {@code ug}), and the patient bolus (dose, and the day's maximum as
+     * bolusDose x maxBolusesPerDay).
+     */
+    public org.hl7.fhir.r4.model.MedicationRequest pumpProgram(org.itpump.gateway.domain.PumpProgram program) {
+        var request = new org.hl7.fhir.r4.model.MedicationRequest();
+        request.setId("program-" + program.programId());
+        request.setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.ACTIVE);
+        request.setIntent(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestIntent.ORDER);
+        CodeableConcept drug = new CodeableConcept().setText(program.drug());
+        String rxnorm = RXNORM.get(program.drug().toLowerCase(java.util.Locale.ROOT));
+        if (rxnorm != null) {
+            drug.addCoding(new Coding(RXNORM_SYSTEM, rxnorm, program.drug().toLowerCase(java.util.Locale.ROOT)));
+        }
+        request.setMedication(drug);
+        request.setSubject(patient(program.patientRef()));
+        request.setAuthoredOnElement(new DateTimeType(Date.from(program.programmedAt().toInstant())));
+        String unit = program.ucumDoseUnit();
+        CodeableConcept intrathecal = new CodeableConcept(new Coding(SNOMED, "72607000", "Intrathecal route"));
+        var continuous = request.addDosageInstruction().setText("Continuous intrathecal infusion").setRoute(intrathecal);
+        continuous.addDoseAndRate().setRate(new org.hl7.fhir.r4.model.Quantity().setValue(program.dailyDose())
+                .setUnit(unit + "/d").setSystem(UCUM).setCode(unit + "/d"));
+        if (program.bolusDose() != null) {
+            var bolus = request.addDosageInstruction().setText("Patient-activated bolus").setRoute(intrathecal)
+                    .setAsNeeded(new org.hl7.fhir.r4.model.BooleanType(true));
+            bolus.addDoseAndRate().setDose(new org.hl7.fhir.r4.model.Quantity().setValue(program.bolusDose())
+                    .setUnit(unit).setSystem(UCUM).setCode(unit));
+            if (program.maxBolusesPerDay() != null) {
+                bolus.setMaxDosePerPeriod(new org.hl7.fhir.r4.model.Ratio()
+                        .setNumerator(new org.hl7.fhir.r4.model.Quantity()
+                                .setValue(program.bolusDose().multiply(java.math.BigDecimal.valueOf(program.maxBolusesPerDay())))
+                                .setUnit(unit).setSystem(UCUM).setCode(unit))
+                        .setDenominator(new org.hl7.fhir.r4.model.Quantity().setValue(1).setUnit("d").setSystem(UCUM).setCode("d")));
+            }
+        }
+        return request;
+    }
+
+    /**
+     * A trial pain score (trial.assessment-recorded) as an Observation: LOINC 72514-3 "Pain severity - 0-10 verbal
+     * numeric rating [Score] - Reported", the score as an integer 0-10.
+     */
+    public org.hl7.fhir.r4.model.Observation painScore(String id, String patientRef, int nrs, java.time.OffsetDateTime at) {
+        var observation = new org.hl7.fhir.r4.model.Observation();
+        observation.setId(id);
+        observation.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey")));
+        observation.setCode(new CodeableConcept(new Coding("http://loinc.org", "72514-3",
+                "Pain severity - 0-10 verbal numeric rating [Score] - Reported")));
+        observation.setSubject(patient(patientRef));
+        observation.setEffective(new DateTimeType(Date.from(at.toInstant())));
+        observation.setValue(new org.hl7.fhir.r4.model.IntegerType(nrs));
+        return observation;
+    }
 }

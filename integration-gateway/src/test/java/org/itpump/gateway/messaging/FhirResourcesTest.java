@@ -70,4 +70,30 @@ class FhirResourcesTest {
         assertValid(fhir.catheter(new Implant(implant.caseId(), implant.pathwayId(), "PT-77", null, null, "L2-L3", "T10",
                 null, implant.pump(), null, null)));
     }
+
+    @Test
+    void aPumpProgramIsAMedicationRequestInUcumMicrogramsAndPasses() {
+        var program = new org.itpump.gateway.domain.PumpProgram(UUID.randomUUID(), UUID.randomUUID(), "PT-77", "morphine",
+                "mcg", new java.math.BigDecimal("100"), new java.math.BigDecimal("12.5"), 4,
+                OffsetDateTime.parse("2026-11-27T09:00:00Z"));
+        var request = fhir.pumpProgram(program);
+        assertValid(request);
+        assertEquals("7052", request.getMedicationCodeableConcept().getCodingFirstRep().getCode());
+        var rate = request.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateQuantity();
+        assertEquals("ug/d", rate.getCode(), "UCUM writes micrograms ug, never mcg");
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(rate.getValue()));
+        // The day's bolus maximum, by hand: 12.5 ug x 4 boluses = 50 ug per 1 d.
+        var max = request.getDosageInstruction().get(1).getMaxDosePerPeriod();
+        assertEquals(0, new java.math.BigDecimal("50.0").compareTo(max.getNumerator().getValue()));
+        assertEquals("ug", max.getNumerator().getCode());
+        assertTrue(!fhir.json(request).contains("mcg"));
+    }
+
+    @Test
+    void aTrialPainScoreIsLoinc72514dash3AndPasses() {
+        var observation = fhir.painScore("nrs-1", "PT-77", 3, OffsetDateTime.parse("2026-11-26T10:00:00Z"));
+        assertValid(observation);
+        assertEquals("72514-3", observation.getCode().getCodingFirstRep().getCode());
+        assertEquals(3, observation.getValueIntegerType().getValue());
+    }
 }
