@@ -104,12 +104,42 @@ class FhirApiTest {
     }
 
     @Test
+    void aPumpProgramAndATrialPainScoreAreServedAsValidMedicationRequestAndObservation() {
+        String pathway = UUID.randomUUID().toString();
+        String programId = UUID.randomUUID().toString();
+        String assessmentId = UUID.randomUUID().toString();
+        String patient = patientRef();
+        events.sendCloudEvent("itpump.dosing.events", UUID.randomUUID().toString(), "dosing.pump-programmed", pathway, """
+                {"pathwayId":"%s","patientRef":"%s","therapyId":"%s","programId":"%s",
+                 "program":{"drug":"morphine","doseUnit":"mcg","concentrationPerMl":500,"dailyDose":100,"mode":"SIMPLE_CONTINUOUS",
+                            "bolusDose":null,"bolusLockoutMinutes":null,"maxBolusesPerDay":null,"libraryVersion":1},
+                 "previous":null,"programmedAt":"2026-11-27T09:00:00Z"}""".formatted(pathway, patient, UUID.randomUUID(), programId));
+        events.sendCloudEvent("itpump.trial.events", UUID.randomUUID().toString(), "trial.assessment-recorded", pathway, """
+                {"pathwayId":"%s","patientRef":"%s","trialId":"%s","assessmentId":"%s","nrs":3,
+                 "assessedAt":"2026-11-26T10:00:00Z","minutesSinceDose":240,"oralMmePerDay":0}"""
+                .formatted(pathway, patient, UUID.randomUUID(), assessmentId));
+
+        Await.until(() -> status("MedicationRequest/program-" + programId), s -> s == 200, "the MedicationRequest served");
+        org.hl7.fhir.r4.model.MedicationRequest request =
+                read(org.hl7.fhir.r4.model.MedicationRequest.class, "MedicationRequest/program-" + programId, CLINICIAN);
+        assertValid(request);
+        // 100 mcg/day in the event is 100 ug/d in UCUM.
+        assertEquals("ug/d", request.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateQuantity().getCode());
+        Await.until(() -> status("Observation/nrs-" + assessmentId), s -> s == 200, "the Observation served");
+        org.hl7.fhir.r4.model.Observation nrs =
+                read(org.hl7.fhir.r4.model.Observation.class, "Observation/nrs-" + assessmentId, INTEGRATION);
+        assertValid(nrs);
+        assertEquals("72514-3", nrs.getCode().getCodingFirstRep().getCode());
+        assertEquals(3, nrs.getValueIntegerType().getValue());
+    }
+
+    @Test
     void theCapabilityStatementIsOpenAndValid() {
         String json = given().get("/fhir/r4/metadata").then().statusCode(200).extract().asString();
         CapabilityStatement cs = FhirResources.context().newJsonParser().parseResource(CapabilityStatement.class, json);
         assertValid(cs);
         assertEquals("4.0.1", cs.getFhirVersion().toCode());
-        assertEquals(3, cs.getRestFirstRep().getResource().size());
+        assertEquals(5, cs.getRestFirstRep().getResource().size());
     }
 
     @Test
