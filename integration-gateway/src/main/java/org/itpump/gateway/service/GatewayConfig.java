@@ -87,6 +87,10 @@ public interface GatewayConfig {
 
         @WithDefault("30s")
         Duration ackTimeout();
+
+        /** How often the outboxes (HL7 deliveries, FHIR publication) are looked at. */
+        @WithDefault("1s")
+        Duration poll();
     }
 
     /** One MLLP engine (Mirth, Rhapsody, ...) listening for SIU. */
