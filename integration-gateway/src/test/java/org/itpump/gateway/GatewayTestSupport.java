@@ -1,0 +1,33 @@
+package org.itpump.gateway;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** implant.scheduled / rescheduled / cancelled payloads as implant-service publishes them. */
+public final class GatewayTestSupport {
+
+    public static final String IMPLANT_TOPIC = "itpump.implant.events";
+    public static final String SURGEON = "5f0c1d2e-0000-4000-8000-000000000001";
+    public static final String THEATRE = "5f0c1d2e-0000-4000-8000-0000000000aa";
+
+    private GatewayTestSupport() {
+    }
+
+    /** A booking of {@code caseId} at {@code start} for 90 minutes, status BOOKED or CANCELLED. */
+    public static String booking(String pathwayId, String patientRef, String caseId, String bookingId, OffsetDateTime start,
+                                 String status, String surgeonId, String reason, String previousStart) {
+        return """
+                {"pathwayId":"%s","patientRef":"%s","caseId":"%s","bookingId":"%s","appointmentStatus":"%s",
+                 "start":"%s","end":"%s","durationMinutes":90,
+                 "operatingRoom":{"id":"%s","name":"Theatre 3"},"surgeon":{"id":"%s","name":"Okafor"},
+                 "procedure":{"codingSystem":"CPT","code":"62362","description":"Implantation of programmable intrathecal pump"},
+                 "reason":%s,"previousStart":%s}"""
+                .formatted(pathwayId, patientRef, caseId, bookingId, status, start, start.plusMinutes(90), THEATRE,
+                        surgeonId, reason == null ? "null" : "\"" + reason + "\"",
+                        previousStart == null ? "null" : "\"" + previousStart + "\"");
+    }
+
+    public static String patientRef() {
+        return "PT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

