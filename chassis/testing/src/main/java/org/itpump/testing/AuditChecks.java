@@ -36,7 +36,8 @@ public final class AuditChecks {
      * service's real insert fails, in PostgreSQL.
      */
     public static void refuseAuditRowsOf(Pool pool) {
-        sql(pool, """
+        // DDL is the migration owner's: the service's pool runs as the runtime role, which may not alter tables
+        PathwayTestResource.asMigrationOwner("""
                 create or replace function audit_test_refuse() returns trigger language plpgsql as $$
                 begin
                     if new.actor = 'audit-refused' then
@@ -45,8 +46,8 @@ public final class AuditChecks {
                     return new;
                 end
                 $$""");
-        sql(pool, "drop trigger if exists audit_test_refuse on audit_record");
-        sql(pool, "create trigger audit_test_refuse before insert on audit_record for each row"
+        PathwayTestResource.asMigrationOwner("drop trigger if exists audit_test_refuse on audit_record");
+        PathwayTestResource.asMigrationOwner("create trigger audit_test_refuse before insert on audit_record for each row"
                 + " execute function audit_test_refuse()");
     }
 

@@ -42,8 +42,9 @@ class AuditTrailTest {
 
     @BeforeEach
     void probeTableAndRefusingTrigger() {
-        sql("create table if not exists audit_probe_note (id uuid primary key, patient_ref text not null, text text not null)");
-        sql("""
+        // DDL is the migration owner's (the service runs as a runtime role that may not create or alter tables)
+        asOwner("create table if not exists audit_probe_note (id uuid primary key, patient_ref text not null, text text not null)");
+        asOwner("""
                 create or replace function audit_probe_refuse() returns trigger language plpgsql as $$
                 begin
                     if new.actor = 'audit-refused' then
@@ -52,8 +53,8 @@ class AuditTrailTest {
                     return new;
                 end
                 $$""");
-        sql("drop trigger if exists audit_probe_refuse on audit_record");
-        sql("create trigger audit_probe_refuse before insert on audit_record for each row execute function audit_probe_refuse()");
+        asOwner("drop trigger if exists audit_probe_refuse on audit_record");
+        asOwner("create trigger audit_probe_refuse before insert on audit_record for each row execute function audit_probe_refuse()");
     }
 
     @Test
@@ -142,6 +143,14 @@ class AuditTrailTest {
 
     private static String token(String name, String subject, String role) {
         return Jwt.upn(name).subject(subject).groups(role).sign();
+    }
+
+    private static void asOwner(String statement) {
+        try (java.sql.Connection connection = AuditRuntimeRoleTest.connectAsOwner()) {
+            connection.createStatement().execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void sql(String statement) {
