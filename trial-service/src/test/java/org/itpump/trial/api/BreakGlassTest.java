@@ -116,14 +116,15 @@ class BreakGlassTest {
 
     @Test
     void aBreakGlassReadWhoseRecordCannotBeWrittenIsNotAnswered() {
-        pool.query("alter table break_glass_access rename to break_glass_access_away").execute().await().indefinitely();
+        // DDL is the migration owner's (the service runs as the runtime role)
+        org.itpump.testing.PathwayTestResource.asMigrationOwner("alter table break_glass_access rename to break_glass_access_away");
         try {
             given().auth().oauth2(token("bg-unrecorded", OPS)).header(BreakGlass.HEADER, "ward downtime")
                     .when().get("/trials").then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://itpump.org/problems/break-glass-not-recorded"))
                     .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("trialId")));
         } finally {
-            pool.query("alter table break_glass_access_away rename to break_glass_access").execute().await().indefinitely();
+            org.itpump.testing.PathwayTestResource.asMigrationOwner("alter table break_glass_access_away rename to break_glass_access");
         }
     }
 
@@ -133,9 +134,14 @@ class BreakGlassTest {
                 .get("/trials?limit=1").then().statusCode(200);
         for (String change : new String[]{"update break_glass_access set reason = 'nothing' where actor = 'bg-append'",
                 "delete from break_glass_access where actor = 'bg-append'", "truncate break_glass_access"}) {
+            // the service's runtime role has no such privilege (chassis V0_13) ...
             RuntimeException refused = assertThrows(RuntimeException.class,
                     () -> pool.query(change).execute().await().atMost(Duration.ofSeconds(10)), change);
-            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+            // ... and the table's owner is stopped by its append-only guard (V0_12)
+            RuntimeException guarded = assertThrows(RuntimeException.class,
+                    () -> org.itpump.testing.PathwayTestResource.asMigrationOwner(change), change);
+            assertTrue(guarded.getCause().getMessage().contains("append-only"), guarded.getCause().getMessage());
         }
         assertEquals("audit sample", recorded("bg-append").get(0).getString("reason"));
     }
