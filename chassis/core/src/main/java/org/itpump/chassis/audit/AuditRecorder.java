@@ -105,7 +105,7 @@ public class AuditRecorder {
         UUID id = UUID.randomUUID();
         return Panache.getSession().chain(Mutiny.Session::flush)
                 .chain(() -> identities.getDeferredIdentity().onFailure().recoverWithNull()
-                        .chain(identity -> entry(id, scope.request, identity, 200, merged(scope, result)))
+                        .chain(identity -> entry(id, scope.request, identity, 200, merged(scope, result), true))
                         .chain(this::insertInSession)
                         .onFailure().transform(AuditUnavailableException::new))
                 .invoke(() -> scope.recordedWithChange(id));
@@ -114,7 +114,7 @@ public class AuditRecorder {
     /** Records an API call after its answer is known, in a transaction of its own. */
     Uni<Void> recordAlone(AuditRequest request, int status, List<String> answered) {
         return identities.getDeferredIdentity().onFailure().recoverWithNull()
-                .chain(identity -> entry(UUID.randomUUID(), request, identity, status, answered))
+                .chain(identity -> entry(UUID.randomUUID(), request, identity, status, answered, false))
                 .chain(entry -> pool.withTransaction(connection -> connection.preparedQuery(INSERT_POOL)
                         .execute(values(entry, Tuple.tuple()))
                         .chain(() -> outbox.append(connection, entry.asEvent()))));
@@ -135,8 +135,8 @@ public class AuditRecorder {
     }
 
     private Uni<AuditEntry> entry(UUID id, AuditRequest request, SecurityIdentity identity, int status,
-                                  List<String> known) {
-        return patientsOfPath(request.pathParameters()).map(ofPath -> {
+                                  List<String> known, boolean inSession) {
+        return patientsOfPath(request.pathParameters(), inSession).map(ofPath -> {
             Set<String> refs = new LinkedHashSet<>(ofPath);
             refs.addAll(known);
             boolean anonymous = identity == null || identity.isAnonymous();
@@ -149,8 +149,12 @@ public class AuditRecorder {
         });
     }
 
-    /** The patients of the records the path names, by the configured queries; an id that is no UUID names none. */
-    private Uni<List<String>> patientsOfPath(Map<String, String> parameters) {
+    /**
+     * The patients of the records the path names, by the configured queries; an id that is no UUID names none. Inside
+     * a business transaction the lookup runs on that transaction's own connection: a second connection from the pool
+     * while the first holds a row lock starves the pool under concurrent writes to one record.
+     */
+    private Uni<List<String>> patientsOfPath(Map<String, String> parameters, boolean inSession) {
         Uni<List<String>> found = Uni.createFrom().item(new ArrayList<>());
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String query = patientOf.get(parameter.getKey());
@@ -158,9 +162,8 @@ public class AuditRecorder {
             if (query == null || id == null) {
                 continue;
             }
-            found = found.chain(refs -> pool.preparedQuery(query).execute(Tuple.of(id)).map(rows -> {
-                rows.forEach(row -> {
-                    String reference = row.getString(0);
+            found = found.chain(refs -> lookup(query, id, inSession).map(references -> {
+                references.forEach(reference -> {
                     if (reference != null && !refs.contains(reference)) {
                         refs.add(reference);
                     }
@@ -169,6 +172,21 @@ public class AuditRecorder {
             }));
         }
         return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<List<String>> lookup(String query, UUID id, boolean inSession) {
+        if (inSession) {
+            // Hibernate's native queries take ?1 where the SQL client takes $1
+            return Panache.getSession().chain(session -> session.createNativeQuery(query.replace("$1", "?1"))
+                    .setParameter(1, id).getResultList()).map(rows -> ((List<Object>) (List<?>) rows).stream()
+                    .map(row -> row == null ? null : row.toString()).toList());
+        }
+        return pool.preparedQuery(query).execute(Tuple.of(id)).map(rows -> {
+            List<String> references = new ArrayList<>();
+            rows.forEach(row -> references.add(row.getString(0)));
+            return references;
+        });
     }
 
     private Uni<Void> insertInSession(AuditEntry entry) {
