@@ -37,7 +37,8 @@ class GeneratedManifestsTest {
         assertTrue(Files.isRegularFile(generated), generated + " is missing: package the service first (./mvnw package)");
         assertTrue(Files.isRegularFile(committed), committed + " is missing: run deploy/kubernetes/generate.sh");
         // Compared as YAML documents: the generator does not keep the order of labels, nor of a container's ports
-        // (http, management), from one build to the next; lists of named ports are compared sorted by name.
+        // (http, management), nor of an init container's environment, from one build to the next; lists of named
+        // ports and of environment variables (none refers to another with $(NAME)) are compared sorted by name.
         assertEquals(documents(generated), documents(committed),
                 committed + " differs from what quarkus-kubernetes generates: run deploy/kubernetes/generate.sh and commit");
     }
@@ -45,24 +46,29 @@ class GeneratedManifestsTest {
     private static List<JsonNode> documents(Path file) throws IOException {
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             List<JsonNode> all = docs.readAll();
-            all.forEach(GeneratedManifestsTest::sortNamedPorts);
+            all.forEach(GeneratedManifestsTest::sortNamedLists);
             return all;
         }
     }
 
-    private static void sortNamedPorts(JsonNode node) {
+    private static void sortNamedLists(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            JsonNode ports = object.get("ports");
-            if (ports instanceof ArrayNode list) {
-                List<JsonNode> sorted = new ArrayList<>();
-                list.forEach(sorted::add);
-                sorted.sort(Comparator.comparing(port -> port.path("name").asText()));
-                list.removeAll();
-                list.addAll(sorted);
+            for (String field : new String[]{"ports", "env"}) {
+                sortByName(object.get(field));
             }
-            object.forEach(GeneratedManifestsTest::sortNamedPorts);
+            object.forEach(GeneratedManifestsTest::sortNamedLists);
         } else if (node instanceof ArrayNode array) {
-            array.forEach(GeneratedManifestsTest::sortNamedPorts);
+            array.forEach(GeneratedManifestsTest::sortNamedLists);
+        }
+    }
+
+    private static void sortByName(JsonNode named) {
+        if (named instanceof ArrayNode list) {
+            List<JsonNode> sorted = new ArrayList<>();
+            list.forEach(sorted::add);
+            sorted.sort(Comparator.comparing(item -> item.path("name").asText()));
+            list.removeAll();
+            list.addAll(sorted);
         }
     }
 }

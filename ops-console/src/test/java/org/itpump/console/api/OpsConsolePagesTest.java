@@ -153,15 +153,17 @@ class OpsConsolePagesTest {
             pathway.send(PathwayEvents.FOLLOWUP, "followup.complication-escalated", pathway.escalated(raised.toString()));
             pathway.send(PathwayEvents.FOLLOWUP, "followup.visit-due", pathway.visitDue("WOUND_CHECK", "2026-11-28T09:00:00Z"));
 
+            // both events: the visit comes after the escalation on the pathway's partition, so wait for it too
             String nurse = Await.until(() -> page("nurse", "/worklists"),
-                    html -> attributes(html, "data-escalation").contains(pathway.escalationId), "the escalation");
+                    html -> attributes(html, "data-escalation").contains(pathway.escalationId)
+                            && html.contains("WOUND_CHECK"), "the escalation and the due visit");
             String row = nurse.substring(nurse.indexOf("data-escalation=\"" + pathway.escalationId));
             row = row.substring(0, row.indexOf("</tr>"));
             // raised 90 min before it was sent; the page is read within the same minute
             assertTrue(row.contains("<td>90</td>"), row);
             assertTrue(row.contains("pump pocket infection"), row);
             assertTrue(row.contains("Acknowledge"), row);
-            assertTrue(nurse.contains("WOUND_CHECK"));
+            assertTrue(nurse.contains("WOUND_CHECK"), "the due visit is on the nurse's worklist");
 
             String ops = page("ops", "/worklists");
             String opsRow = ops.substring(ops.indexOf("data-escalation=\"" + pathway.escalationId));
