@@ -1,5 +1,6 @@
 package org.itpump.dosing.domain;
 
+import org.itpump.chassis.time.Times;
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.chassis.problem.StateConflictException;
 

@@ -1,5 +1,6 @@
 package org.itpump.dosing.domain;
 
+import org.itpump.chassis.time.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

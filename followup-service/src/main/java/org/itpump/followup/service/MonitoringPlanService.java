@@ -1,5 +1,6 @@
 package org.itpump.followup.service;
 
+import org.itpump.chassis.time.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

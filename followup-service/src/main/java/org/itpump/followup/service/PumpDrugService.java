@@ -1,5 +1,6 @@
 package org.itpump.followup.service;
 
+import org.itpump.chassis.time.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.problem.RuleViolationException;

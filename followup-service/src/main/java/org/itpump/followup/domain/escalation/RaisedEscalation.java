@@ -1,8 +1,8 @@
 package org.itpump.followup.domain.escalation;
 
+import org.itpump.chassis.time.Times;
 import org.itpump.chassis.problem.StateConflictException;
 import org.itpump.followup.domain.FollowupEvent;
-import org.itpump.followup.domain.StoredTimes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ public final class RaisedEscalation {
             throw new StateConflictException("Escalation " + id + " was already acknowledged at " + acknowledgedAt
                     + " by " + acknowledgedBy);
         }
-        acknowledgedAt = StoredTimes.utc(now);
+        acknowledgedAt = Times.utc(now);
         acknowledgedBy = by;
         return List.of(new FollowupEvent.EscalationAcknowledged(plan, this));
     }
@@ -83,7 +83,7 @@ public final class RaisedEscalation {
             return List.of();
         }
         alertCount++;
-        lastAlertedAt = StoredTimes.utc(now);
+        lastAlertedAt = Times.utc(now);
         return List.of(new FollowupEvent.EscalationReAlerted(plan, this));
     }
 

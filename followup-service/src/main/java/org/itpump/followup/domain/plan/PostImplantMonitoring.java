@@ -1,9 +1,9 @@
 package org.itpump.followup.domain.plan;
 
+import org.itpump.chassis.time.Times;
 import org.itpump.chassis.problem.StateConflictException;
 import org.itpump.followup.domain.FollowupEvent;
 import org.itpump.followup.domain.MonitoringPlanStatus;
-import org.itpump.followup.domain.StoredTimes;
 import org.itpump.followup.domain.complication.ClinicalFeature;
 import org.itpump.followup.domain.complication.ComplicationKind;
 import org.itpump.followup.domain.complication.ComplicationReport;
@@ -97,8 +97,8 @@ public final class PostImplantMonitoring {
                                               ZoneId hospitalZone, String startedDrug, String deviceManufacturer,
                                               String deviceModel, Instant now) {
         return new PostImplantMonitoring(UUID.randomUUID(), pathwayId, patientRef, implantCaseId, baselineNrs,
-                MonitoringPlanStatus.ACTIVE, StoredTimes.utc(now), StoredTimes.utc(completedAt),
-                StoredTimes.utc(planStartsAt), hospitalZone, PlanChoices.DEFAULTS, startedDrug, deviceManufacturer,
+                MonitoringPlanStatus.ACTIVE, Times.utc(now), Times.utc(completedAt),
+                Times.utc(planStartsAt), hospitalZone, PlanChoices.DEFAULTS, startedDrug, deviceManufacturer,
                 deviceModel, null, null, null, null, null, null);
     }
 
@@ -128,12 +128,12 @@ public final class PostImplantMonitoring {
     public List<FollowupEvent> discharge(Instant at, Instant now, String overrideReason, String clinician) {
         requireActive("record a discharge");
         MonitoringPlan.Discharged discharged = schedule().recordDischarge(at, now, overrideReason);
-        dischargedAt = StoredTimes.utc(discharged.plan().dischargedAt().orElseThrow());
+        dischargedAt = Times.utc(discharged.plan().dischargedAt().orElseThrow());
         FollowupEvent.DischargeOverride override = discharged.override().map(o -> {
             dischargeOverrideReason = o.reason();
             dischargeOverrideBy = clinician;
             return new FollowupEvent.DischargeOverride(o.rule(), o.reason(), clinician, o.drug(), o.requiredHours(),
-                    StoredTimes.utc(o.requiredUntil()));
+                    Times.utc(o.requiredUntil()));
         }).orElse(null);
         return List.of(new FollowupEvent.PatientDischarged(ref(), implantCompletedAt, dischargedAt,
                 choices.observationHours(), procedureEndedAt, choices.stay(), startedDrug, override));
@@ -166,15 +166,15 @@ public final class PostImplantMonitoring {
         if (next == MonitoringPlanStatus.WOUND_FOLLOWUP) {
             status = next;
             endReason = endedFor;
-            OffsetDateTime at = explantedAt != null ? StoredTimes.utc(explantedAt) : StoredTimes.utc(now);
+            OffsetDateTime at = explantedAt != null ? Times.utc(explantedAt) : Times.utc(now);
             MonitoringPlan schedule = schedule();
             return new Explanted(next, schedule.woundFollowupMilestones().stream().map(Milestone::key).toList(),
                     List.of(new FollowupEvent.WoundFollowupContinued(ref(), reason, at,
-                            StoredTimes.utc(schedule.monitoringWindowEndsAt()))));
+                            Times.utc(schedule.monitoringWindowEndsAt()))));
         }
         if (next == MonitoringPlanStatus.CLOSED) {
             status = next;
-            endedAt = StoredTimes.utc(now);
+            endedAt = Times.utc(now);
             endReason = endedFor;
             return new Explanted(next, List.of(), List.of(closed()));
         }
@@ -251,9 +251,9 @@ public final class PostImplantMonitoring {
                 procedureEndedAt.toInstant(), now);
         EscalationContext context = new EscalationContext(pumpDrug != null ? pumpDrug : startedDrug, deviceModel,
                 mriAdvice());
-        OffsetDateTime at = StoredTimes.utc(now);
+        OffsetDateTime at = Times.utc(now);
         RecordedComplication complication = new RecordedComplication(UUID.randomUUID(), id, report.kind(),
-                report.severity(), StoredTimes.utc(report.onsetAt()), report.features(), at);
+                report.severity(), Times.utc(report.onsetAt()), report.features(), at);
         List<RaisedEscalation> escalations = rules.evaluate(report, context).stream().map(e ->
                 RaisedEscalation.raise(id, complication.id(), RaisedEscalation.CAUSE_COMPLICATION, e, at)).toList();
         List<FollowupEvent> events = new ArrayList<>();
@@ -287,7 +287,7 @@ public final class PostImplantMonitoring {
             return Optional.empty();
         }
         RaisedEscalation raised = RaisedEscalation.raise(id, null, RaisedEscalation.CAUSE_EXPLANT, escalation.get(),
-                StoredTimes.utc(now));
+                Times.utc(now));
         return Optional.of(new ExplantEscalation(raised,
                 List.of(new FollowupEvent.ExplantEscalated(ref(), raised, pumpDrug, explantReason))));
     }
@@ -311,9 +311,9 @@ public final class PostImplantMonitoring {
         OutcomeAssessment assessment = OutcomeAssessment.recorded(assessedAtOrNull != null ? assessedAtOrNull : now,
                 painNrs, rigidityScore, spasmScore, oralMmePerDay, procedureEndedAt.toInstant(), now);
         OutcomeComparison comparison = OutcomeComparison.compare(PreTrialBaseline.withoutOralMme(baselineNrs), assessment);
-        RecordedOutcome outcome = new RecordedOutcome(UUID.randomUUID(), id, StoredTimes.utc(assessment.assessedAt()),
+        RecordedOutcome outcome = new RecordedOutcome(UUID.randomUUID(), id, Times.utc(assessment.assessedAt()),
                 assessment.painNrs(), assessment.rigidityScore(), assessment.spasmScore(), assessment.oralMmePerDay(),
-                comparison.painReductionNrs(), comparison.painReductionPercent().orElse(null), StoredTimes.utc(now));
+                comparison.painReductionNrs(), comparison.painReductionPercent().orElse(null), Times.utc(now));
         return new Assessed(outcome, comparison, List.of(new FollowupEvent.OutcomeRecorded(ref(), outcome, baselineNrs,
                 comparison.baseline().oralMme().orElse(null), comparison.mmeReductionMgPerDay().orElse(null),
                 comparison.mmeReductionPercent().orElse(null))));
