@@ -72,6 +72,14 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public static Infrastructure start(Path kafkaParent) {
+        return start(kafkaParent, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}; an embedded broker listens on {@code preferredKafkaPort} when that port is free
+     * (e.g. 9092, so that a local integration engine can be pointed at it), else on a free port (0: any free port).
+     */
+    public static Infrastructure start(Path kafkaParent, int preferredKafkaPort) {
         PostgresServer postgres = setting(POSTGRES_URL).map(PostgresServer::external)
                 .or(ContainerServers::postgres)
                 .orElseGet(PostgresServer::embedded);
@@ -82,7 +90,7 @@ public final class Infrastructure implements AutoCloseable {
         }
         try {
             Files.createDirectories(kafkaParent);
-            KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(kafkaParent, "broker-"));
+            KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(kafkaParent, "broker-"), preferredKafkaPort);
             return new Infrastructure(postgres, broker, broker.bootstrapServers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,7 +37,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker on free ports. */
     public static KafkaBroker start(Path directory) {
-        KafkaBroker broker = new KafkaBroker(directory, freePort(), freePort());
+        return start(directory, 0);
+    }
+
+    /**
+     * Formats a fresh log directory and starts the broker with its client listener on {@code preferredPort} when
+     * that port is free on 127.0.0.1 (a stable address a local tool can be pointed at, e.g. 9092), else on a free
+     * one; 0 means any free port. {@link #bootstrapServers()} tells which it got.
+     */
+    public static KafkaBroker start(Path directory, int preferredPort) {
+        KafkaBroker broker = new KafkaBroker(directory, portOrFree(preferredPort), freePort());
         broker.format();
         broker.restart();
         return broker;
@@ -201,6 +210,20 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code preferred} when it can be bound on 127.0.0.1 now, otherwise a free port (also for 0). */
+    static int portOrFree(int preferred) {
+        if (preferred > 0) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), preferred));
+                return preferred;
+            } catch (IOException taken) {
+                // in use (another broker, another run): any free port instead
+            }
+        }
+        return freePort();
     }
 
     static int freePort() {

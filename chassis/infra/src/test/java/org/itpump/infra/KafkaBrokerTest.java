@@ -33,6 +33,17 @@ class KafkaBrokerTest {
         }
     }
 
+    @Test
+    void takesThePreferredPortWhenFreeAndAnotherWhenTaken() throws Exception {
+        int free = KafkaBroker.freePort();
+        assertEquals(free, KafkaBroker.portOrFree(free), "a free preferred port is taken as it is");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int other = KafkaBroker.portOrFree(taken.getLocalPort());
+            org.junit.jupiter.api.Assertions.assertNotEquals(taken.getLocalPort(), other, "a port in use is not taken");
+            org.junit.jupiter.api.Assertions.assertTrue(other > 0);
+        }
+    }
+
     private static void produce(KafkaBroker broker, String value) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
