@@ -19,12 +19,36 @@ TOPICS = {
     "followupEvents": ("itpump.followup.events", "followup-service", "Post-operative monitoring facts."),
     "auditEvents": ("itpump.audit.events", "audit", "FHIR AuditEvents of every API call, from every service."),
 }
+# Standard messages for hospital integration engines (issue 15), written by integration-gateway: not CloudEvents and
+# not pathway events (no outbox event type, no JSON Schema here; HAPI builds and validates them in the gateway).
+# channel id: (topic, producing service, description, message id)
+INTEGRATION_TOPICS = {
+    "integrationHl7v2": ("itpump.integration.hl7v2", "integration-gateway",
+                         "HL7 v2.5.1 SIU messages (S12 new booking, S13 reschedule, S14 modification, S15 cancellation) as"
+                         " ER7 text, the same messages the gateway delivers over MLLP, for engines that read Kafka.",
+                         "hl7v2Siu"),
+    "integrationFhirR4": ("itpump.integration.fhir-r4", "integration-gateway",
+                          "FHIR R4 resources (Appointment, Procedure, Device) as FHIR JSON, each new version of a resource"
+                          " once; the gateway also serves them read-only at /fhir/r4.",
+                          "fhirR4Resource"),
+}
+# integration message id: (content type, headers beside content-type, payload description)
+INTEGRATION_MESSAGES = {
+    "hl7v2Siu": ("x-application/hl7-v2+er7; version=2.5.1",
+                 [("hl7-control-id", "MSH-10, the message control id (also the MLLP ACK's MSA-2).")],
+                 "One SIU^S12/S13/S14/S15 message in ER7 (segments separated by carriage returns)."),
+    "fhirR4Resource": ("application/fhir+json; fhirVersion=4.0",
+                       [("fhir-resource", "{type}/{id}/_history/{version}: which resource, which version.")],
+                       "One FHIR R4 resource as JSON."),
+}
 # dead-letter channel id: (topic, consuming service)
 DEAD_LETTERS = {
     "trialDeadLetters": ("itpump.trial-service.dlq", "trial-service"),
     "implantDeadLetters": ("itpump.implant-service.dlq", "implant-service"),
     "dosingDeadLetters": ("itpump.dosing-service.dlq", "dosing-service"),
     "followupDeadLetters": ("itpump.followup-service.dlq", "followup-service"),
+    "opsConsoleDeadLetters": ("itpump.ops-console.dlq", "ops-console"),
+    "integrationGatewayDeadLetters": ("itpump.integration-gateway.dlq", "integration-gateway"),
 }
 # service: channels it consumes
 CONSUMES = {
@@ -32,6 +56,10 @@ CONSUMES = {
     "implant-service": ["trialEvents"],
     "dosing-service": ["trialEvents", "implantEvents"],
     "followup-service": ["implantEvents", "dosingEvents"],
+    # the ops board's read model: every pathway topic, and the services' dead letters (worklist, metadata only)
+    "ops-console": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents", "trialDeadLetters",
+                    "implantDeadLetters", "dosingDeadLetters", "followupDeadLetters"],
+    "integration-gateway": ["trialEvents", "implantEvents", "dosingEvents"],
 }
 CLOUD_EVENT_HEADERS = [
     ("ce_id", "Unique event id; consumers deduplicate on it."),
@@ -47,6 +75,12 @@ CLOUD_EVENT_HEADERS = [
 def camel(event_type):
     service, fact = event_type.split(".")
     parts = [service] + fact.split("-")
+    return parts[0] + "".join(p.capitalize() for p in parts[1:])
+
+
+def camel_service(service):
+    """trial-service -> trial, ops-console -> opsConsole, integration-gateway -> integrationGateway"""
+    parts = [p for p in service.split("-") if p != "service"]
     return parts[0] + "".join(p.capitalize() for p in parts[1:])
 
 
@@ -86,6 +120,13 @@ def main():
             if t.startswith(service.split("-")[0] + "."):
                 w(f"      {camel(t)}:")
                 w(f"        $ref: '#/components/messages/{camel(t)}'")
+    for channel, (topic, service, description, message) in INTEGRATION_TOPICS.items():
+        w(f"  {channel}:")
+        w(f"    address: {topic}")
+        w(f"    description: {description} Published by {service}; key the pathway id (one pathway's messages in order).")
+        w("    messages:")
+        w(f"      {message}:")
+        w(f"        $ref: '#/components/messages/{message}'")
     for channel, (topic, service) in DEAD_LETTERS.items():
         w(f"  {channel}:")
         w(f"    address: {topic}")
@@ -102,9 +143,14 @@ def main():
         w("    action: send")
         w("    channel:")
         w(f"      $ref: '#/channels/{channel}'")
+    for channel in INTEGRATION_TOPICS:
+        w(f"  publish{cap(channel)}:")
+        w("    action: send")
+        w("    channel:")
+        w(f"      $ref: '#/channels/{channel}'")
     for service, channels in CONSUMES.items():
         for channel in channels:
-            w(f"  {service.split('-')[0]}Consumes{cap(channel)}:")
+            w(f"  {camel_service(service)}Consumes{cap(channel)}:")
             w("    action: receive")
             w(f"    description: {service} consumes this channel.")
             w("    channel:")
@@ -139,6 +185,23 @@ def main():
         w("        schemaFormat: application/schema+json;version=draft-2020-12")
         w("        schema:")
         w(f"          $ref: './schemas/{t}.json'")
+    for message, (content_type, headers, payload) in INTEGRATION_MESSAGES.items():
+        w(f"    {message}:")
+        w(f"      name: {message}")
+        w(f"      contentType: {json.dumps(content_type)}")
+        w("      headers:")
+        w("        type: object")
+        w("        properties:")
+        w("          content-type:")
+        w("            type: string")
+        w(f"            const: {json.dumps(content_type)}")
+        for header, description in headers:
+            w(f"          {header}:")
+            w("            type: string")
+            w(f"            description: {json.dumps(description)}")
+        w("      payload:")
+        w("        type: string")
+        w(f"        description: {json.dumps(payload)}")
     w("    deadLetter:")
     w("      name: dead-letter")
     w("      summary: The original record value and key, unchanged, with the reason it was refused.")

@@ -29,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class TopicConsistencyTest {
 
     private static final List<String> SERVICES = List.of("trial-service", "implant-service", "dosing-service", "followup-service");
+    /** Services beside the four pathway services: they consume pathway topics and own no itpump.&lt;name&gt;.events. */
+    private static final List<String> READ_SIDE = List.of("ops-console", "integration-gateway");
+    /** integration-gateway's standard messages for the engines (not pathway events, not through an outbox). */
+    private static final Set<String> INTEGRATION_TOPICS = Set.of("itpump.integration.hl7v2", "itpump.integration.fhir-r4");
     private static final String DLQ_PROPERTY = "mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -47,6 +51,7 @@ class TopicConsistencyTest {
     @Test
     void eachServicePublishesItsOwnEventTopic() {
         Set<String> outbox = PathwayTopics.names().stream().filter(topic -> !topic.endsWith(".dlq"))
+                .filter(topic -> !INTEGRATION_TOPICS.contains(topic))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = Stream.concat(Stream.of("itpump.audit.events"), // every service's audit trail
                         SERVICES.stream().map(service -> "itpump." + service.replace("-service", "") + ".events"))
@@ -86,18 +91,26 @@ class TopicConsistencyTest {
         return topics;
     }
 
-    /** Incoming channel topics, the dead-letter topic of each consuming service, and the outbox topics. */
+    /**
+     * Incoming channel topics ({@code topic} or a list in {@code topics}), the dead-letter topic of each consuming
+     * service, the outgoing channel topics of the read side (the gateway's), and the outbox topics.
+     */
     private static Set<String> serviceTopics(Set<String> asyncApi) throws IOException {
         String dlqPattern = properties(ROOT.resolve("chassis/core/src/main/resources/META-INF/microprofile-config.properties"))
                 .getProperty(DLQ_PROPERTY);
         assertEquals("itpump.${quarkus.application.name}.dlq", dlqPattern, DLQ_PROPERTY + " in the chassis config");
         Set<String> topics = new TreeSet<>();
-        for (String service : SERVICES) {
+        for (String service : Stream.concat(SERVICES.stream(), READ_SIDE.stream()).toList()) {
             Properties config = properties(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
             assertEquals(service, config.getProperty("quarkus.application.name"), "quarkus.application.name of " + service);
             Set<String> incoming = config.stringPropertyNames().stream()
-                    .filter(name -> name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic"))
-                    .map(config::getProperty).collect(Collectors.toSet());
+                    .filter(name -> name.startsWith("mp.messaging.incoming.")
+                            && (name.endsWith(".topic") || name.endsWith(".topics")))
+                    .flatMap(name -> Stream.of(config.getProperty(name).split(","))).map(String::trim)
+                    .collect(Collectors.toSet());
+            config.stringPropertyNames().stream()
+                    .filter(name -> name.startsWith("mp.messaging.outgoing.") && name.endsWith(".topic"))
+                    .map(config::getProperty).forEach(topics::add);
             topics.addAll(incoming);
             if (!incoming.isEmpty()) {
                 topics.add(dlqPattern.replace("${quarkus.application.name}", service));
