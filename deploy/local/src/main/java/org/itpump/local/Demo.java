@@ -43,6 +43,148 @@ public final class Demo {
         return new Demo(platform, seed).run(patients, out);
     }
 
+    /** How often {@link #keepMoving} takes its next step. */
+    public static final java.time.Duration STEP = java.time.Duration.ofSeconds(10);
+
+    /**
+     * After the summary, so that the board, the worklists and the timelines keep changing while the platform runs
+     * (issue 16): on a daemon thread, every {@code step} a new patient starts a trial, and each patient already
+     * moving takes its next step: decision, booking (tomorrow, in the demo theatre), a reschedule (the bar moves on
+     * the board; SIU S13 at the gateway), the pre-op checklist, the implant, the pump program, and for one in five a
+     * complication (an escalation on the worklist). At most {@value #MOVING} patients move at once. A failed call
+     * is printed and that patient drops out; the loop goes on.
+     */
+    public static Thread keepMoving(Platform platform, long seed, java.time.Duration step, PrintStream out) {
+        Demo demo = new Demo(platform, seed);
+        Thread mover = new Thread(() -> demo.moveForever(step, out), "demo-moving");
+        mover.setDaemon(true);
+        mover.start();
+        return mover;
+    }
+
+    private static final int MOVING = 8;
+
+    /** One patient of {@link #keepMoving}: what it has done so far. */
+    private static final class Moving {
+        final String patientRef;
+        final int index;
+        String trialId, pathwayId, caseId;
+        OffsetDateTime slot;
+        int stage;
+
+        Moving(String patientRef, int index) {
+            this.patientRef = patientRef;
+            this.index = index;
+        }
+    }
+
+    private void moveForever(java.time.Duration step, PrintStream out) {
+        String run = "MOVE-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String room, surgeon;
+        try {
+            room = api.post(url("implant-service", "/operating-rooms"), Map.of("name", "Demo theatre " + run))
+                    .path("operatingRoomId").asText();
+            surgeon = api.post(url("implant-service", "/surgeons"), Map.of("name", "Dr Moving", "staffRef", run))
+                    .path("surgeonId").asText();
+        } catch (RuntimeException e) {
+            out.println("demo: cannot keep patients moving: " + e.getMessage());
+            return;
+        }
+        OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.DAYS).plusHours(7);
+        List<Moving> moving = new ArrayList<>();
+        int started = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            if (moving.size() < MOVING) {
+                moving.add(new Moving(run + "-" + started, started));
+                started++;
+            }
+            for (java.util.Iterator<Moving> it = moving.iterator(); it.hasNext() && !Thread.currentThread().isInterrupted(); ) {
+                Moving patient = it.next();
+                try {
+                    if (!advance(patient, room, surgeon, tomorrow)) {
+                        it.remove();
+                    }
+                } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // the platform is stopping
+                    }
+                    out.println("demo: " + patient.patientRef + " stops moving: " + e.getMessage());
+                    it.remove();
+                }
+            }
+            try {
+                Thread.sleep(step.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The patient's next step; false when it has none left (or its trial failed). */
+    private boolean advance(Moving patient, String room, String surgeon, OffsetDateTime tomorrow) {
+        switch (patient.stage++) {
+            case 0 -> {
+                String candidateId = api.post(url("trial-service", "/candidates"), Map.of("patientRef", patient.patientRef,
+                        "indication", "FAILED_BACK_SURGERY_SYNDROME")).path("candidateId").asText();
+                api.put(url("trial-service", "/candidates/" + candidateId + "/eligibility"), Map.of("documented", List.of(
+                        "FAILED_CONSERVATIVE_THERAPY_DOCUMENTED", "PSYCHOLOGICAL_EVALUATION_CLEARED", "NO_ACTIVE_INFECTION",
+                        "ANTICOAGULATION_PLAN", "INFORMED_CONSENT")));
+                patient.trialId = api.post(url("trial-service", "/trials"), Map.of("candidateId", candidateId,
+                        "trialType", "SINGLE_BOLUS", "drug", "morphine", "dose", 0.3, "doseUnit", "mg", "baselineNrs", 8))
+                        .path("trialId").asText();
+                api.post(url("trial-service", "/trials/" + patient.trialId + "/assessments"),
+                        Map.of("nrs", random.nextInt(10) < 8 ? 3 : 6, "minutesSinceDose", 120, "oralMmePerDay", 60));
+            }
+            case 1 -> {
+                JsonNode decided = api.post(url("trial-service", "/trials/" + patient.trialId + "/decision"), Map.of());
+                patient.pathwayId = decided.path("pathwayId").asText();
+                return "PASSED".equals(decided.path("status").asText());
+            }
+            case 2 -> {
+                patient.caseId = api.await(url("implant-service", "/implant-cases?pathwayId=" + patient.pathwayId),
+                        cases -> cases.size() == 1).get(0).path("caseId").asText();
+                // a slot of its own: 12 a day from 07:00, 45 minutes apart (40 booked), in this run's theatre
+                patient.slot = tomorrow.plusDays(patient.index / 12).plusMinutes(45L * (patient.index % 12));
+                api.post(url("implant-service", "/implant-cases/" + patient.caseId + "/booking"), Map.of(
+                        "operatingRoomId", room, "surgeonId", surgeon, "start", patient.slot.toString(), "durationMinutes", 40));
+            }
+            case 3 -> {
+                if (random.nextBoolean()) { // half of them move to another slot: the bar moves, an S13 goes out
+                    patient.slot = patient.slot.plusHours(9); // from 16:00 on the same day: free, as only these move there
+                    api.put(url("implant-service", "/implant-cases/" + patient.caseId + "/booking"), Map.of(
+                            "operatingRoomId", room, "surgeonId", surgeon, "start", patient.slot.toString(),
+                            "durationMinutes", 40, "reason", "Demo: the theatre list changed"));
+                }
+            }
+            case 4 -> api.put(url("implant-service", "/implant-cases/" + patient.caseId + "/pre-op-checklist"),
+                    Map.of("confirmed", List.of("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR",
+                            "IMAGING_REVIEWED")));
+            case 5 -> {
+                OffsetDateTime ended = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+                api.post(url("implant-service", "/implant-cases/" + patient.caseId + "/completion"), Map.of(
+                        "catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10", "pumpPocketSide", "RIGHT",
+                        "anesthesia", "SEDATION", "startedAt", ended.minusMinutes(60).toString(), "endedAt", ended.toString(),
+                        "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II",
+                                "serialNumber", "MOVE-" + patient.caseId.substring(0, 8), "reservoirVolumeMl", 20)));
+            }
+            case 6 -> program(patient.pathwayId);
+            case 7 -> {
+                if (random.nextInt(5) == 0) {
+                    String planId = api.await(url("followup-service", "/monitoring-plans?pathwayId=" + patient.pathwayId),
+                            plans -> plans.size() == 1).get(0).path("planId").asText();
+                    api.post(url("followup-service", "/monitoring-plans/" + planId + "/complications"), Map.of(
+                            "kind", "INCREASED_PAIN_OR_WEAKNESS", "severity", "SEVERE", "features", List.of("NEW_WEAKNESS"),
+                            "onsetAt", OffsetDateTime.now(ZoneOffset.UTC).toString()));
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Result run(int patients, PrintStream out) {
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         String room = api.post(url("implant-service", "/operating-rooms"), Map.of("name", "Demo theatre " + run))

@@ -20,6 +20,9 @@ public final class Platform implements AutoCloseable {
     /** The read-side web console (not one of the four pathway services; started by {@link #startOpsConsole}). */
     public static final String OPS_CONSOLE = "ops-console";
     public static final int OPS_CONSOLE_PORT = 8085;
+    /** HL7 v2 SIU over MLLP and FHIR R4 for the hospital's integration engines (started by {@link #startGateway}). */
+    public static final String GATEWAY = "integration-gateway";
+    public static final int GATEWAY_PORT = 8086;
 
     private final Infrastructure infrastructure;
     private DevelopmentKeys keys;
@@ -143,28 +146,71 @@ public final class Platform implements AutoCloseable {
      * platform's implant- and followup-service. Waits until it is ready; {@link #close()} stops it.
      */
     public void startOpsConsole(int port, Consumer<String> console) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.profile", "local");
+        Map<String, String> consoleEnvironment = new LinkedHashMap<>();
+        consoleEnvironment.put("ITPUMP_JWT_PRIVATE_KEY_LOCATION", keys.privateKeyFile().toString());
+        consoleEnvironment.put("ITPUMP_FOLLOWUP_URL", url("followup-service"));
+        consoleEnvironment.put("ITPUMP_IMPLANT_URL", url("implant-service"));
+        startReadSide(OPS_CONSOLE, "ops_console", port, properties, consoleEnvironment, console);
+    }
+
+    /**
+     * Starts integration-gateway (its own database {@code <prefix>_gateway}): it reads the pathway topics, publishes
+     * SIU (ER7) on itpump.integration.hl7v2 and FHIR JSON on itpump.integration.fhir-r4, serves the FHIR API at
+     * {@code /fhir/r4}, and delivers each SIU message over MLLP to every engine of {@code engines} (name to
+     * {@code host:port}; none: Kafka only). {@code properties} are added, e.g. a shorter ACK timeout in tests.
+     * Waits until it is ready; {@link #close()} stops it.
+     *
+     * @throws IllegalArgumentException when an engine's address is not {@code host:port}
+     */
+    public void startGateway(int port, Map<String, String> engines, Map<String, String> properties,
+                             Consumer<String> console) {
+        Map<String, String> gatewayProperties = new LinkedHashMap<>(properties);
+        engines.forEach((name, address) -> {
+            int colon = address.lastIndexOf(':');
+            if (colon <= 0 || !address.substring(colon + 1).matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("MLLP engine " + name + ": '" + address + "' is not host:port");
+            }
+            gatewayProperties.put("itpump.gateway.delivery.mllp." + name + ".host", address.substring(0, colon));
+            gatewayProperties.put("itpump.gateway.delivery.mllp." + name + ".port", address.substring(colon + 1));
+        });
+        startReadSide(GATEWAY, "gateway", port, gatewayProperties, Map.of(), console);
+    }
+
+    /**
+     * One of the services beside the four pathway services (console, gateway), started like them: its own database
+     * (migrated by its owner role, used by its runtime role), the platform's environment and properties plus its own.
+     */
+    private void startReadSide(String service, String databaseSuffix, int port, Map<String, String> ownProperties,
+                               Map<String, String> ownEnvironment, Consumer<String> console) {
         PostgresServer postgres = infrastructure.postgres();
-        String database = databasePrefix + "_ops_console";
-        if (freshDatabases) {
-            postgres.recreateDatabase(database);
-        } else {
-            postgres.createDatabaseIfMissing(database);
-        }
+        String database = databasePrefix + "_" + databaseSuffix;
+        PostgresServer.DatabaseRoles roles = freshDatabases ? postgres.recreateDatabase(database)
+                : postgres.createDatabaseIfMissing(database);
         Map<String, String> properties = new LinkedHashMap<>(baseProperties);
         properties.put("itpump.db.name", database);
         properties.put("quarkus.datasource.reactive.trust-certificate-pem.certs", "");
         if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
             properties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
         }
-        properties.put("quarkus.profile", "local");
-        Map<String, String> consoleEnvironment = new LinkedHashMap<>(environment);
-        consoleEnvironment.put("ITPUMP_JWT_PRIVATE_KEY_LOCATION", keys.privateKeyFile().toString());
-        consoleEnvironment.put("ITPUMP_FOLLOWUP_URL", url("followup-service"));
-        consoleEnvironment.put("ITPUMP_IMPLANT_URL", url("implant-service"));
-        ServiceProcess process = ServiceProcess.start(OPS_CONSOLE,
-                root.resolve(OPS_CONSOLE).resolve("target/quarkus-app/quarkus-run.jar"), port, consoleEnvironment,
-                properties, logs.resolve(OPS_CONSOLE + ".log"), console);
-        services.put(OPS_CONSOLE, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(process)));
+        properties.putAll(ownProperties);
+        Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+        serviceEnvironment.put("ITPUMP_DB_USER", roles.runtime());
+        serviceEnvironment.put("ITPUMP_DB_PASSWORD", roles.runtimePassword());
+        serviceEnvironment.put("ITPUMP_DB_OWNER_USER", roles.owner());
+        serviceEnvironment.put("ITPUMP_DB_OWNER_PASSWORD", roles.ownerPassword());
+        serviceEnvironment.putAll(ownEnvironment);
+        String log = service + ".log";
+        java.util.function.Function<Map<String, String>, ServiceProcess> launcher = extra -> {
+            Map<String, String> all = new LinkedHashMap<>(properties);
+            all.putAll(extra);
+            return ServiceProcess.start(service, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), port,
+                    serviceEnvironment, all, logs.resolve(log), console);
+        };
+        ServiceProcess process = launcher.apply(Map.of());
+        launchers.put(service, List.of(launcher));
+        services.put(service, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(process)));
         process.awaitReady(Duration.ofSeconds(120));
     }
 

@@ -66,7 +66,7 @@ class OptionsTest {
         String errors = new String(launcher.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher ends by itself");
         assertEquals(2, launcher.exitValue(), errors);
-        assertTrue(errors.startsWith("error: unknown option --no-such-flag (known: --demo)"), errors);
+        assertTrue(errors.startsWith("error: unknown option --no-such-flag (known: --demo --mllp)"), errors);
         assertTrue(errors.contains("usage: deploy/local/run.sh [--demo [N]]"), errors);
     }
 
