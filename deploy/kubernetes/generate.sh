@@ -5,10 +5,10 @@
 # GeneratedManifestsTest (deploy/local, in ./mvnw verify) fails while a copy differs from what the build generates.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-for service in trial-service implant-service dosing-service followup-service; do
+for service in trial-service implant-service dosing-service followup-service ops-console integration-gateway; do
   generated="$root/$service/target/kubernetes/kubernetes.yml"
   [[ -f "$generated" ]] || { echo "generate.sh: $generated is missing: run ./mvnw package first" >&2; exit 1; }
   mkdir -p "$root/deploy/kubernetes/base/services/$service"
   cp "$generated" "$root/deploy/kubernetes/base/services/$service/kubernetes.yml"
 done
-echo "Copied the generated manifests of the four services into deploy/kubernetes/base/services/"
+echo "Copied the generated manifests of the services, the ops console and the gateway into deploy/kubernetes/base/services/"

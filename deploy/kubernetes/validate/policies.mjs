@@ -26,7 +26,8 @@
 //                 secret), and do not migrate (QUARKUS_FLYWAY_MIGRATE_AT_START=false): only an init container may
 //                 hold the owner's credentials, to run the migrations
 
-const SERVICES = ['trial-service', 'implant-service', 'dosing-service', 'followup-service'];
+// the four pathway services, the ops console and the integration gateway: each a Deployment with a KafkaUser
+const SERVICES = ['trial-service', 'implant-service', 'dosing-service', 'followup-service', 'ops-console', 'integration-gateway'];
 const MANAGEMENT_PORT = 9000;
 const KAFKA_TLS_PORT = 9093;
 const DLQ_MAX_RETENTION_MS = 14 * 24 * 3600 * 1000;
@@ -161,6 +162,8 @@ function checkPods(docs, errors) {
 
 /** The service that owns a topic, or null for the audit topic (every service writes it). */
 function ownerOf(topic) {
+  // the gateway's standard messages for the engines (HL7 v2 ER7, FHIR JSON)
+  if (/^itpump\.integration\.[a-z0-9-]+$/.test(topic)) return 'integration-gateway';
   const events = /^itpump\.([a-z]+)\.events$/.exec(topic);
   if (events) return events[1] === 'audit' ? null : `${events[1]}-service`;
   const dlq = /^itpump\.([a-z-]+)\.dlq$/.exec(topic);
@@ -206,7 +209,9 @@ function checkKafka(docs, errors) {
         // the one exception: a consumer's dead-letter redrive publishes again on the topic it consumes
         if (!own && !reads.has(resource)) errors.push(`${what}: writes a topic it does not own`);
       }
-      if (type === 'group' && resource !== name) errors.push(`${what}: a consumer group other than its own`);
+      // its own group, or one named after it for a second consumer (ops-console-dead-letters), never a prefix
+      const ownGroup = resource === name || (resource?.startsWith(`${name}-`) && patternType !== 'prefix');
+      if (type === 'group' && !ownGroup) errors.push(`${what}: a consumer group other than its own`);
     }
     const consumes = [...reads].some((topic) => ownerOf(topic) !== name);
     if (isService && consumes && !acls.some((a) => a.resource?.type === 'group' && a.resource.name === name)) {

@@ -115,7 +115,7 @@ test('an API served over plain HTTP, or an ingress that does not verify it', () 
 
 test('API ingress only to the HTTPS port from named sources', () => {
   failsWith(devWith((docs) => {
-    find(docs, 'NetworkPolicy', 'followup-service').spec.ingress[0].ports[0].port = 8084;
+    find(docs, 'NetworkPolicy', 'dosing-service').spec.ingress[0].ports[0].port = 8083;
   }), 'no ingress to its API port 8443');
 });
 
@@ -137,4 +137,29 @@ test('a service that runs with the database owner\'s credentials, or a cluster w
     const env = find(docs, 'Deployment', 'followup-service').spec.template.spec.containers[0].env;
     env.splice(env.findIndex((e) => e.name === 'QUARKUS_FLYWAY_MIGRATE_AT_START'), 1);
   }), 'container followup-service migrates at start');
+});
+
+test('only the gateway writes its integration topics; the engines\' user reads them only; no group prefix for a service', () => {
+  failsWith(devWith((docs) => {
+    find(docs, 'KafkaUser', 'implant-service').spec.authorization.acls.push(
+      { resource: { type: 'topic', name: 'itpump.integration.hl7v2', patternType: 'literal' }, operations: ['Write'] });
+  }), 'kafka user implant-service: topic itpump.integration.hl7v2: writes a topic it does not own');
+  failsWith(devWith((docs) => {
+    find(docs, 'KafkaUser', 'integration-engine-messages').spec.authorization.acls[0].operations.push('Write');
+  }), 'kafka user integration-engine-messages: topic itpump.integration.hl7v2: Write granted to a read-only user');
+  failsWith(devWith((docs) => {
+    const group = find(docs, 'KafkaUser', 'ops-console').spec.authorization.acls
+      .find((a) => a.resource.name === 'ops-console-dead-letters');
+    group.resource.patternType = 'prefix';
+  }), 'kafka user ops-console: group ops-console-dead-letters: a consumer group other than its own');
+});
+
+test('the gateway\'s MLLP egress and the console\'s egress name their destinations', () => {
+  failsWith(devWith((docs) => {
+    const egress = find(docs, 'NetworkPolicy', 'integration-gateway').spec.egress;
+    egress[egress.length - 1].to = [];
+  }), 'network integration-gateway: an egress rule reaches any destination');
+  failsWith(devWith((docs) => {
+    find(docs, 'NetworkPolicy', 'itpump-identity-provider').spec.podSelector.matchExpressions[0].values.pop();
+  }), 'network integration-gateway: no egress to the identity provider');
 });

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kustomize base holds copies of the Deployment and Service that quarkus-kubernetes generates for each service
- * when it is packaged (this module builds after the four services). A configuration change that is not copied
+ * when it is packaged (this module builds after the services, the console and the gateway). A configuration change
+ * that is not copied
  * with deploy/kubernetes/generate.sh would deploy something other than what the build describes.
  */
 class GeneratedManifestsTest {
@@ -30,7 +31,8 @@ class GeneratedManifestsTest {
     private static final Path ROOT = Path.of(System.getProperty("itpump.root", "../..")).toAbsolutePath().normalize();
 
     @ParameterizedTest
-    @ValueSource(strings = {"trial-service", "implant-service", "dosing-service", "followup-service"})
+    @ValueSource(strings = {"trial-service", "implant-service", "dosing-service", "followup-service", "ops-console",
+            "integration-gateway"})
     void kustomizeBaseHoldsWhatQuarkusKubernetesGenerated(String service) throws IOException {
         Path generated = ROOT.resolve(service).resolve("target/kubernetes/kubernetes.yml");
         Path committed = ROOT.resolve("deploy/kubernetes/base/services").resolve(service).resolve("kubernetes.yml");
