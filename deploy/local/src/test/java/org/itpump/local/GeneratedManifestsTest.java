@@ -22,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Kustomize base holds copies of the Deployment and Service that quarkus-kubernetes generates for each service
  * when it is packaged (this module builds after the services, the console and the gateway). A configuration change
- * that is not copied
- * with deploy/kubernetes/generate.sh would deploy something other than what the build describes.
+ * that is not copied with deploy/kubernetes/generate.sh would deploy something other than what the build describes.
  */
 class GeneratedManifestsTest {
 

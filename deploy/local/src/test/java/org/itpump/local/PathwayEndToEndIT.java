@@ -37,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The thin path through all four services, each a packaged app in its own JVM, on a real broker and a real
- * PostgreSQL, driven over REST only, with the topics read by a plain Kafka consumer like an integration engine.
+ * The thin path through all four services and the integration gateway, each a packaged app in its own JVM, on a
+ * real broker and a real PostgreSQL, driven over REST only, with the topics read by a plain Kafka consumer like an
+ * integration engine, and the gateway's SIU messages received by a real MLLP listener (HAPI) like Mirth's.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PathwayEndToEndIT {
@@ -50,6 +51,7 @@ class PathwayEndToEndIT {
     private static Infrastructure infrastructure;
     private static Platform platform;
     private static TopicProbe topics;
+    private static MllpEngine engine;
 
     @BeforeAll
     static void startPlatform() throws IOException {
@@ -63,6 +65,16 @@ class PathwayEndToEndIT {
         platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_e2e", true, ports,
                 Map.of("itpump.timers.poll-interval", "1h", "quarkus.otel.sdk.disabled", "false",
                         "quarkus.log.category.\"io.opentelemetry.exporter\".level", "OFF"), System.out::println);
+        // The gateway delivers every SIU message to this engine over MLLP (and reads the pathway topics itself).
+        try {
+            engine = new MllpEngine(freePort());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        // Times in UTC whatever ITPUMP_HOSPITAL_ZONE this machine sets, so that the expected TQ1 start is fixed.
+        platform.startGateway(freePort(), Map.of("engine", engine.address()),
+                Map.of("itpump.gateway.hl7.hospital-zone", "UTC"), System.out::println);
         topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), TOPICS.toArray(String[]::new));
         // Every call carries a bearer token signed with this run's development key; the services verify it.
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer "
@@ -77,6 +89,13 @@ class PathwayEndToEndIT {
         }
         if (platform != null) {
             platform.close();
+        }
+        if (engine != null) {
+            try {
+                engine.close();
+            } catch (IOException ignored) {
+                // the JVM ends here anyway
+            }
         }
         if (infrastructure != null) {
             infrastructure.close();
@@ -115,6 +134,69 @@ class PathwayEndToEndIT {
                 .map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertEquals(List.of("implant.case-opened", "implant.scheduled", "implant.completed"), implantTopicOrder,
                 "one pathway's events keep their order (record key = pathway id)");
+    }
+
+    /**
+     * Issue 15 end to end: a booking reaches the engine over MLLP as exactly one SIU^S12, a reschedule as an S13
+     * after it, and the completed implant is served by the gateway's FHIR API as a Procedure whose focalDevice
+     * names the pump, a Device with the serial number recorded at surgery.
+     */
+    @Test
+    void theEngineGetsOneS12ThenAnS13OverMllpAndTheFhirApiServesTheProcedureWithItsDevice() {
+        String patientRef = "E2E-GW-0001";
+        Booked booked = bookedCase(patientRef, "2099-02-10T08:30:00Z");
+        Await.until(() -> engine.triggersOf(patientRef), triggers -> !triggers.isEmpty(), WAIT,
+                "the booking's SIU message at the engine");
+
+        given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", booked.roomId(), "surgeonId", booked.surgeonId(),
+                        "start", "2099-02-11T10:00:00Z", "durationMinutes", 120, "reason", "Theatre list changed"))
+                .put(platform.url("implant-service") + "/implant-cases/{id}/booking", booked.caseId()).then().statusCode(200);
+        Await.until(() -> engine.triggersOf(patientRef), triggers -> triggers.contains("S13"), WAIT,
+                "the reschedule's SIU^S13 at the engine");
+        assertEquals(List.of("S12", "S13"), engine.triggersOf(patientRef),
+                "one S12 for the booking, then one S13 for the reschedule, and nothing else yet");
+        String s13 = engine.of(patientRef).get(1).er7();
+        assertTrue(s13.contains("SIU^S13"), s13);
+        // TQ1-7 (start) of the S13 is the new slot: 2099-02-11 10:00 UTC (the hospital zone is UTC here)
+        assertTrue(s13.contains("|209902111000"), "the S13 carries the new start: " + s13);
+
+        checklist(booked.caseId());
+        complete(booked.caseId(), "NGP-E2E-GW1");
+        JsonNode procedure = Await.until(() -> fhirEntries("Procedure?patient=" + patientRef),
+                entries -> !entries.isEmpty(), WAIT, "the implant as a FHIR Procedure").get(0).path("resource");
+        assertEquals("Procedure", procedure.path("resourceType").asText());
+        assertEquals("completed", procedure.path("status").asText());
+        String pumpReference = procedure.path("focalDevice").get(0).path("manipulated").path("reference").asText();
+        assertEquals("Device/pump-" + booked.caseId(), pumpReference, "focalDevice names the pump");
+        JsonNode pump = fhirGet(pumpReference);
+        assertEquals("Device", pump.path("resourceType").asText());
+        assertEquals("NGP-E2E-GW1", pump.path("serialNumber").asText(), "the pump's serial number as recorded at surgery");
+        assertEquals(List.of("S12", "S13"), engine.triggersOf(patientRef).subList(0, 2), "still one S12 and one S13 first");
+        assertEquals(1, engine.triggersOf(patientRef).stream().filter("S12"::equals).count(), "exactly one S12");
+    }
+
+    /** The entries of a FHIR search Bundle of the gateway (a token with role integration, as an engine has). */
+    private static List<JsonNode> fhirEntries(String search) {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        fhirGet(search).path("entry").forEach(entries::add);
+        return entries;
+    }
+
+    private static JsonNode fhirGet(String path) {
+        String url = platform.url(Platform.GATEWAY) + "/fhir/r4/" + path;
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Authorization", "Bearer " + platform.token("e2e-engine", "integration"))
+                            .header("Accept", "application/fhir+json").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), url + ": " + response.body());
+            return readJson(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -307,6 +389,17 @@ class PathwayEndToEndIT {
 
     /** Drives a patient from candidate to completed implant over REST; returns the pathway id. */
     private static String implantedPathway(String patientRef) {
+        Booked booked = bookedCase(patientRef, "2099-01-15T08:30:00Z");
+        checklist(booked.caseId());
+        complete(booked.caseId(), "NGP000001H");
+        return booked.pathwayId();
+    }
+
+    /** A passed trial's implant case, booked at {@code start} in a theatre and with a surgeon of its own. */
+    private record Booked(String pathwayId, String caseId, String roomId, String surgeonId) {
+    }
+
+    private static Booked bookedCase(String patientRef, String start) {
         String trial = platform.url("trial-service");
         String trialId = startTrial(patientRef, 8);
         for (int nrs : new int[]{4, 3, 5}) { // mean 4: exactly 50 % relief
@@ -324,20 +417,27 @@ class PathwayEndToEndIT {
         String surgeonId = given().contentType(ContentType.JSON).body(Map.of("name", "Dr Lin", "staffRef", "S-" + patientRef))
                 .post(implant + "/surgeons").then().statusCode(201).extract().path("surgeonId");
         given().contentType(ContentType.JSON).body(Map.of("operatingRoomId", roomId, "surgeonId", surgeonId,
-                        "start", "2099-01-15T08:30:00Z", "durationMinutes", 120))
+                        "start", start, "durationMinutes", 120))
                 .post(implant + "/implant-cases/{id}/booking", caseId).then().statusCode(200);
+        return new Booked(pathwayId, caseId, roomId, surgeonId);
+    }
+
+    private static void checklist(String caseId) {
         given().contentType(ContentType.JSON).body(Map.of("confirmed",
                         List.of("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED")))
-                .put(implant + "/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
+                .put(platform.url("implant-service") + "/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
+    }
+
+    /** Records the implant (ended 10 minutes ago) with a SynchroMed II of this serial number. */
+    private static void complete(String caseId, String serialNumber) {
         String ended = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10).toString();
         String started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(100).toString();
         given().contentType(ContentType.JSON).body(Map.of("catheterEntryLevel", "L2-L3", "catheterTipLevel", "T10",
                         "pumpPocketSide", "RIGHT", "anesthesia", "SEDATION", "startedAt", started, "endedAt", ended,
                         "device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II",
-                                "serialNumber", "NGP000001H", "reservoirVolumeMl", 20)))
-                .post(implant + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
+                                "serialNumber", serialNumber, "reservoirVolumeMl", 20)))
+                .post(platform.url("implant-service") + "/implant-cases/{id}/completion", caseId).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
-        return pathwayId;
     }
 
     /** Registers an eligible candidate and starts a single-bolus morphine trial of 0.5 mg. */
