@@ -67,7 +67,6 @@ class FhirApiTest {
         return given().auth().oauth2(token(INTEGRATION)).get("/fhir/r4/" + path).statusCode();
     }
 
-    @org.junit.jupiter.api.Disabled("issue 15, open: the gateway does not yet apply implant.* events in this test (no appointment or delivery rows appear); to be diagnosed before merge")
     @Test
     void aBookedAndCompletedImplantIsServedAsValidAppointmentProcedureAndDevices() {
         String pathway = UUID.randomUUID().toString();
