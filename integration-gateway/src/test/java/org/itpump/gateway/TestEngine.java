@@ -33,6 +33,7 @@ public final class TestEngine {
     private static final HapiContext CONTEXT = new DefaultHapiContext();
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, AtomicInteger> REFUSALS = new ConcurrentHashMap<>();
+    private static final Map<String, AcknowledgmentCode> REFUSAL_CODES = new ConcurrentHashMap<>();
     private static HL7Service server;
 
     private TestEngine() {
@@ -58,14 +59,15 @@ public final class TestEngine {
                 String patient = terser.get("/PATIENT/PID-3-1");
                 AtomicInteger refusals = REFUSALS.get(patient);
                 boolean refuse = refusals != null && refusals.getAndDecrement() > 0;
+                AcknowledgmentCode code = refuse ? REFUSAL_CODES.getOrDefault(patient, AcknowledgmentCode.AE) : AcknowledgmentCode.AA;
                 try {
-                    RECEIVED.add(new Received(patient, terser.get("/MSH-9-2"), terser.get("/MSH-10"), refuse ? "AE" : "AA",
+                    RECEIVED.add(new Received(patient, terser.get("/MSH-9-2"), terser.get("/MSH-10"), code.name(),
                             message.encode()));
                 } catch (HL7Exception e) {
                     throw new IllegalStateException(e);
                 }
                 try {
-                    return refuse ? message.generateACK(AcknowledgmentCode.AE, new HL7Exception("engine refuses"))
+                    return refuse ? message.generateACK(code, new HL7Exception("engine refuses"))
                             : message.generateACK();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -89,6 +91,12 @@ public final class TestEngine {
 
     /** The engine answers AE to the next {@code times} messages of this patient. */
     public static void refuse(String patientRef, int times) {
+        refuse(patientRef, times, AcknowledgmentCode.AE);
+    }
+
+    /** The engine answers {@code code} (AE: application error, AR: application reject) to the next {@code times}. */
+    public static void refuse(String patientRef, int times, AcknowledgmentCode code) {
+        REFUSAL_CODES.put(patientRef, code);
         REFUSALS.put(patientRef, new AtomicInteger(times));
     }
 

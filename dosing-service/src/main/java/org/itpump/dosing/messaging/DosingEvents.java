@@ -1,5 +1,6 @@
 package org.itpump.dosing.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.dosing.domain.DoseQuantity;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,8 +38,33 @@ public class DosingEvents implements DosingContracts {
                                    List<TrialDoseFinding> findingDetails) {
     }
 
-    /** Doses in the drug's unit: doseUnit as the library spells it, and each figure's UCUM unit. */
-    public record Program(String drug, String doseUnit, BigDecimal concentrationPerMl, String concentrationUnit,
+    /** RxNorm, the coding system of {@link DrugCode}. */
+    public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    /**
+     * The RxNorm ingredient (RxCUI) of each drug-library code (issue 15, for FHIR MedicationRequest). Ziconotide is
+     * left out until its RxCUI is confirmed against RxNav: its programs carry no drugCode and readers fall back to the
+     * drug's name.
+     */
+    static final Map<String, DrugCode> DRUG_CODES = Map.of(
+            "morphine", new DrugCode(RXNORM, "7052", "morphine"),
+            "hydromorphone", new DrugCode(RXNORM, "3423", "hydromorphone"),
+            "fentanyl", new DrugCode(RXNORM, "4337", "fentanyl"),
+            "sufentanil", new DrugCode(RXNORM, "56795", "sufentanil"),
+            "bupivacaine", new DrugCode(RXNORM, "1815", "bupivacaine"),
+            "clonidine", new DrugCode(RXNORM, "2599", "clonidine"),
+            "baclofen", new DrugCode(RXNORM, "1292", "baclofen"));
+
+    /** A drug coded: system (RxNorm), code (RxCUI) and display. */
+    public record DrugCode(String system, String code, String display) {
+    }
+
+    /**
+     * Doses in the drug's unit: doseUnit as the library spells it (mg or mcg), and each figure's UCUM unit (mg or ug);
+     * drugCode optional (issue 15), left out for a drug not in {@link #DRUG_CODES}.
+     */
+    public record Program(String drug, @JsonInclude(JsonInclude.Include.NON_NULL) DrugCode drugCode, String doseUnit,
+                          BigDecimal concentrationPerMl, String concentrationUnit,
                           BigDecimal dailyDose, String dailyDoseUnit, String mode, BigDecimal bolusDose,
                           String bolusDoseUnit, Integer bolusLockoutMinutes, Integer maxBolusesPerDay,
                           int libraryVersion, String indication) {
@@ -46,7 +73,7 @@ public class DosingEvents implements DosingContracts {
                 return null;
             }
             DoseUnit unit = p.unit();
-            return new Program(p.drug(), p.doseUnit(), p.concentrationPerMl(), DoseQuantity.Kind.CONCENTRATION.ucum(unit),
+            return new Program(p.drug(), DRUG_CODES.get(p.drug()), p.doseUnit(), p.concentrationPerMl(), DoseQuantity.Kind.CONCENTRATION.ucum(unit),
                     p.dailyDose(), DoseQuantity.Kind.DAILY_DOSE.ucum(unit), p.mode().name(), p.bolusDose(),
                     p.bolusDose() == null ? null : DoseQuantity.Kind.DOSE.ucum(unit), p.bolusLockoutMinutes(),
                     p.maxBolusesPerDay(), p.libraryVersion(), p.indication() == null ? null : p.indication().name());

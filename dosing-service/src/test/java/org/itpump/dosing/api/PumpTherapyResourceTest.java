@@ -119,6 +119,10 @@ class PumpTherapyResourceTest {
 
         JsonNode programmed = assertContract(dosingEvents.await(ofType("dosing.pump-programmed", t.get("pathwayId")), WAIT));
         assertEquals(2, programmed.path("program").path("dailyDose").asInt());
+        // issue 15: the drug coded, RxNorm ingredient 7052 (morphine), and its UCUM units (mg: morphine is dosed in mg)
+        assertEquals("http://www.nlm.nih.gov/research/umls/rxnorm", programmed.path("program").path("drugCode").path("system").asText());
+        assertEquals("7052", programmed.path("program").path("drugCode").path("code").asText());
+        assertEquals("mg/d", programmed.path("program").path("dailyDoseUnit").asText());
         JsonNode override = assertContract(dosingEvents.await(ofType("dosing.limit-override", t.get("pathwayId")), WAIT));
         assertEquals("0.5", override.path("softLimit").decimalValue().stripTrailingZeros().toPlainString());
 
@@ -126,6 +130,7 @@ class PumpTherapyResourceTest {
                 .post("/pump-therapies/{id}/programs", therapyId).then().statusCode(201);
         JsonNode changed = assertContract(dosingEvents.await(ofType("dosing.dose-changed", t.get("pathwayId")), WAIT));
         assertEquals(2, changed.path("previous").path("dailyDose").asInt());
+        assertEquals("7052", changed.path("program").path("drugCode").path("code").asText());
         given().get("/pump-therapies/{id}/programs", therapyId).then().statusCode(200).body("$", hasSize(2));
     }
 
@@ -155,6 +160,7 @@ class PumpTherapyResourceTest {
         JsonNode programmed = assertContract(dosingEvents.await(ofType("dosing.pump-programmed", t.get("pathwayId")), WAIT));
         assertEquals("ug/d", programmed.path("program").path("dailyDoseUnit").asText());
         assertEquals("ug/mL", programmed.path("program").path("concentrationUnit").asText());
+        assertEquals("1292", programmed.path("program").path("drugCode").path("code").asText(), "RxNorm baclofen");
 
         // the slip of the issue: 0.5 meant as mg, sent as ug/d, is 0.5 mcg/day, below the 50 mcg/day starting minimum
         Map<String, Object> slip = new HashMap<>(baclofen);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itpump.implant.domain.BookingChangeReason;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantProcedure;
 import org.itpump.implant.domain.PreOpItem;
@@ -39,11 +40,15 @@ public final class ImplantCaseRequests {
             @NotNull UUID surgeonId,
             @NotNull OffsetDateTime start,
             @NotNull Integer durationMinutes,
-            @NotBlank @Size(max = 200) @Schema(description = "Why the booking moves (SIU S13 reason)") String reason) {
+            @NotBlank @Size(max = 200) @Schema(description = "Why the booking moves (SIU S13 reason)") String reason,
+            @Schema(description = "Optional: the reason coded (SIU SCH-6), e.g. SURGEON_UNAVAILABLE")
+            BookingChangeReason reasonCode) {
     }
 
     public record CancelBooking(
-            @NotBlank @Size(max = 200) @Schema(description = "Why the booking is cancelled (SIU S15 reason)") String reason) {
+            @NotBlank @Size(max = 200) @Schema(description = "Why the booking is cancelled (SIU S15 reason)") String reason,
+            @Schema(description = "Optional: the reason coded (SIU SCH-6), e.g. PATIENT_UNWELL")
+            BookingChangeReason reasonCode) {
     }
 
     public record Device(
@@ -51,7 +56,20 @@ public final class ImplantCaseRequests {
             @NotBlank @Size(max = 80) @Schema(description = "A device catalogue model (any case), e.g. SynchroMed II or Prometra II", examples = "SynchroMed II") String model,
             @NotBlank @Size(max = 80) String serialNumber,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 1)
-            @Schema(description = "Reservoir volume in mL, one the model is made in (SynchroMed II: 20 or 40)", examples = "20") BigDecimal reservoirVolumeMl) {
+            @Schema(description = "Reservoir volume in mL, one the model is made in (SynchroMed II: 20 or 40)", examples = "20") BigDecimal reservoirVolumeMl,
+            @Size(max = 80) @Schema(description = "Optional: lot or batch number from the label") String lotNumber,
+            @Schema(description = "Optional: use-by date from the label", examples = "2028-06-30") LocalDate expiresOn,
+            @Size(max = 200) @Schema(description = "Optional: the UDI as printed (human-readable form)") String udi) {
+    }
+
+    /** The intrathecal catheter (optional): its label's identifiers. */
+    public record Catheter(
+            @NotBlank @Size(max = 80) @Schema(examples = "Medtronic") String manufacturer,
+            @NotBlank @Size(max = 80) @Schema(examples = "Ascenda 8781") String model,
+            @Size(max = 80) String serialNumber,
+            @Size(max = 80) String lotNumber,
+            LocalDate expiresOn,
+            @Size(max = 200) @Schema(description = "The UDI as printed (human-readable form)") String udi) {
     }
 
     public record CompleteImplant(
@@ -61,7 +79,8 @@ public final class ImplantCaseRequests {
             @NotNull @Valid Device device,
             @NotNull ImplantProcedure.Anesthesia anesthesia,
             @NotNull OffsetDateTime startedAt,
-            @NotNull OffsetDateTime endedAt) {
+            @NotNull OffsetDateTime endedAt,
+            @Valid @Schema(description = "Optional: the intrathecal catheter device implanted") Catheter catheter) {
     }
 
     public record Explant(@NotNull ExplantReason reason,

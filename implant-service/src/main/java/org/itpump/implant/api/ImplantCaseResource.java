@@ -62,6 +62,11 @@ public class ImplantCaseResource {
     }
 
     /** The case as the caller's widest role may see it (least privilege): see {@link ImplantCaseViews}. */
+    private static ImplantProcedure.CatheterDevice catheter(ImplantCaseRequests.Catheter c) {
+        return c == null ? null : new ImplantProcedure.CatheterDevice(c.manufacturer(), c.model(), c.serialNumber(),
+                c.lotNumber(), c.expiresOn(), c.udi());
+    }
+
     private Object shown(ImplantCase implantCase) {
         return ImplantCaseViews.of(implantCase, CallerView.of(identity));
     }
@@ -136,7 +141,7 @@ public class ImplantCaseResource {
     @Operation(summary = "Reschedule the surgery, with a reason", description = "Emits implant.rescheduled (SIU S13).")
     public Uni<Object> reschedule(@PathParam("caseId") UUID caseId, @NotNull @Valid RescheduleTheatre request) {
         return cases.reschedule(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
-                request.start(), request.durationMinutes()), request.reason()).map(this::shown);
+                request.start(), request.durationMinutes()), request.reason(), request.reasonCode()).map(this::shown);
     }
 
     @RolesAllowed({Roles.SCHEDULER})
@@ -147,7 +152,7 @@ public class ImplantCaseResource {
             description = "The case awaits scheduling again; emits implant.cancelled (SIU S15).")
     public Uni<Object> cancelBooking(@PathParam("caseId") UUID caseId,
                                               @NotNull @Valid ImplantCaseRequests.CancelBooking request) {
-        return cases.cancelBooking(caseId, request.reason()).map(this::shown);
+        return cases.cancelBooking(caseId, request.reason(), request.reasonCode()).map(this::shown);
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -167,8 +172,8 @@ public class ImplantCaseResource {
         return cases.complete(caseId, new ImplantCaseService.ProcedureRecord(request.catheterEntryLevel(),
                         request.catheterTipLevel(), request.pumpPocketSide(),
                         new ImplantProcedure.PumpDevice(device.manufacturer(), device.model(), device.serialNumber(),
-                                device.reservoirVolumeMl()),
-                        request.anesthesia(), request.startedAt(), request.endedAt()))
+                                device.reservoirVolumeMl(), device.lotNumber(), device.expiresOn(), device.udi()),
+                        request.anesthesia(), request.startedAt(), request.endedAt(), catheter(request.catheter())))
                 .map(ImplantCaseView::of);
     }
 

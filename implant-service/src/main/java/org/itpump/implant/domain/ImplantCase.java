@@ -52,7 +52,7 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
     public record Implant(String catheterEntryLevel, String catheterTipLevel, ImplantProcedure.PocketSide pumpPocketSide,
                           ImplantedPump pump, ImplantProcedure.Anesthesia anesthesia,
                           OffsetDateTime procedureStartedAt, OffsetDateTime procedureEndedAt,
-                          OffsetDateTime completedAt) {
+                          OffsetDateTime completedAt, ImplantProcedure.CatheterDevice catheter) {
     }
 
     /**
@@ -64,13 +64,15 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
                                 BigDecimal lowReservoirAlarmMl, BigDecimal lowReservoirAlarmMinMl,
                                 BigDecimal lowReservoirAlarmMaxMl, DeviceCatalogue.PumpMechanism mechanism,
                                 DeviceCatalogue.MriSafety mriSafety, String mriSummary, List<String> mriConditions,
-                                String mriSource, String catalogueSource) {
+                                String mriSource, String catalogueSource, String lotNumber, LocalDate expiresOn,
+                                String udi) {
 
         static ImplantedPump of(DeviceCatalogue.PumpModel model, ImplantProcedure.PumpDevice device) {
             return new ImplantedPump(model.manufacturer(), model.model(), device.serialNumber(),
                     device.reservoirVolumeMl(), model.lowReservoirAlarm().defaultMl(), model.lowReservoirAlarm().minMl(),
                     model.lowReservoirAlarm().maxMl(), model.mechanism(), model.mri().safety(), model.mri().summary(),
-                    model.mri().conditions(), model.mri().source(), model.source());
+                    model.mri().conditions(), model.mri().source(), model.source(), device.lotNumber(),
+                    device.expiresOn(), device.udi());
         }
     }
 
@@ -93,7 +95,14 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
     public record OperationNote(String catheterEntryLevel, String catheterTipLevel,
                                 ImplantProcedure.PocketSide pocketSide, ImplantProcedure.PumpDevice device,
                                 ImplantProcedure.Anesthesia anesthesia, OffsetDateTime startedAt,
-                                OffsetDateTime endedAt) {
+                                OffsetDateTime endedAt, ImplantProcedure.CatheterDevice catheter) {
+
+        /** A note without the catheter device. */
+        public OperationNote(String catheterEntryLevel, String catheterTipLevel, ImplantProcedure.PocketSide pocketSide,
+                             ImplantProcedure.PumpDevice device, ImplantProcedure.Anesthesia anesthesia,
+                             OffsetDateTime startedAt, OffsetDateTime endedAt) {
+            this(catheterEntryLevel, catheterTipLevel, pocketSide, device, anesthesia, startedAt, endedAt, null);
+        }
     }
 
     /**
@@ -156,7 +165,7 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
         TheatreBooking booking = TheatreBooking.place(id, slot, room.id(), surgeon.id(), at);
         ImplantCase booked = with(scheduled, preOpChecklist, booking.id(), implant, explant, closure);
         return new Changed(booked, booking, List.of(new ImplantEvent.Appointment(ImplantEvent.AppointmentChange.SCHEDULED,
-                booked, booking, room, surgeon, null, null)));
+                booked, booking, room, surgeon, null, null, null)));
     }
 
     /** Checks that the case can be rescheduled (409: only a SCHEDULED case) and the new slot (422). */
@@ -166,27 +175,31 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
     }
 
     /**
-     * Moves the case's {@code booking} to {@code slot}, room and surgeon, for {@code reason}. Emits the RESCHEDULED
-     * {@link ImplantEvent.Appointment} with the former start.
+     * Moves the case's {@code booking} to {@code slot}, room and surgeon, for {@code reason} (free text) and
+     * {@code reasonCode} (null when not given). Emits the RESCHEDULED {@link ImplantEvent.Appointment} with the former
+     * start.
      */
     public Changed reschedule(TheatreBooking booking, TheatreSlot slot, OperatingRoom room, Surgeon surgeon,
-                              String reason) {
+                              String reason, BookingChangeReason reasonCode) {
         requireScheduled();
         TheatreBooking moved = requireOwn(booking).moveTo(slot, room.id(), surgeon.id());
         return new Changed(this, moved, List.of(new ImplantEvent.Appointment(
-                ImplantEvent.AppointmentChange.RESCHEDULED, this, moved, room, surgeon, reason, booking.startsAt())));
+                ImplantEvent.AppointmentChange.RESCHEDULED, this, moved, room, surgeon, reason, reasonCode,
+                booking.startsAt())));
     }
 
     /**
-     * Cancels the case's booking (room and surgeon: the booking's) for {@code reason}; the case awaits scheduling
-     * again. 409 unless SCHEDULED. Emits the CANCELLED {@link ImplantEvent.Appointment}.
+     * Cancels the case's booking (room and surgeon: the booking's) for {@code reason} and {@code reasonCode} (null
+     * when not given); the case awaits scheduling again. 409 unless SCHEDULED. Emits the CANCELLED
+     * {@link ImplantEvent.Appointment}.
      */
-    public Changed cancelBooking(TheatreBooking booking, OperatingRoom room, Surgeon surgeon, String reason) {
+    public Changed cancelBooking(TheatreBooking booking, OperatingRoom room, Surgeon surgeon, String reason,
+                                 BookingChangeReason reasonCode) {
         ImplantCaseStatus awaiting = status.transitionTo(ImplantCaseStatus.AWAITING_SCHEDULING);
         TheatreBooking cancelled = requireOwn(booking).cancel();
         ImplantCase unbooked = with(awaiting, preOpChecklist, null, implant, explant, closure);
         return new Changed(unbooked, cancelled, List.of(new ImplantEvent.Appointment(
-                ImplantEvent.AppointmentChange.CANCELLED, unbooked, cancelled, room, surgeon, reason, null)));
+                ImplantEvent.AppointmentChange.CANCELLED, unbooked, cancelled, room, surgeon, reason, reasonCode, null)));
     }
 
     /**
@@ -213,7 +226,7 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
             cancelled = requireOwn(booking).cancel();
             closing = with(status, preOpChecklist, null, implant, explant, closure);
             events.add(new ImplantEvent.Appointment(ImplantEvent.AppointmentChange.CANCELLED, closing, cancelled, room,
-                    surgeon, "trial cancelled: " + trialReason, null));
+                    surgeon, "trial cancelled: " + trialReason, BookingChangeReason.TRIAL_CANCELLED, null));
         }
         ImplantCase closed = closing.with(status.transitionTo(ImplantCaseStatus.CLOSED), preOpChecklist, null,
                 implant, explant, new Closure(TRIAL_CANCELLED, at));
@@ -237,7 +250,7 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
                 procedure.device().model(), procedure.device().reservoirVolumeMl());
         Implant done = new Implant(procedure.catheterEntryLevel().label(), procedure.catheterTipLevel().label(),
                 procedure.pocketSide(), ImplantedPump.of(model, procedure.device()), procedure.anesthesia(),
-                utc(note.startedAt()), utc(note.endedAt()), at);
+                utc(note.startedAt()), utc(note.endedAt()), at, note.catheter());
         ImplantCase implanted = with(completed, preOpChecklist, bookingId, done, explant, closure);
         return new Changed(implanted, null, List.of(new ImplantEvent.Completed(implanted)));
     }

@@ -36,7 +36,8 @@ public sealed interface ImplantEvent {
      * @param previousStart a moved booking's former start, else null
      */
     record Appointment(AppointmentChange change, ImplantCase implantCase, TheatreBooking booking, OperatingRoom room,
-                       Surgeon surgeon, String reason, OffsetDateTime previousStart) implements ImplantEvent {
+                       Surgeon surgeon, String reason, BookingChangeReason reasonCode, OffsetDateTime previousStart)
+            implements ImplantEvent {
     }
 
     /** The pump was implanted (implant.completed). */

@@ -5,6 +5,7 @@ import org.itpump.chassis.problem.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The two-part implant: part 1 the intrathecal catheter (entry level in the back, tip level), part 2 the
@@ -21,7 +22,26 @@ public record ImplantProcedure(SpinalLevel catheterEntryLevel, SpinalLevel cathe
     static final BigDecimal MAX_RESERVOIR_ML = new BigDecimal("40");
     static final Duration LONGEST = Duration.ofHours(12);
 
-    public record PumpDevice(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl) {
+    /**
+     * The pump as the surgeon records it. lotNumber, expiresOn and udi (the UDI as printed, human-readable form) are
+     * optional (issue 15, for FHIR Device): null when the note does not give them.
+     */
+    public record PumpDevice(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl,
+                             String lotNumber, LocalDate expiresOn, String udi) {
+
+        /** A pump without lot, expiry or UDI. */
+        public PumpDevice(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl) {
+            this(manufacturer, model, serialNumber, reservoirVolumeMl, null, null, null);
+        }
+    }
+
+    /**
+     * The intrathecal catheter implanted with the pump (issue 15, FHIR Device and Procedure.focalDevice): manufacturer
+     * and model, and optionally serial, lot, expiry and UDI. Not checked against a catalogue (there is none for
+     * catheters here).
+     */
+    public record CatheterDevice(String manufacturer, String model, String serialNumber, String lotNumber,
+                                 LocalDate expiresOn, String udi) {
     }
 
     public static ImplantProcedure record(String entryLevel, String tipLevel, PocketSide pocketSide, PumpDevice device,

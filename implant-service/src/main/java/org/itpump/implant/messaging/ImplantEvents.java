@@ -2,6 +2,7 @@ package org.itpump.implant.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.events.OutgoingEvent;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantPath;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +28,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImplantEvents implements ImplantEventPayloads {
 
+    private final ZoneId hospitalZone;
+
+    ImplantEvents(@ConfigProperty(name = "itpump.implant.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
+        this.hospitalZone = hospitalZone;
+    }
+
     /** The procedure booked, as SIU's AIS segment names it. */
     public static final Procedure PROCEDURE = new Procedure("CPT", "62362",
             "Implantation of intrathecal drug delivery pump with intrathecal catheter");
@@ -36,6 +44,21 @@ public class ImplantEvents implements ImplantEventPayloads {
     public record Resource(UUID id, String name) {
     }
 
+    /**
+     * The surgeon booked. staffId (issue 15, HL7 SIU AIP-3): the surgeon's hospital staff reference, left out when it
+     * is not one the contract's pattern admits (letters, digits, {@code . _ : -}, at most 64).
+     */
+    public record BookedSurgeon(UUID id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String staffId) {
+
+        static BookedSurgeon of(org.itpump.implant.domain.Surgeon surgeon) {
+            String ref = surgeon.staffRef();
+            return new BookedSurgeon(surgeon.id(), surgeon.name(),
+                    ref != null && STAFF_ID.matcher(ref).matches() ? ref : null);
+        }
+    }
+
+    private static final java.util.regex.Pattern STAFF_ID = java.util.regex.Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
+
     /** path TRIAL (a passed trial) or REPLACEMENT (replacesCaseId: the case whose pump it replaces, and why). */
     public record CaseOpened(UUID pathwayId, String patientRef, UUID caseId, UUID trialId, OffsetDateTime openedAt,
                              ImplantPath path, UUID replacesCaseId, ExplantReason replacementReason) {
@@ -44,9 +67,15 @@ public class ImplantEvents implements ImplantEventPayloads {
     public record CaseClosed(UUID pathwayId, String patientRef, UUID caseId, String reason, OffsetDateTime closedAt) {
     }
 
+    /**
+     * implant.scheduled, rescheduled, cancelled. Optional (issue 15, left out when absent): reasonCode (SIU SCH-6) and
+     * hospitalTimeZone (the IANA zone of {@code itpump.implant.hospital-zone}; the times stay instants).
+     */
     public record Appointment(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId, String appointmentStatus,
                               OffsetDateTime start, OffsetDateTime end, long durationMinutes, Resource operatingRoom,
-                              Resource surgeon, Procedure procedure, String reason, OffsetDateTime previousStart) {
+                              BookedSurgeon surgeon, Procedure procedure, String reason,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String reasonCode,
+                              OffsetDateTime previousStart, String hospitalTimeZone) {
     }
 
     /**
@@ -58,7 +87,7 @@ public class ImplantEvents implements ImplantEventPayloads {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Device(String manufacturer, String model, String serialNumber, BigDecimal reservoirVolumeMl,
                          BigDecimal lowReservoirAlarmMl, AlarmRange lowReservoirAlarmRangeMl, String mechanism,
-                         Mri mri, String catalogueSource) {
+                         Mri mri, String catalogueSource, String lotNumber, LocalDate expiresOn, String udi) {
 
         static Device of(ImplantCase.ImplantedPump p) {
             return new Device(p.manufacturer(), p.model(), p.serialNumber(), p.reservoirVolumeMl(),
@@ -67,7 +96,18 @@ public class ImplantEvents implements ImplantEventPayloads {
                     p.mechanism() == null ? null : p.mechanism().name(),
                     p.mriSafety() == null ? null : new Mri(p.mriSafety().name(), p.mriSummary(),
                             p.mriConditions() == null ? List.of() : p.mriConditions(), p.mriSource()),
-                    p.catalogueSource());
+                    p.catalogueSource(), p.lotNumber(), p.expiresOn(), p.udi());
+        }
+    }
+
+    /** Issue 15: the intrathecal catheter implanted with the pump; identifiers optional (left out when absent). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Catheter(String manufacturer, String model, String serialNumber, String lotNumber,
+                           LocalDate expiresOn, String udi) {
+
+        static Catheter of(org.itpump.implant.domain.ImplantProcedure.CatheterDevice c) {
+            return c == null ? null : new Catheter(c.manufacturer(), c.model(), c.serialNumber(), c.lotNumber(),
+                    c.expiresOn(), c.udi());
         }
     }
 
@@ -83,7 +123,9 @@ public class ImplantEvents implements ImplantEventPayloads {
                             BigDecimal reservoirVolumeMl, Device device, String catheterEntryLevel,
                             String catheterTipLevel, String pumpPocketSide, String anesthesia,
                             OffsetDateTime procedureStartedAt, OffsetDateTime procedureEndedAt,
-                            OffsetDateTime completedAt, ImplantPath path, UUID replacesCaseId) {
+                            OffsetDateTime completedAt, ImplantPath path, UUID replacesCaseId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) UUID bookingId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Catheter catheter) {
     }
 
     /**
@@ -133,7 +175,7 @@ public class ImplantEvents implements ImplantEventPayloads {
     }
 
     /** implant.scheduled, implant.rescheduled or implant.cancelled (SIU S12, S13, S15). */
-    static OutgoingEvent appointment(ImplantEvent.Appointment a) {
+    OutgoingEvent appointment(ImplantEvent.Appointment a) {
         String type = switch (a.change()) {
             case SCHEDULED -> "implant.scheduled";
             case RESCHEDULED -> "implant.rescheduled";
@@ -143,8 +185,9 @@ public class ImplantEvents implements ImplantEventPayloads {
         TheatreBooking b = a.booking();
         return new OutgoingEvent(type, c.pathwayId(), new Appointment(c.pathwayId(), c.patientRef(), c.id(), b.id(),
                 b.status().name(), b.startsAt(), b.endsAt(), Duration.between(b.startsAt(), b.endsAt()).toMinutes(),
-                new Resource(a.room().id(), a.room().name()), new Resource(a.surgeon().id(), a.surgeon().name()),
-                PROCEDURE, a.reason(), a.previousStart()));
+                new Resource(a.room().id(), a.room().name()), BookedSurgeon.of(a.surgeon()),
+                PROCEDURE, a.reason(), a.reasonCode() == null ? null : a.reasonCode().name(), a.previousStart(),
+                hospitalZone.getId()));
     }
 
     static OutgoingEvent completed(ImplantCase c) {
@@ -152,7 +195,8 @@ public class ImplantEvents implements ImplantEventPayloads {
         return new OutgoingEvent("implant.completed", c.pathwayId(), new Completed(c.pathwayId(), c.patientRef(), c.id(),
                 c.trialId(), c.baselineNrs(), i.pump().reservoirVolumeMl(), Device.of(i.pump()),
                 i.catheterEntryLevel(), i.catheterTipLevel(), i.pumpPocketSide().name(), i.anesthesia().name(),
-                i.procedureStartedAt(), i.procedureEndedAt(), i.completedAt(), c.path(), c.replacesCaseId()));
+                i.procedureStartedAt(), i.procedureEndedAt(), i.completedAt(), c.path(), c.replacesCaseId(),
+                c.bookingId(), Catheter.of(i.catheter())));
     }
 
     static OutgoingEvent explanted(ImplantCase c) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.store.Page;
 import org.itpump.chassis.store.PageRequest;
+import org.itpump.implant.domain.BookingChangeReason;
 import org.itpump.implant.domain.CaseHistoryLine;
 import org.itpump.implant.domain.ExplantReason;
 import org.itpump.implant.domain.ImplantCase;
@@ -51,7 +52,7 @@ public class ImplantCaseService {
     public record ProcedureRecord(String catheterEntryLevel, String catheterTipLevel,
                                   ImplantProcedure.PocketSide pocketSide, ImplantProcedure.PumpDevice device,
                                   ImplantProcedure.Anesthesia anesthesia, OffsetDateTime startedAt,
-                                  OffsetDateTime endedAt) {
+                                  OffsetDateTime endedAt, ImplantProcedure.CatheterDevice catheter) {
     }
 
     /** A withdrawal plan as the clinician records it: kind, first day (hospital zone), optional detail. */
@@ -134,12 +135,13 @@ public class ImplantCaseService {
     }
 
     @WithTransaction
-    public Uni<ImplantCase> reschedule(UUID caseId, TheatreBookings.Request request, String reason) {
+    public Uni<ImplantCase> reschedule(UUID caseId, TheatreBookings.Request request, String reason,
+                                       BookingChangeReason reasonCode) {
         return cases.require(caseId).chain(implantCase -> {
             TheatreSlot slot = implantCase.slotToReschedule(request.start(), request.durationMinutes(), clock.instant());
             return bookings.of(implantCase).chain(current -> bookings.resources(request).chain(named -> {
                 ImplantCase.Changed moved = implantCase.reschedule(current.booking(), slot, named.room(),
-                        named.surgeon(), reason);
+                        named.surgeon(), reason, reasonCode);
                 return stored(moved).call(saved -> note(saved, "surgery rescheduled",
                         "starts " + moved.booking().startsAt() + ": " + reason));
             }));
@@ -147,10 +149,10 @@ public class ImplantCaseService {
     }
 
     @WithTransaction
-    public Uni<ImplantCase> cancelBooking(UUID caseId, String reason) {
+    public Uni<ImplantCase> cancelBooking(UUID caseId, String reason, BookingChangeReason reasonCode) {
         return cases.require(caseId).chain(implantCase -> bookings.of(implantCase).chain(booked -> {
             ImplantCase.Changed cancelled = implantCase.cancelBooking(booked.booking(), booked.room(), booked.surgeon(),
-                    reason);
+                    reason, reasonCode);
             return stored(cancelled).call(saved -> note(saved, "booking cancelled", reason));
         }));
     }
@@ -165,7 +167,8 @@ public class ImplantCaseService {
         return cases.require(caseId).chain(implantCase -> {
             ImplantCase.Changed completed = implantCase.complete(new ImplantCase.OperationNote(
                     record.catheterEntryLevel(), record.catheterTipLevel(), record.pocketSide(), record.device(),
-                    record.anesthesia(), record.startedAt(), record.endedAt()), devices.catalogue(), clock.instant(), now());
+                    record.anesthesia(), record.startedAt(), record.endedAt(), record.catheter()), devices.catalogue(),
+                    clock.instant(), now());
             ImplantCase.Implant implant = completed.implantCase().implant();
             return cases.save(completed.implantCase())
                     .call(saved -> note(saved, "implant completed", implant.pump().model() + " "

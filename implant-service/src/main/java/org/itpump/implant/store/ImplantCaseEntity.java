@@ -103,6 +103,25 @@ public class ImplantCaseEntity extends PanacheEntityBase {
     public String mriSource;
     @Column(name = "device_catalogue_source")
     public String deviceCatalogueSource;
+    /** Issue 15: the pump's label identifiers, and the catheter implanted with it (all optional). */
+    @Column(name = "device_lot_number")
+    public String deviceLotNumber;
+    @Column(name = "device_expires_on")
+    public LocalDate deviceExpiresOn;
+    @Column(name = "device_udi")
+    public String deviceUdi;
+    @Column(name = "catheter_manufacturer")
+    public String catheterManufacturer;
+    @Column(name = "catheter_model")
+    public String catheterModel;
+    @Column(name = "catheter_serial")
+    public String catheterSerial;
+    @Column(name = "catheter_lot_number")
+    public String catheterLotNumber;
+    @Column(name = "catheter_expires_on")
+    public LocalDate catheterExpiresOn;
+    @Column(name = "catheter_udi")
+    public String catheterUdi;
     /** TRIAL (opened by a passed trial) or REPLACEMENT (a new pump for {@link #replacesCaseId}'s). */
     @Enumerated(EnumType.STRING)
     public ImplantPath path;
@@ -130,7 +149,10 @@ public class ImplantCaseEntity extends PanacheEntityBase {
                 deviceSerial, reservoirVolumeMl, lowReservoirAlarmMl, lowReservoirAlarmMinMl, lowReservoirAlarmMaxMl,
                 pumpMechanism, mriSafety, mriSummary,
                 mriConditions == null ? null : mriConditions.isEmpty() ? List.of() : List.of(mriConditions.split("\n")),
-                mriSource, deviceCatalogueSource), anesthesia, procedureStartedAt, procedureEndedAt, completedAt);
+                mriSource, deviceCatalogueSource, deviceLotNumber, deviceExpiresOn, deviceUdi), anesthesia,
+                procedureStartedAt, procedureEndedAt, completedAt, catheterManufacturer == null ? null
+                : new ImplantProcedure.CatheterDevice(catheterManufacturer, catheterModel, catheterSerial,
+                        catheterLotNumber, catheterExpiresOn, catheterUdi));
         ImplantCase.Explant explant = explantedAt == null ? null : new ImplantCase.Explant(explantReason, explantedAt,
                 replacedByCaseId, withdrawalPlanKind == null ? null
                 : new WithdrawalPlan(withdrawalPlanKind, withdrawalPlanStartedOn, withdrawalPlanDetail));
@@ -181,6 +203,16 @@ public class ImplantCaseEntity extends PanacheEntityBase {
         mriConditions = pump == null || pump.mriConditions() == null ? null : String.join("\n", pump.mriConditions());
         mriSource = pump == null ? null : pump.mriSource();
         deviceCatalogueSource = pump == null ? null : pump.catalogueSource();
+        deviceLotNumber = pump == null ? null : pump.lotNumber();
+        deviceExpiresOn = pump == null ? null : pump.expiresOn();
+        deviceUdi = pump == null ? null : pump.udi();
+        ImplantProcedure.CatheterDevice catheter = implant == null ? null : implant.catheter();
+        catheterManufacturer = catheter == null ? null : catheter.manufacturer();
+        catheterModel = catheter == null ? null : catheter.model();
+        catheterSerial = catheter == null ? null : catheter.serialNumber();
+        catheterLotNumber = catheter == null ? null : catheter.lotNumber();
+        catheterExpiresOn = catheter == null ? null : catheter.expiresOn();
+        catheterUdi = catheter == null ? null : catheter.udi();
         ImplantCase.Explant explant = c.explant();
         WithdrawalPlan plan = explant == null ? null : explant.withdrawalPlan();
         explantedAt = explant == null ? null : explant.explantedAt();

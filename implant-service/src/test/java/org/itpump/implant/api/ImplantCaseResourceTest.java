@@ -32,6 +32,7 @@ import static org.itpump.implant.ImplantTestSupport.registerSurgeon;
 import static org.itpump.testing.ContractChecks.assertContract;
 import static org.itpump.testing.TopicProbe.ofType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @TestSecurity(user = "test-staff", roles = {Roles.CLINICIAN, Roles.NURSE, Roles.SCHEDULER, Roles.PHARMACIST,
@@ -47,20 +48,31 @@ class ImplantCaseResourceTest {
         String caseId = openCase(pathwayId);
         String room = registerRoom();
         String otherRoom = registerRoom();
-        String surgeon = registerSurgeon();
+        String staffRef = "STAFF-" + UUID.randomUUID().toString().substring(0, 8);
+        String surgeon = given().contentType(ContentType.JSON).body(Map.of("name", "Dr A. Surgeon", "staffRef", staffRef))
+                .when().post("/surgeons").then().statusCode(201).extract().path("surgeonId");
         given().queryParam("status", "AWAITING_SCHEDULING").when().get("/implant-cases")
                 .then().statusCode(200).body("caseId", hasItem(caseId));
 
-        given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
+        String bookingId = given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
                 .when().post("/implant-cases/{id}/booking", caseId)
-                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("bookingId", notNullValue());
+                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("bookingId", notNullValue())
+                .extract().path("bookingId");
         String later = OffsetDateTime.parse(TOMORROW_9AM).plusHours(4).toString();
         Map<String, Object> moved = new java.util.HashMap<>(booking(otherRoom, surgeon, later, 150));
         moved.put("reason", "emergency case took the morning");
+        moved.put("reasonCode", "CLINICAL_PRIORITY");
         given().contentType(ContentType.JSON).body(moved).when().put("/implant-cases/{id}/booking", caseId)
                 .then().statusCode(200);
         confirmPreOp(caseId);
-        given().contentType(ContentType.JSON).body(procedure(20))
+        // issue 15: the pump's lot, expiry and UDI, and the catheter device, as on their labels
+        Map<String, Object> note = new java.util.HashMap<>(procedure(20));
+        note.put("device", Map.of("manufacturer", "Medtronic", "model", "SynchroMed II", "serialNumber", "NGP123456H",
+                "reservoirVolumeMl", 20, "lotNumber", "LOT-8637-20", "expiresOn", "2028-06-30",
+                "udi", "(01)00643169001763(17)280630(10)LOT-8637-20(21)NGP123456H"));
+        note.put("catheter", Map.of("manufacturer", "Medtronic", "model", "Ascenda 8781", "lotNumber", "CATH-LOT-77",
+                "expiresOn", "2027-12-31"));
+        given().contentType(ContentType.JSON).body(note)
                 .when().post("/implant-cases/{id}/completion", caseId)
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).body("reservoirVolumeMl", equalTo(20))
                 .body("procedure.catheterTipLevel", equalTo("T10"));
@@ -72,14 +84,27 @@ class ImplantCaseResourceTest {
             JsonNode scheduled = assertContract(probe.await(ofType("implant.scheduled", pathwayId), WAIT));
             assertEquals(120, scheduled.path("durationMinutes").asInt());
             assertEquals("62362", scheduled.path("procedure").path("code").asText());
+            // issue 15: the surgeon's staff id (SIU AIP-3) and the hospital's zone; no reason code on a new booking
+            assertEquals(staffRef, scheduled.path("surgeon").path("staffId").asText());
+            assertEquals("UTC", scheduled.path("hospitalTimeZone").asText());
+            assertTrue(scheduled.path("reasonCode").isMissingNode(), "left out, not null");
             JsonNode rescheduled = assertContract(probe.await(ofType("implant.rescheduled", pathwayId), WAIT));
             assertEquals("emergency case took the morning", rescheduled.path("reason").asText());
+            assertEquals("CLINICAL_PRIORITY", rescheduled.path("reasonCode").asText());
             assertEquals(otherRoom, rescheduled.path("operatingRoom").path("id").asText());
             assertEquals(OffsetDateTime.parse(TOMORROW_9AM).toInstant(),
                     OffsetDateTime.parse(rescheduled.path("previousStart").asText()).toInstant());
             JsonNode completed = assertContract(probe.await(ofType("implant.completed", pathwayId), WAIT));
             assertEquals(caseId, completed.path("caseId").asText());
+            assertEquals(bookingId, completed.path("bookingId").asText(), "the booking the surgery fulfilled");
             assertEquals(20, completed.path("device").path("reservoirVolumeMl").asInt());
+            assertEquals("LOT-8637-20", completed.path("device").path("lotNumber").asText());
+            assertEquals("2028-06-30", completed.path("device").path("expiresOn").asText());
+            assertEquals("(01)00643169001763(17)280630(10)LOT-8637-20(21)NGP123456H", completed.path("device").path("udi").asText());
+            assertEquals("Ascenda 8781", completed.path("catheter").path("model").asText());
+            assertEquals("CATH-LOT-77", completed.path("catheter").path("lotNumber").asText());
+            assertEquals("2027-12-31", completed.path("catheter").path("expiresOn").asText());
+            assertTrue(completed.path("catheter").path("serialNumber").isMissingNode(), "not given: left out");
             assertEquals(8, completed.path("baselineNrs").asInt(), "the pre-trial baseline travels on");
             assertEquals("INFECTION", assertContract(probe.await(ofType("implant.explanted", pathwayId), WAIT))
                     .path("reason").asText());
@@ -98,13 +123,14 @@ class ImplantCaseResourceTest {
         String surgeon = registerSurgeon();
         given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))
                 .when().post("/implant-cases/{id}/booking", caseId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reason", "patient unwell"))
+        given().contentType(ContentType.JSON).body(Map.of("reason", "patient unwell", "reasonCode", "PATIENT_UNWELL"))
                 .when().post("/implant-cases/{id}/booking/cancellation", caseId)
                 .then().statusCode(200).body("status", equalTo("AWAITING_SCHEDULING"));
         try (TopicProbe probe = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.implant.events")) {
             JsonNode cancelled = assertContract(probe.await(ofType("implant.cancelled", pathwayId), WAIT));
             assertEquals("CANCELLED", cancelled.path("appointmentStatus").asText());
             assertEquals("patient unwell", cancelled.path("reason").asText());
+            assertEquals("PATIENT_UNWELL", cancelled.path("reasonCode").asText());
         }
         String otherCase = openCase(UUID.randomUUID().toString());
         given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))

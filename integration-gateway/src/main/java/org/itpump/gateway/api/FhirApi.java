@@ -41,7 +41,7 @@ public class FhirApi {
     public static final String FHIR_JSON = "application/fhir+json";
     /** The resource types served. */
     public static final List<String> TYPES = List.of("Appointment", "Procedure", "Device", "MedicationRequest",
-            "Observation");
+            "Observation", "CarePlan", "Flag");
     private static final int MAX_COUNT = 100;
 
     private final FhirStore store;

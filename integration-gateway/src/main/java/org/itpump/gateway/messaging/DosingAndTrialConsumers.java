@@ -22,9 +22,17 @@ public class DosingAndTrialConsumers {
                                  OffsetDateTime programmedAt) {
     }
 
-    /** The program; doses in doseUnit (mcg or mg). */
-    public record Program(String drug, String doseUnit, BigDecimal dailyDose, BigDecimal bolusDose,
+    /** The program; doses in doseUnit (mcg or mg); drugCode optional (issue 15). */
+    public record Program(String drug, DrugCode drugCode, String doseUnit, BigDecimal dailyDose, BigDecimal bolusDose,
                           Integer maxBolusesPerDay) {
+
+        String rxnormCode() {
+            return drugCode != null && FhirResources.RXNORM_SYSTEM.equals(drugCode.system()) ? drugCode.code() : null;
+        }
+    }
+
+    /** A drug coded (RxNorm in dosing-service's events). */
+    public record DrugCode(String system, String code, String display) {
     }
 
     /** What the gateway reads of trial.assessment-recorded: the NRS pain score 0-10. */
@@ -39,7 +47,7 @@ public class DosingAndTrialConsumers {
     DosingAndTrialConsumers(InboundEventProcessor processor, ClinicalRecords records) {
         this.processor = processor;
         this.dosing = EventHandlers.create().on("dosing.pump-programmed", PumpProgrammed.class,
-                e -> records.programmed(new PumpProgram(e.programId(), e.pathwayId(), e.patientRef(), e.program().drug(),
+                e -> records.programmed(new PumpProgram(e.programId(), e.pathwayId(), e.patientRef(), e.program().drug(), e.program().rxnormCode(),
                         e.program().doseUnit(), e.program().dailyDose(), e.program().bolusDose(),
                         e.program().maxBolusesPerDay(), e.programmedAt())));
         this.trial = EventHandlers.create().on("trial.assessment-recorded", AssessmentRecorded.class,

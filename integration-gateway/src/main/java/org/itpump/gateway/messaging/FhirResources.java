@@ -14,6 +14,7 @@ import org.itpump.gateway.domain.Booking;
 import org.itpump.gateway.domain.Implant;
 
 import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 
@@ -201,7 +202,9 @@ public final class FhirResources {
         request.setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.ACTIVE);
         request.setIntent(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestIntent.ORDER);
         CodeableConcept drug = new CodeableConcept().setText(program.drug());
-        String rxnorm = RXNORM.get(program.drug().toLowerCase(java.util.Locale.ROOT));
+        // the producer's code first (dosing.pump-programmed program.drugCode, issue 15); this table for older events
+        String rxnorm = program.rxnormCode() != null ? program.rxnormCode()
+                : RXNORM.get(program.drug().toLowerCase(java.util.Locale.ROOT));
         if (rxnorm != null) {
             drug.addCoding(new Coding(RXNORM_SYSTEM, rxnorm, program.drug().toLowerCase(java.util.Locale.ROOT)));
         }
@@ -245,5 +248,96 @@ public final class FhirResources {
         observation.setEffective(new DateTimeType(Date.from(at.toInstant())));
         observation.setValue(new org.hl7.fhir.r4.model.IntegerType(nrs));
         return observation;
+    }
+
+    /**
+     * followup.monitoring-started as a CarePlan: the post-operative monitoring plan of the implant, active from
+     * {@code startedAt}; its activities (the visits) are added as they fall due ({@link #withVisit}).
+     */
+    public org.hl7.fhir.r4.model.CarePlan monitoringPlan(String id, String patientRef, OffsetDateTime startedAt) {
+        var plan = new org.hl7.fhir.r4.model.CarePlan();
+        plan.setId(id);
+        plan.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE);
+        plan.setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
+        plan.setTitle("Post-operative monitoring after intrathecal pump implant");
+        plan.setSubject(patient(patientRef));
+        if (startedAt != null) {
+            plan.setPeriod(new org.hl7.fhir.r4.model.Period().setStartElement(new DateTimeType(Date.from(startedAt.toInstant()))));
+        }
+        return plan;
+    }
+
+    /**
+     * followup.visit-due: the plan with one more activity, the visit ({@code WOUND_CHECK}, {@code SUTURE_REMOVAL},
+     * {@code RESTRICTION_REVIEW}) as an Appointment-kind detail, scheduled at {@code dueAt}.
+     */
+    public org.hl7.fhir.r4.model.CarePlan withVisit(org.hl7.fhir.r4.model.CarePlan plan, String visit, OffsetDateTime dueAt) {
+        var detail = plan.addActivity().getDetail();
+        detail.setKind(org.hl7.fhir.r4.model.CarePlan.CarePlanActivityKind.APPOINTMENT);
+        detail.setCode(new CodeableConcept(new Coding(FOLLOWUP_VISIT, visit, visitText(visit))).setText(visitText(visit)));
+        detail.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus.SCHEDULED);
+        detail.setScheduled(new org.hl7.fhir.r4.model.Period().setStartElement(new DateTimeType(Date.from(dueAt.toInstant()))));
+        return plan;
+    }
+
+    /**
+     * followup.monitoring-completed (status completed) or monitoring-closed (revoked: stopped early, the pump
+     * removed): the plan's period ends at {@code at}; its scheduled activities are then completed or cancelled.
+     */
+    public org.hl7.fhir.r4.model.CarePlan ended(org.hl7.fhir.r4.model.CarePlan plan, boolean completed, OffsetDateTime at) {
+        plan.setStatus(completed ? org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.COMPLETED
+                : org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.REVOKED);
+        plan.getPeriod().setEndElement(new DateTimeType(Date.from(at.toInstant())));
+        for (var activity : plan.getActivity()) {
+            if (activity.getDetail().getStatus() == org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus.SCHEDULED) {
+                activity.getDetail().setStatus(completed ? org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus.COMPLETED
+                        : org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus.CANCELLED);
+            }
+        }
+        return plan;
+    }
+
+    /** The gateway's code system of follow-up visits (the followup contracts' visit values). */
+    public static final String FOLLOWUP_VISIT = "urn:itpump:fhir:followup-visit";
+    /** The gateway's code system of escalation urgencies (the followup contracts' urgency values). */
+    public static final String URGENCY = "urn:itpump:fhir:escalation-urgency";
+
+    private static String visitText(String visit) {
+        return switch (visit) {
+            case "WOUND_CHECK" -> "Wound check";
+            case "SUTURE_REMOVAL" -> "Suture or staple removal";
+            case "RESTRICTION_REVIEW" -> "Review at the end of the activity restrictions";
+            default -> visit;
+        };
+    }
+
+    /**
+     * An escalation (followup.complication-escalated or explant-escalated) as a clinical Flag, active from
+     * {@code at}: the code names the urgency (EMERGENCY, URGENT, ROUTINE), and its text what to suspect and do.
+     */
+    public org.hl7.fhir.r4.model.Flag escalation(String id, String patientRef, String urgency, String suspicion,
+                                                 String action, OffsetDateTime at) {
+        var flag = new org.hl7.fhir.r4.model.Flag();
+        flag.setId(id);
+        flag.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.ACTIVE);
+        flag.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/flag-category",
+                "clinical", "Clinical")));
+        flag.setCode(new CodeableConcept(new Coding(URGENCY, urgency, urgency))
+                .setText(urgency + ": " + suspicion + ". " + action));
+        flag.setSubject(patient(patientRef));
+        flag.setPeriod(new org.hl7.fhir.r4.model.Period().setStartElement(new DateTimeType(Date.from(at.toInstant()))));
+        return flag;
+    }
+
+    /** followup.escalation-acknowledged: a clinician took it on; the Flag is inactive from {@code at}. */
+    public org.hl7.fhir.r4.model.Flag acknowledged(org.hl7.fhir.r4.model.Flag flag, OffsetDateTime at) {
+        flag.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.INACTIVE);
+        flag.getPeriod().setEndElement(new DateTimeType(Date.from(at.toInstant())));
+        return flag;
+    }
+
+    /** Reads a stored resource's JSON back. */
+    public <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(Class<T> type, String json) {
+        return R4.newJsonParser().parseResource(type, json);
     }
 }

@@ -13,7 +13,7 @@ import org.itpump.gateway.domain.Booking;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An implant booking as last told to the engines (table appointment). */
+/** An implant booking as last told to the engines (table appointment; columns in snake case, named one by one). */
 @Entity
 @Table(name = "appointment")
 public class AppointmentEntity extends PanacheEntityBase {
@@ -21,24 +21,42 @@ public class AppointmentEntity extends PanacheEntityBase {
     @Id
     @Column(name = "case_id")
     public UUID caseId;
+    @Column(name = "pathway_id")
     public UUID pathwayId;
+    @Column(name = "patient_ref")
     public String patientRef;
+    @Column(name = "placer_appointment_id")
     public UUID placerAppointmentId;
+    @Column(name = "filler_appointment_id")
     public String fillerAppointmentId;
     @Enumerated(EnumType.STRING)
+    @Column(name = "status")
     public AppointmentStatus status;
+    @Column(name = "start_at")
     public OffsetDateTime startAt;
+    @Column(name = "end_at")
     public OffsetDateTime endAt;
+    @Column(name = "duration_minutes")
     public int durationMinutes;
+    @Column(name = "theatre_id")
     public UUID theatreId;
+    @Column(name = "theatre_name")
     public String theatreName;
+    @Column(name = "surgeon_id")
     public UUID surgeonId;
+    @Column(name = "surgeon_name")
     public String surgeonName;
+    @Column(name = "surgeon_staff_id")
     public String surgeonStaffId;
+    @Column(name = "procedure_system")
     public String procedureSystem;
+    @Column(name = "procedure_code")
     public String procedureCode;
+    @Column(name = "procedure_text")
     public String procedureText;
+    @Column(name = "entered_by")
     public String enteredBy;
+    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     /** The booking (without the reason, which belongs to one change, not to the appointment). */

@@ -74,7 +74,7 @@ class FhirResourcesTest {
     @Test
     void aPumpProgramIsAMedicationRequestInUcumMicrogramsAndPasses() {
         var program = new org.itpump.gateway.domain.PumpProgram(UUID.randomUUID(), UUID.randomUUID(), "PT-77", "morphine",
-                "mcg", new java.math.BigDecimal("100"), new java.math.BigDecimal("12.5"), 4,
+                null, "mcg", new java.math.BigDecimal("100"), new java.math.BigDecimal("12.5"), 4,
                 OffsetDateTime.parse("2026-11-27T09:00:00Z"));
         var request = fhir.pumpProgram(program);
         assertValid(request);

@@ -1,0 +1,95 @@
+package org.itpump.gateway.messaging;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.itpump.gateway.GatewayTestResource;
+import org.itpump.testing.Await;
+import org.itpump.testing.EventSender;
+import org.itpump.testing.PathwayTestResource;
+import org.itpump.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.itpump.gateway.GatewayTestSupport.IMPLANT_TOPIC;
+import static org.itpump.gateway.GatewayTestSupport.SURGEON;
+import static org.itpump.gateway.GatewayTestSupport.booking;
+import static org.itpump.gateway.GatewayTestSupport.patientRef;
+import static org.itpump.testing.TopicProbe.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every implant event the gateway reads is either applied (its appointment row appears) or dead-lettered on
+ * {@code itpump.integration-gateway.dlq} with a reason; none is dropped silently. The gateway's MLLP tests once saw
+ * neither, because their bookings wrote {@code OffsetDateTime.toString()} ("2026-12-03T08:30Z", no seconds), which
+ * is not an RFC 3339 date-time: the events went to the dead-letter topic, which those tests did not read.
+ */
+@QuarkusTest
+@WithTestResource(PathwayTestResource.class)
+@WithTestResource(GatewayTestResource.class)
+class ImplantEventsConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-07T09:00:00Z");
+    private static EventSender events;
+
+    @Inject
+    DataSource db;
+
+    @BeforeAll
+    static void connect() {
+        events = new EventSender(PathwayTestResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    @Test
+    void aValidBookingIsAppliedAndOneWithATimeWithoutSecondsIsDeadLetteredWithItsReason() {
+        String validPathway = UUID.randomUUID().toString();
+        String validCase = UUID.randomUUID().toString();
+        String invalidPathway = UUID.randomUUID().toString();
+        String invalidCase = UUID.randomUUID().toString();
+        String invalidEvent = UUID.randomUUID().toString();
+        String invalid = booking(invalidPathway, patientRef(), invalidCase, UUID.randomUUID().toString(), START, "BOOKED",
+                SURGEON, null, null).replace("2026-12-07T09:00:00Z", "2026-12-07T09:00Z");
+        try (TopicProbe deadLetters = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.integration-gateway.dlq")) {
+            events.sendCloudEvent(IMPLANT_TOPIC, invalidEvent, "implant.scheduled", invalidPathway, invalid);
+            events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.scheduled", validPathway,
+                    booking(validPathway, patientRef(), validCase, UUID.randomUUID().toString(), START, "BOOKED", SURGEON,
+                            null, null));
+
+            assertEquals("BOOKED", Await.until(() -> status(validCase), s -> s != null, "the valid booking applied"));
+            String reason = header(deadLetters.await(r -> invalidEvent.equals(header(r, "ce_id")), WAIT),
+                    "dead-letter-reason");
+            assertTrue(reason.contains("implant.scheduled fails its schema") && reason.contains("/start"), reason);
+            assertEquals(null, status(invalidCase), "the dead-lettered booking left no appointment");
+        }
+    }
+
+    private String status(String caseId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement("select status from appointment where case_id = ?")) {
+            q.setObject(1, UUID.fromString(caseId));
+            try (ResultSet row = q.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
