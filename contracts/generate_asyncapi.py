@@ -28,7 +28,7 @@ INTEGRATION_TOPICS = {
                          " ER7 text, the same messages the gateway delivers over MLLP, for engines that read Kafka.",
                          "hl7v2Siu"),
     "integrationFhirR4": ("itpump.integration.fhir-r4", "integration-gateway",
-                          "FHIR R4 resources (Appointment, Procedure, Device) as FHIR JSON, each new version of a resource"
+                          "FHIR R4 resources (Appointment, Procedure, Device, MedicationRequest, Observation, CarePlan, Flag) as FHIR JSON, each new version of a resource"
                           " once; the gateway also serves them read-only at /fhir/r4.",
                           "fhirR4Resource"),
 }
@@ -59,7 +59,7 @@ CONSUMES = {
     # the ops board's read model: every pathway topic, and the services' dead letters (worklist, metadata only)
     "ops-console": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents", "trialDeadLetters",
                     "implantDeadLetters", "dosingDeadLetters", "followupDeadLetters"],
-    "integration-gateway": ["trialEvents", "implantEvents", "dosingEvents"],
+    "integration-gateway": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents"],
 }
 CLOUD_EVENT_HEADERS = [
     ("ce_id", "Unique event id; consumers deduplicate on it."),
