@@ -23,9 +23,12 @@ public final class DevelopmentKeys {
     public static final String ISSUER = "https://itpump.local/dev";
     /** How long a development token is valid (the services are told to accept tokens this old). */
     public static final Duration LIFETIME = Duration.ofHours(12);
-    /** Every service checks that a token names it in "aud": a development token names all four and the ops console. */
+    /**
+     * Every service checks that a token names it in "aud": a development token names all four, the ops console and
+     * the integration gateway (its FHIR API).
+     */
     public static final Set<String> AUDIENCE = Set.of("trial-service", "implant-service", "dosing-service", "followup-service",
-            "ops-console");
+            "ops-console", "integration-gateway");
 
     private final KeyPair keys;
     private final Path publicKeyFile;
