@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -62,6 +64,8 @@ public class FhirApi {
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("json");
         cs.getSoftware().setName("itpump integration-gateway");
+        // kind instance: R4 invariant cpb-14 requires the implementation (this server)
+        cs.getImplementation().setDescription("itpump integration-gateway: read-only FHIR R4 API");
         var rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         for (String type : TYPES) {
             var resource = rest.addResource().setType(type);
@@ -95,7 +99,8 @@ public class FhirApi {
     @RolesAllowed({Roles.INTEGRATION, Roles.CLINICIAN})
     @Operation(summary = "Search by patient and date: a searchset Bundle, oldest first, at most _count (1-100, 50)")
     public Uni<Response> search(@PathParam("type") String type, @QueryParam("patient") String patient,
-                                @QueryParam("date") List<String> dates, @QueryParam("_count") Integer count) {
+                                @QueryParam("date") List<String> dates, @QueryParam("_count") Integer count,
+                                @Context UriInfo uri) {
         if (!TYPES.contains(type)) {
             return Uni.createFrom().item(outcome(Response.Status.NOT_FOUND, OperationOutcome.IssueType.NOTSUPPORTED,
                     "Resource type " + type + " is not served here; served: " + TYPES));
@@ -125,9 +130,11 @@ public class FhirApi {
         return store.search(type, patientRef, from, to, count == null ? 50 : count).map(found -> {
             Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
             var parser = FhirResources.context().newJsonParser();
+            // R4 Bundle: an entry's fullUrl is absolute (the validator's BUNDLE_ENTRY_URL_ABSOLUTE): this server's base
+            String base = uri.getBaseUriBuilder().path("fhir/r4").build().toString();
             for (FhirStore.Stored stored : found) {
                 Resource resource = (Resource) parser.parseResource(stored.json());
-                bundle.addEntry().setFullUrl(type + "/" + stored.id()).setResource(resource)
+                bundle.addEntry().setFullUrl(base + "/" + type + "/" + stored.id()).setResource(resource)
                         .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
             }
             return fhir(Response.Status.OK, bundle);
