@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.audit.AuditRecorder;
 import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.audit.AuditUnavailableException;
+import org.itpump.chassis.outbox.OutboxRelay;
 import org.itpump.chassis.tracing.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
@@ -52,6 +53,7 @@ public class InboundEventProcessor {
     private final InboundEventReader reader;
     private final Inbox inbox;
     private final AuditRecorder audit;
+    private final OutboxRelay relay;
     private final PathwayTraces traces;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
@@ -61,12 +63,13 @@ public class InboundEventProcessor {
     private final AtomicInteger retrying = new AtomicInteger();
     private volatile boolean stopping;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, PathwayTraces traces,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, OutboxRelay relay, PathwayTraces traces,
                           ObjectMapper mapper, MeterRegistry meters,
                           @ConfigProperty(name = "quarkus.application.name") String service, InboxSettings settings) {
         this.reader = reader;
         this.inbox = inbox;
         this.audit = audit;
+        this.relay = relay;
         this.traces = traces;
         this.mapper = mapper;
         this.meters = meters;
@@ -115,6 +118,7 @@ public class InboundEventProcessor {
                         retrying.decrementAndGet();
                     }
                     if (failure == null) {
+                        relay.wake(); // its events published right after the commit
                         return consumed(message, consumer, event.type());
                     }
                     if (stopping && !(failure instanceof PoisonEventException || failure instanceof AwaitingStateException)) {
@@ -216,6 +220,7 @@ public class InboundEventProcessor {
                     }
                     return chain;
                 })
+                .invoke(relay::wake) // its events published right after the commit
                 .invoke(() -> pending.forEach(item -> meters.counter("itpump.events.consumed",
                         "consumer", consumer, "type", item.event().type()).increment()))
                 .onFailure().recoverWithUni(failure -> {
