@@ -10,6 +10,8 @@ import org.itpump.dosing.service.PumpTherapyService;
 import org.itpump.dosing.service.PumpTherapyService.ImplantCompleted;
 import org.itpump.dosing.service.PumpTherapyService.ImplantExplanted;
 
+import java.util.List;
+
 /** implant.completed opens pump therapy with the implanted pump's reservoir; implant.explanted ends it. */
 @ApplicationScoped
 public class ImplantEventsConsumer {
@@ -25,7 +27,7 @@ public class ImplantEventsConsumer {
     }
 
     @Incoming("implant-events")
-    public Uni<Void> onImplantEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onImplantEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

@@ -9,6 +9,8 @@ import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.dosing.service.TrialDoseCheck;
 import org.itpump.dosing.service.TrialDoseCheck.TrialStarted;
 
+import java.util.List;
+
 /** trial.started: the trial's drug and dose are checked against the drug library. */
 @ApplicationScoped
 public class TrialEventsConsumer {
@@ -22,7 +24,7 @@ public class TrialEventsConsumer {
     }
 
     @Incoming("trial-events")
-    public Uni<Void> onTrialEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onTrialEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

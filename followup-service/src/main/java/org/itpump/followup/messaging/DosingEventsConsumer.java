@@ -9,6 +9,8 @@ import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.followup.service.PumpDrugService;
 import org.itpump.followup.service.PumpDrugService.PumpProgrammed;
 
+import java.util.List;
+
 /**
  * dosing.pump-programmed tells the plan which drug the pump started with (an intrathecal opioid needs 24 h of
  * observation); dosing.dose-changed keeps the current drug (a baclofen pump's explant is a withdrawal risk). Every
@@ -30,7 +32,7 @@ public class DosingEventsConsumer {
     }
 
     @Incoming("dosing-events")
-    public Uni<Void> onDosingEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onDosingEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

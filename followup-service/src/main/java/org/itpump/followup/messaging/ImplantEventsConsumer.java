@@ -10,6 +10,8 @@ import org.itpump.followup.service.MonitoringPlanService;
 import org.itpump.followup.service.MonitoringPlanService.ImplantCompleted;
 import org.itpump.followup.service.MonitoringPlanService.ImplantExplanted;
 
+import java.util.List;
+
 /** implant.completed starts post-operative monitoring; implant.explanted closes it. */
 @ApplicationScoped
 public class ImplantEventsConsumer {
@@ -25,7 +27,7 @@ public class ImplantEventsConsumer {
     }
 
     @Incoming("implant-events")
-    public Uni<Void> onImplantEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onImplantEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

@@ -8,6 +8,8 @@ import org.itpump.chassis.inbox.EventHandlers;
 import org.itpump.chassis.inbox.InboundEventProcessor;
 import org.itpump.implant.service.ImplantCaseService;
 
+import java.util.List;
+
 /** trial.passed opens an implant case, trial.cancelled closes it; other trial events are not this service's business. */
 @ApplicationScoped
 public class TrialEventsConsumer {
@@ -25,7 +27,7 @@ public class TrialEventsConsumer {
     }
 
     @Incoming("trial-events")
-    public Uni<Void> onTrialEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onTrialEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

@@ -43,7 +43,7 @@ public class DosingEventsConsumer {
     }
 
     @Incoming("dosing-events")
-    public Uni<Void> onDosingEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onDosingEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers); // one poll, one transaction
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.itpump.chassis.audit.AuditScope.AuditRequest;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.outbox.OutboxRelay;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,15 +53,17 @@ public class AuditRecorder {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final OutboxRelay relay;
     private final CurrentIdentityAssociation identities;
     private final Clock clock;
     private final String service;
     private final Map<String, String> patientOf = new TreeMap<>();
 
-    AuditRecorder(Pool pool, Outbox outbox, CurrentIdentityAssociation identities, Clock clock, Config config,
+    AuditRecorder(Pool pool, Outbox outbox, OutboxRelay relay, CurrentIdentityAssociation identities, Clock clock, Config config,
                   @ConfigProperty(name = "quarkus.application.name") String service) {
         this.pool = pool;
         this.outbox = outbox;
+        this.relay = relay;
         this.identities = identities;
         this.clock = clock;
         this.service = service;
@@ -117,7 +120,8 @@ public class AuditRecorder {
                 .chain(identity -> entry(UUID.randomUUID(), request, identity, status, answered, false))
                 .chain(entry -> pool.withTransaction(connection -> connection.preparedQuery(INSERT_POOL)
                         .execute(values(entry, Tuple.tuple()))
-                        .chain(() -> outbox.append(connection, entry.asEvent()))));
+                        .chain(() -> outbox.append(connection, entry.asEvent()))))
+                .invoke(relay::wake); // its AuditEvent published right after the commit
     }
 
     /** Whether the row written with a change committed (the change's transaction may have failed after it). */

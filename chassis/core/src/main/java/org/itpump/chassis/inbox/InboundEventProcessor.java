@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,11 +17,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.audit.AuditRecorder;
 import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.audit.AuditUnavailableException;
+import org.itpump.chassis.outbox.OutboxRelay;
 import org.itpump.chassis.tracing.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   limit with back-off up to {@code itpump.inbox.max-back-off}. The partition waits; nothing valid is
  *   dead-lettered because infrastructure failed. {@code itpump_inbox_retrying} counts the events waiting so.</li>
  * </ul>
+ * A channel consumed in batches ({@link #processBatch}) applies all the events of one poll in one transaction, and
+ * falls back to the path above, record by record, only when that transaction fails.
  */
 @ApplicationScoped
 public class InboundEventProcessor {
@@ -43,6 +53,7 @@ public class InboundEventProcessor {
     private final InboundEventReader reader;
     private final Inbox inbox;
     private final AuditRecorder audit;
+    private final OutboxRelay relay;
     private final PathwayTraces traces;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
@@ -52,12 +63,13 @@ public class InboundEventProcessor {
     private final AtomicInteger retrying = new AtomicInteger();
     private volatile boolean stopping;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, PathwayTraces traces,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, OutboxRelay relay, PathwayTraces traces,
                           ObjectMapper mapper, MeterRegistry meters,
                           @ConfigProperty(name = "quarkus.application.name") String service, InboxSettings settings) {
         this.reader = reader;
         this.inbox = inbox;
         this.audit = audit;
+        this.relay = relay;
         this.traces = traces;
         this.mapper = mapper;
         this.meters = meters;
@@ -106,6 +118,7 @@ public class InboundEventProcessor {
                         retrying.decrementAndGet();
                     }
                     if (failure == null) {
+                        relay.wake(); // its events published right after the commit
                         return consumed(message, consumer, event.type());
                     }
                     if (stopping && !(failure instanceof PoisonEventException || failure instanceof AwaitingStateException)) {
@@ -120,6 +133,146 @@ public class InboundEventProcessor {
                                     + " (SQLSTATE " + state + ") in " + attempts.get() + " attempts: " + failure.getMessage(), failure))
                             .orElse(failure));
                 });
+    }
+
+    /**
+     * Consumes one poll's records (a channel with {@code batch=true}) as this service, in one transaction:
+     * <ol>
+     *   <li>each record's headers are read; a type this consumer does not handle is skipped (not parsed, not
+     *   validated, no inbox row); an unreadable record is dead-lettered alone with its reason, as in
+     *   {@link #process};</li>
+     *   <li>the events it handles are applied in the batch's order (Kafka's offset order per partition, so per
+     *   pathway), each with its inbox row (idempotent per record) and its audit row, in ONE transaction;</li>
+     *   <li>should that transaction fail for any reason (a poison event refused by a rule, an event awaiting its
+     *   state, PostgreSQL down), it is rolled back whole and the same events go through {@link #process} one by one,
+     *   in order: poison is dead-lettered alone, the rest applied, transient failures retried. Nothing of the failed
+     *   transaction remains, so nothing is applied twice;</li>
+     *   <li>the batch is acknowledged (its last offset per partition) once every record has been applied, skipped
+     *   or dead-lettered.</li>
+     * </ol>
+     * The pathway's trace follows each record's own {@code traceparent} header (a batch has no single current span).
+     */
+    public Uni<Void> processBatch(Message<? extends List<?>> batch, EventHandlers handlers) {
+        List<Message<?>> records = records(batch);
+        // an acknowledgement or a dead letter completes on its record's own context, where Hibernate Reactive may not
+        // run: every step after one comes back to the batch's context
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Executor back = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        List<Pending<?>> pending = new ArrayList<>();
+        for (Message<?> record : records) {
+            InboundEventReader.Envelope envelope;
+            try {
+                envelope = reader.envelope(record);
+            } catch (PoisonEventException poison) {
+                deadLetters.add(deadLetter(record, poison));
+                continue;
+            }
+            var handler = handlers.find(envelope.type());
+            if (handler.isEmpty()) {
+                continue; // a known fact this consumer does not need: acknowledged with the batch
+            }
+            try {
+                pending.add(pending(record, reader.event(envelope, record.getPayload(), handler.get().reads()),
+                        handler.get()));
+            } catch (PoisonEventException poison) {
+                deadLetters.add(deadLetter(record, poison));
+            }
+        }
+        Uni<Void> deadLettered = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(uni -> uni)
+                        .collect().last().replaceWithVoid().emitOn(back);
+        return deadLettered
+                .chain(() -> pending.isEmpty() ? Uni.createFrom().voidItem() : applyAll(pending, handlers, back))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A readable event of a handled type, waiting to be applied in its batch. */
+    private record Pending<T>(Message<?> record, InboundEvent event, EventHandlers.Handler<T> handler, T payload,
+                              String traceparent, PoisonEventException unreadable) {
+    }
+
+    private <T> Pending<T> pending(Message<?> record, InboundEvent event, EventHandlers.Handler<T> handler) {
+        String traceparent = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> metadata.getHeaders().lastHeader("traceparent"))
+                .map(header -> header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8))
+                .orElse(null);
+        try {
+            return new Pending<>(record, event, handler, mapper.treeToValue(event.payload(), handler.payloadType()),
+                    traceparent, null);
+        } catch (JsonProcessingException e) {
+            return new Pending<>(record, event, handler, null, traceparent, new PoisonEventException(
+                    event.type() + " payload cannot be read: " + e.getOriginalMessage(), e));
+        }
+    }
+
+    private Uni<Void> applyAll(List<Pending<?>> pending, EventHandlers handlers, Executor back) {
+        if (pending.stream().anyMatch(item -> item.unreadable() != null)) {
+            return oneByOne(pending, handlers, back); // the unreadable one is dead-lettered there, in its place
+        }
+        String consumer = service;
+        return Panache.withTransaction(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (int i = 0; i < pending.size(); i++) {
+                        int index = i;
+                        chain = chain.chain(() -> applyInBatch(consumer, pending.get(index))
+                                .onFailure().transform(failure -> new FailedInBatch(index, failure)));
+                    }
+                    return chain;
+                })
+                .invoke(relay::wake) // its events published right after the commit
+                .invoke(() -> pending.forEach(item -> meters.counter("itpump.events.consumed",
+                        "consumer", consumer, "type", item.event().type()).increment()))
+                .onFailure().recoverWithUni(failure -> {
+                    if (failure instanceof FailedInBatch failed && failed.getCause() instanceof PoisonEventException poison) {
+                        // refused by a rule: that record alone is dead-lettered (not tried again), the rest applied together
+                        List<Pending<?>> rest = new ArrayList<>(pending);
+                        Pending<?> refused = rest.remove(failed.index);
+                        return deadLetter(refused.record(), poison).emitOn(back)
+                                .chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : applyAll(rest, handlers, back));
+                    }
+                    LOG.debugf("Batch of %d events not applied together (%s): applying them one by one",
+                            pending.size(), failure);
+                    return oneByOne(pending, handlers, back); // retries, holds and database refusals per record, in order
+                });
+    }
+
+    /** The failure of the batch's {@code index}th event, which rolled the batch's transaction back. */
+    private static final class FailedInBatch extends RuntimeException {
+        final int index;
+
+        FailedInBatch(int index, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+    }
+
+    private <T> Uni<Void> applyInBatch(String consumer, Pending<T> item) {
+        InboundEvent event = item.event();
+        return inbox.firstDelivery(consumer, event)
+                .chain(first -> first
+                        ? Uni.createFrom().voidItem().invoke(AuditScope::openForSystem)
+                                .chain(() -> traces.follow(event.pathwayId(), item.traceparent()))
+                                .chain(() -> item.handler().action().apply(event, item.payload()))
+                                .chain(() -> audit.recordSystemChange("EVENT", event.type(),
+                                        "event " + event.source() + " " + event.id(), event.payload()))
+                        : Uni.createFrom().voidItem())
+                .onFailure(ClinicalRuleException.class)
+                .transform(refused -> new PoisonEventException(event.type() + " refused: " + refused.getMessage(), refused));
+    }
+
+    /** The records of the batch, each acknowledged or dead-lettered on its own, in order. */
+    private Uni<Void> oneByOne(List<Pending<?>> pending, EventHandlers handlers, Executor back) {
+        return Multi.createFrom().iterable(pending)
+                .onItem().transformToUniAndConcatenate(item -> process(item.record(), handlers).emitOn(back))
+                .collect().last().replaceWithVoid();
+    }
+
+    private static List<Message<?>> records(Message<? extends List<?>> batch) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordBatchMetadata<Object, Object> metadata = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a Kafka record batch (batch=true on the channel?)"));
+        return metadata.getBatchedMessages();
     }
 
     private boolean retryable(Throwable failure, long startedNanos, AtomicInteger attempts) {

@@ -52,6 +52,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode, key = pathway id) and marks them
  * published only after the broker acknowledged them (acks=all, idempotent producer). It wakes on PostgreSQL
  * NOTIFY, which the outbox trigger sends when an inserting transaction commits, and polls as a fallback.
+ * It is woken in process right after a transaction of this service commits ({@link PublishAfterCommit}), so a
+ * committed row is claimed without waiting for the NOTIFY's round trip through PostgreSQL; the NOTIFY (other replicas'
+ * commits) and the poll sweep whatever that path misses. Every path only wakes the one drain: the claim below, under
+ * the publisher lock, in position order, stays the only way a row is sent.
  * A crash anywhere before the mark leaves the rows unpublished, so they are sent again: at-least-once,
  * and consumers' inboxes drop the duplicates.
  *
@@ -120,6 +124,7 @@ public class OutboxRelay {
     private final URI source;
     private final int batchSize;
     private final Duration ackTimeout;
+    private final boolean listen;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -146,12 +151,18 @@ public class OutboxRelay {
                 @ConfigProperty(name = "itpump.events.source") URI source, OutboxSettings settings,
                 @ConfigProperty(name = "mp.messaging.outgoing.outbox.delivery.timeout.ms", defaultValue = "120000") long deliveryTimeoutMs,
                 @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.block.ms", defaultValue = "60000") long maxBlockMs) {
-        this(pool, vertx, meters, emitter, source, settings.batchSize(), settings.ackTimeout(), deliveryTimeoutMs, maxBlockMs);
+        this(pool, vertx, meters, emitter, source, settings.batchSize(), settings.ackTimeout(), deliveryTimeoutMs, maxBlockMs,
+                settings.listen());
     }
 
     /** A relay of its own producer and settings (tests: a second replica's relay over the same database). */
     OutboxRelay(Pool pool, Vertx vertx, MeterRegistry meters, Emitter<String> emitter, URI source, int batchSize,
                 Duration ackTimeout, long deliveryTimeoutMs, long maxBlockMs) {
+        this(pool, vertx, meters, emitter, source, batchSize, ackTimeout, deliveryTimeoutMs, maxBlockMs, true);
+    }
+
+    private OutboxRelay(Pool pool, Vertx vertx, MeterRegistry meters, Emitter<String> emitter, URI source, int batchSize,
+                        Duration ackTimeout, long deliveryTimeoutMs, long maxBlockMs, boolean listen) {
         // One send's outcome comes at most max.block.ms (waiting for metadata or buffer space) plus delivery.timeout.ms
         // after it is handed over, and the Kafka sink may try a retriable failure once more within delivery.timeout.ms.
         long outcomeWithinMs = 2 * deliveryTimeoutMs + maxBlockMs;
@@ -173,9 +184,14 @@ public class OutboxRelay {
         this.source = source;
         this.batchSize = batchSize;
         this.ackTimeout = ackTimeout;
+        this.listen = listen;
     }
 
     void listen(@Observes StartupEvent start) {
+        if (!listen) {
+            wake();
+            return;
+        }
         PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);

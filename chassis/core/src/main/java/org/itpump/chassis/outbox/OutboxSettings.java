@@ -24,6 +24,15 @@ public interface OutboxSettings {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * Whether the relay LISTENs for the outbox trigger's NOTIFY. The relay is woken in process right after a
+     * transaction of this service commits ({@link PublishAfterCommit}); NOTIFY adds the commits of other replicas and
+     * of plumbing outside a Panache transaction, and the poll sweeps the rest. Tests turn it off to see the in-process
+     * path alone.
+     */
+    @WithDefault("true")
+    boolean listen();
+
     /** How often the backlog and parking gauges are measured (read by the {@code @Scheduled} job). */
     @WithDefault("15s")
     Duration metricsInterval();

@@ -32,7 +32,14 @@ public class PathwayTraces {
 
     /** In the consumer's Panache transaction: the pathway continues in the trace of the event being applied. */
     public Uni<Void> follow(String pathwayId) {
-        String traceparent = currentTraceparent();
+        return follow(pathwayId, currentTraceparent());
+    }
+
+    /**
+     * As {@link #follow(String)}, in the trace given as a W3C traceparent (a record of a consumed batch, which has no
+     * current span of its own); null leaves the pathway's trace as it was.
+     */
+    public Uni<Void> follow(String pathwayId, String traceparent) {
         if (traceparent == null || pathwayId == null) {
             return Uni.createFrom().voidItem(); // an untraced event leaves the pathway's trace as it was
         }

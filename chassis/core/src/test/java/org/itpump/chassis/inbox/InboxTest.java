@@ -53,6 +53,8 @@ class InboxTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static KafkaProducer<String, String> producer;
+    /** Holds records up to 500 ms and sends them in one request: they reach the consumer in one poll. */
+    private static KafkaProducer<String, String> together;
 
     @Inject
     TestTrialEventsConsumer consumer;
@@ -63,11 +65,15 @@ class InboxTest {
     static void producer() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ChassisTestResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        together = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ChassisTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 500),
+                new StringSerializer(), new StringSerializer());
     }
 
     @AfterAll
     static void closeProducer() {
         producer.close();
+        together.close();
     }
 
     @Test
@@ -126,19 +132,152 @@ class InboxTest {
         assertEquals(Map.of(), deadLetterReasons(pathway, 0), "a transient failure is never dead-lettered");
     }
 
-    private void send(String eventId, UUID pathway, UUID trial, String reason) {
-        String payload = """
+    @Test
+    void aTypeTheConsumerDoesNotHandleIsSkippedUnreadWithNoInboxRowAndNoDeadLetter() {
+        UUID pathway = UUID.randomUUID();
+        String skippedId = UUID.randomUUID().toString();
+        String forgedId = UUID.randomUUID().toString();
+        // trial.passed is a known type of this topic that this consumer has no handler for; its payload is not even
+        // JSON: read, it would be poison, so only an unread payload is acknowledged without a dead letter
+        send(record(skippedId, pathway, "trial.passed", TRIAL_SERVICE, "this is not JSON"));
+        // the headers of an unhandled type are still checked: a forged source is dead-lettered with its reason
+        send(record(forgedId, pathway, "trial.passed", "urn:itpump:somebody-else", "this is not JSON"));
+        UUID marker = sendMarker(pathway);
+
+        await(() -> consumer.applied(marker) >= 1, "the marker after the skipped event is applied");
+        assertEquals(0L, inboxRows(skippedId), "a skipped event leaves no inbox row");
+        Map<String, String> reasons = deadLetterReasons(pathway, 1);
+        assertEquals(Map.of(forgedId, "ce_source 'urn:itpump:somebody-else' is not " + TRIAL_SERVICE
+                + ", the only producer of " + TOPIC), reasons, "only the forged record is dead-lettered");
+    }
+
+    @Test
+    void theEventsOfOnePollAreAppliedInOneTransactionInTheirOrder() {
+        UUID pathway = UUID.randomUUID();
+        List<UUID> trials = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (UUID trial : trials) {
+            ids.add(UUID.randomUUID().toString());
+            records.add(cancelled(ids.get(ids.size() - 1), pathway, trial, "OTHER"));
+        }
+        sendTogether(records);
+
+        await(() -> trials.stream().allMatch(trial -> inboxRows(ids.get(trials.indexOf(trial))) == 1),
+                "the three events are applied");
+        assertEquals(1, trials.stream().map(consumer.transactions::get).distinct().count(),
+                "one transaction for the poll's three events: " + consumer.transactions);
+        assertEquals(trials, appliedOrder(trials), "applied in offset order");
+        assertEquals(Map.of(), deadLetterReasons(pathway, 0));
+    }
+
+    @Test
+    void aPoisonInABatchIsDeadLetteredAloneAndTheOthersAreAppliedInOrder() {
+        UUID pathway = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        consumer.refuse.add(refused);
+        String firstId = UUID.randomUUID().toString();
+        String refusedId = UUID.randomUUID().toString();
+        String secondId = UUID.randomUUID().toString();
+        String thirdId = UUID.randomUUID().toString();
+        sendTogether(List.of(cancelled(firstId, pathway, first, "OTHER"), cancelled(refusedId, pathway, refused, "OTHER"),
+                cancelled(secondId, pathway, second, "OTHER"), cancelled(thirdId, pathway, third, "OTHER")));
+
+        Map<String, String> reasons = deadLetterReasons(pathway, 1);
+        assertEquals(Map.of(refusedId, "trial.cancelled refused: trial " + refused + " was never started here"), reasons,
+                "exactly the refused record is dead-lettered");
+        await(() -> inboxRows(thirdId) == 1, "the events around the poison are applied");
+        assertEquals(List.of(1L, 0L, 1L, 1L), List.of(inboxRows(firstId), inboxRows(refusedId), inboxRows(secondId),
+                inboxRows(thirdId)), "each applied once (inbox rows), the refused one not at all");
+        assertEquals(1, consumer.attempts(refused), "the refusal is not retried");
+        assertEquals(List.of(first, second, third), appliedOrder(List.of(first, second, third)), "applied in offset order");
+        assertEquals(1, java.util.stream.Stream.of(first, second, third).map(consumer.transactions::get).distinct().count(),
+                "the three applied together, after the poison was taken out: " + consumer.transactions);
+    }
+
+    @Test
+    void aTransientFailureInABatchRetriesItsEventsOneByOneWithoutLossOrDuplicate() {
+        UUID pathway = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        consumer.failTransiently.put(failing, new AtomicInteger(2));
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        sendTogether(List.of(cancelled(ids.get(0), pathway, first, "OTHER"), cancelled(ids.get(1), pathway, failing, "OTHER"),
+                cancelled(ids.get(2), pathway, third, "OTHER")));
+
+        await(() -> inboxRows(ids.get(2)) == 1, "the event after the failing one is applied");
+        assertEquals(List.of(1L, 1L, 1L), ids.stream().map(this::inboxRows).toList(), "each applied once");
+        // the batch's attempt (rolled back) + 1 more failure + the one that succeeded
+        assertEquals(3, consumer.attempts(failing));
+        assertEquals(List.of(first, failing, third), appliedOrder(List.of(first, failing, third)), "applied in offset order");
+        assertEquals(Map.of(), deadLetterReasons(pathway, 0), "a transient failure is never dead-lettered");
+    }
+
+    /** The trials' last applications, in the order they happened (an application rolled back with its batch and redone counts once, last). */
+    private List<UUID> appliedOrder(List<UUID> trials) {
+        List<UUID> order;
+        synchronized (consumer.order) {
+            order = new ArrayList<>(consumer.order);
+        }
+        List<UUID> last = new ArrayList<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            if (trials.contains(order.get(i)) && !last.contains(order.get(i))) {
+                last.add(0, order.get(i));
+            }
+        }
+        return last;
+    }
+
+    private long inboxRows(String eventId) {
+        return pool.preparedQuery("select count(*) from inbox_event where consumer = $1 and event_id = $2")
+                .execute(Tuple.of("chassis-test", eventId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private static void sendTogether(List<ProducerRecord<String, String>> records) {
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(together.send(record));
+            }
+            together.flush();
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot send to " + TOPIC, e);
+        }
+    }
+
+    private static ProducerRecord<String, String> cancelled(String eventId, UUID pathway, UUID trial, String reason) {
+        return record(eventId, pathway, "trial.cancelled", TRIAL_SERVICE, """
                 {"pathwayId":"%s","patientRef":"MRN-0042","trialId":"%s","previousStatus":"IN_PROGRESS",\
-                "reason":"%s","cancelledAt":"2026-11-30T09:00:00Z"}""".formatted(pathway, trial, reason);
+                "reason":"%s","cancelledAt":"2026-11-30T09:00:00Z"}""".formatted(pathway, trial, reason));
+    }
+
+    private static ProducerRecord<String, String> record(String eventId, UUID pathway, String type, String source,
+                                                         String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, pathway.toString(), payload);
-        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", "trial.cancelled", "ce_source", TRIAL_SERVICE,
+        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", source,
                         "ce_subject", pathway.toString(), "content-type", "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + TOPIC, e);
         }
+    }
+
+    private void send(String eventId, UUID pathway, UUID trial, String reason) {
+        send(cancelled(eventId, pathway, trial, reason));
     }
 
     private UUID sendMarker(UUID pathway) {

@@ -1,11 +1,13 @@
 package org.itpump.chassis.inbox;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.problem.RuleViolationException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chassis test application's consumer: reads trial.cancelled from itpump.trial.events through the
- * {@link InboundEventProcessor}, as a service's messaging adapter does. What it does with a trial is the test's
+ * {@link InboundEventProcessor} in batches, as a service's messaging adapter does. What it does with a trial is the test's
  * choice: by default it counts the applications; a trial named in {@link #failTransiently} fails that many times
  * with an infrastructure-like failure first; a trial in {@link #refuse} is refused by a clinical rule.
  */
@@ -32,6 +34,10 @@ public class TestTrialEventsConsumer {
     /** trialId: how many attempts still fail as if PostgreSQL were down. */
     final Map<UUID, AtomicInteger> failTransiently = new ConcurrentHashMap<>();
     final Set<UUID> refuse = ConcurrentHashMap.newKeySet();
+    /** trialId: the PostgreSQL transaction that applied it (the last attempt's). */
+    final Map<UUID, Long> transactions = new ConcurrentHashMap<>();
+    /** trialIds in the order their effects were applied. */
+    final List<UUID> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;
@@ -50,8 +56,14 @@ public class TestTrialEventsConsumer {
         if (refuse.contains(cancelled.trialId())) {
             return Uni.createFrom().failure(new RuleViolationException("trial " + cancelled.trialId() + " was never started here"));
         }
-        applied.computeIfAbsent(cancelled.trialId(), id -> new AtomicInteger()).incrementAndGet();
-        return Uni.createFrom().voidItem();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select txid_current()", Long.class).getSingleResult())
+                .invoke(transaction -> {
+                    transactions.put(cancelled.trialId(), transaction);
+                    order.add(cancelled.trialId());
+                    applied.computeIfAbsent(cancelled.trialId(), id -> new AtomicInteger()).incrementAndGet();
+                })
+                .replaceWithVoid();
     }
 
     int applied(UUID trialId) {
@@ -65,7 +77,7 @@ public class TestTrialEventsConsumer {
     }
 
     @Incoming("trial-events")
-    public Uni<Void> onTrialEvent(Message<String> message) {
-        return processor.process(message, handlers);
+    public Uni<Void> onTrialEvent(Message<List<String>> batch) {
+        return processor.processBatch(batch, handlers);
     }
 }
