@@ -6,7 +6,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.itpump.console.PathwayEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -36,18 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The console in a real browser (Debian's Chromium through Selenium): a patient's pathway events arrive on the real
- * topics and the open timeline gains each one live (server-sent events, no reload); the board shows the booking; an
- * escalation appears on the worklist, is acknowledged with a click (through the followup-service API stand-in, which
- * publishes the acknowledgement to the topic) and disappears; a scheduler's pages show no NRS. axe-core checks each
- * page for serious or critical accessibility violations. Screenshots go to target/.
+ * The console in a real browser (Debian's Chromium through Selenium) beside the four real services, packaged and each
+ * in its own JVM ({@link PackagedServices}): a patient is driven through the pathway over their REST APIs and the open
+ * timeline gains each event live (server-sent events, no reload); the board shows the booking; an escalation appears
+ * on the worklist, is acknowledged with a click (followup-service's API, with the nurse's own token; its event takes
+ * the row away) and disappears; a scheduler's pages show no NRS. axe-core checks each page for serious or critical
+ * accessibility violations. Screenshots go to target/.
  */
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
-@WithTestResource(FollowupStandIn.class)
+@WithTestResource(PackagedServices.class)
 class OpsConsoleBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TestHTTPResource("/")
     URL base;
@@ -67,69 +66,77 @@ class OpsConsoleBrowserTest {
     }
 
     @Test
-    void aPathwayMovesAcrossTheBoardLiveAndAnEscalationIsAcknowledgedWithAClick() throws IOException {
-        String patient = "MRN-BR-" + UUID.randomUUID().toString().substring(0, 6);
-        try (PathwayEvents pathway = new PathwayEvents(patient)) {
-            signIn("nurse");
+    void aPathwayDrivenOverRestMovesAcrossTheBoardLiveAndAnEscalationIsAcknowledgedWithAClick() throws IOException {
+        RestPathway pathway = new RestPathway("MRN-BR-" + UUID.randomUUID().toString().substring(0, 6));
+        signIn("nurse");
 
-            // the timeline, open before the pathway exists, gains each event as it is committed
-            go("/pathways?q=" + patient);
-            awaitLive();
-            ((JavascriptExecutor) browser).executeScript("window.itpumpSamePage = true;");
-            pathway.send(PathwayEvents.TRIAL, "trial.started", pathway.trialStarted());
-            awaitRows(1);
-            pathway.send(PathwayEvents.TRIAL, "trial.assessment-recorded", pathway.assessment(4));
-            awaitRows(2);
-            pathway.send(PathwayEvents.TRIAL, "trial.passed", pathway.trialPassed());
-            awaitRows(3);
-            pathway.send(PathwayEvents.IMPLANT, "implant.case-opened", pathway.caseOpened());
-            awaitRows(4);
-            pathway.send(PathwayEvents.IMPLANT, "implant.scheduled",
-                    pathway.scheduled("2030-01-15T08:30:00Z", "2030-01-15T10:30:00Z", 120));
-            awaitRows(5);
-            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.itpumpSamePage === true;"),
-                    "the page was updated in place, not reloaded");
-            assertEquals(5, browser.findElements(By.cssSelector("#timeline-chart circle.event")).size());
-            assertTrue(browser.findElement(By.id("timeline-table")).getText().contains("NRS 4 at 120 min"));
-            screenshot("timeline.png");
-            assertAccessible();
+        // the timeline, open before the pathway exists, gains each event as the services commit it
+        go("/pathways?q=" + pathway.patientRef);
+        awaitLive();
+        ((JavascriptExecutor) browser).executeScript("window.itpumpSamePage = true;");
+        pathway.startTrial(8);
+        awaitEvents("trial.started", 1);
+        pathway.assess(4);
+        awaitEvents("trial.assessment-recorded", 1);
+        pathway.assess(3);
+        pathway.assess(5); // mean 4 of baseline 8: exactly 50 % relief, a pass
+        awaitEvents("trial.assessment-recorded", 3);
+        pathway.decide();
+        awaitEvents("trial.passed", 1);
+        awaitEvents("implant.case-opened", 1);
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.itpumpSamePage === true;"),
+                "the page was updated in place, not reloaded");
+        int rows = browser.findElements(By.cssSelector("#timeline-table tbody tr")).size();
+        assertEquals(rows, browser.findElements(By.cssSelector("#timeline-chart circle.event")).size(), "a dot per row");
+        assertTrue(browser.findElement(By.id("timeline-table")).getText().contains("NRS 4 at 120 min"));
 
-            // the board: the booking in Theatre 1 on 15 January 2030
-            go("/?day=2030-01-15");
-            awaitVisible("#board-chart g.booking[data-case='" + pathway.caseId + "']");
-            assertTrue(browser.findElement(By.id("bookings")).getText().contains(patient));
-            assertTrue(browser.findElement(By.id("bookings")).getText().contains("Theatre 1"));
-            screenshot("board.png");
-            assertAccessible();
+        // the booking, made in implant-service, is on the board of its day
+        String[] theatre = pathway.roomAndSurgeon("Theatre " + pathway.patientRef, "Dr Lin");
+        pathway.book(theatre[0], theatre[1], "2099-01-15T08:30:00Z", 120);
+        go("/?day=2099-01-15");
+        awaitVisible("#board-chart g.booking[data-case='" + pathway.caseId + "']");
+        String bookings = browser.findElement(By.id("bookings")).getText();
+        assertTrue(bookings.contains(pathway.patientRef) && bookings.contains("Theatre " + pathway.patientRef), bookings);
+        assertAccessible();
 
-            // an escalation appears on the open worklist, is acknowledged with a click, and disappears
-            go("/worklists");
-            awaitLive();
-            Instant raised = Instant.now().minus(30, ChronoUnit.MINUTES);
-            FollowupStandIn.ACKNOWLEDGEMENTS.put(pathway.escalationId, (Function<String, Runnable>) user -> () ->
-                    pathway.send(PathwayEvents.FOLLOWUP, "followup.escalation-acknowledged",
-                            pathway.acknowledged(user, Instant.now().toString())));
-            pathway.send(PathwayEvents.FOLLOWUP, "followup.complication-escalated", pathway.escalated(raised.toString()));
-            String row = "tr[data-escalation='" + pathway.escalationId + "']";
-            awaitVisible(row);
-            screenshot("worklists.png");
-            assertAccessible();
-            browser.findElement(By.id("ack-" + pathway.escalationId)).click();
-            until(driver -> driver.findElements(By.cssSelector(row)).isEmpty());
-            assertEquals(List.of(pathway.escalationId + " by dev-nurse"), FollowupStandIn.RECEIVED.stream()
-                    .filter(call -> call.startsWith(pathway.escalationId)).toList(), "followup's API called with the nurse's token");
+        // surgery, monitoring, and a complication that followup-service escalates
+        pathway.preOp("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED");
+        pathway.complete();
+        go("/worklists");
+        awaitLive();
+        String escalationId = pathway.reportInfection();
+        String row = "tr[data-escalation='" + escalationId + "']";
+        awaitVisible(row);
+        screenshot("worklists.png");
+        assertAccessible();
+        // the click goes to followup-service with the nurse's own token; its event takes the row off the worklist
+        browser.findElement(By.id("ack-" + escalationId)).click();
+        until(driver -> driver.findElements(By.cssSelector(row)).isEmpty());
+        Map<String, Object> acknowledged = pathway.escalation(escalationId);
+        assertEquals("dev-nurse", acknowledged.get("acknowledgedBy"), "followup-service took the user from the console's token");
 
-            // a scheduler sees the board and the pathway, but no pain score
-            signIn("scheduler");
-            go("/pathways?q=" + pathway.pathwayId);
-            awaitRows(7);
-            String page = browser.findElement(By.tagName("body")).getText();
-            assertTrue(page.contains(patient), page);
-            assertFalse(page.contains("NRS"), "a scheduler sees no NRS: " + page);
-            assertAccessible();
-            go("/?day=2030-01-15");
-            awaitVisible("#board-chart g.booking[data-case='" + pathway.caseId + "']");
+        // the whole pathway on one timeline, across the four services
+        go("/pathways?q=" + pathway.pathwayId);
+        awaitEvents("followup.escalation-acknowledged", 1);
+        for (String type : List.of("implant.scheduled", "implant.completed", "dosing.therapy-opened",
+                "followup.monitoring-started", "followup.complication-escalated")) {
+            awaitEvents(type, 1);
         }
+        screenshot("timeline.png");
+        assertAccessible();
+
+        // a scheduler sees the board and the pathway, but no pain score
+        signIn("scheduler");
+        go("/pathways?q=" + pathway.pathwayId);
+        awaitEvents("followup.escalation-acknowledged", 1);
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains(pathway.patientRef), page);
+        assertFalse(page.contains("NRS"), "a scheduler sees no NRS: " + page);
+        assertAccessible();
+        go("/?day=2099-01-15");
+        awaitVisible("#board-chart g.booking[data-case='" + pathway.caseId + "']");
+        screenshot("board.png");
+        assertAccessible();
     }
 
     private void signIn(String role) {
@@ -147,8 +154,9 @@ class OpsConsoleBrowserTest {
         until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-live-connected")));
     }
 
-    private void awaitRows(int rows) {
-        until(driver -> driver.findElements(By.cssSelector("#timeline-table tbody tr")).size() == rows);
+    /** Waits until the open timeline lists exactly {@code count} events of this type. */
+    private void awaitEvents(String type, int count) {
+        until(driver -> driver.findElements(By.cssSelector("#timeline-table tbody tr[data-type='" + type + "']")).size() == count);
     }
 
     private void awaitVisible(String css) {
