@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * An implant case with its current theatre booking (none while awaiting scheduling). Status: AWAITING_SCHEDULING,
- * SCHEDULED, COMPLETED, EXPLANTED or CLOSED, as implant.* events move it.
+ * SCHEDULED, COMPLETED, EXPLANTED or CLOSED, as implant.* events move it. Room and surgeon ids are implant-service's.
  */
 public record CaseOnBoard(UUID caseId, UUID pathwayId, String patientRef, String status, Instant openedAt,
-                          UUID bookingId, String operatingRoomId, String operatingRoom, String surgeon, Instant start,
-                          Instant end) {
+                          UUID bookingId, String operatingRoomId, String operatingRoom, String surgeonId, String surgeon,
+                          Instant start, Instant end) {
 }

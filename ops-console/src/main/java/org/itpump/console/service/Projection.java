@@ -50,7 +50,7 @@ public class Projection {
             case "implant.case-opened" -> store.caseOpened(text(p, "caseId"), pathwayId, patientRef, instant(p, "openedAt"));
             case "implant.scheduled", "implant.rescheduled" -> store.caseBooked(text(p, "caseId"), pathwayId, patientRef,
                     text(p, "bookingId"), p.path("operatingRoom").path("id").asText(), p.path("operatingRoom").path("name").asText(),
-                    p.path("surgeon").path("name").asText(), instant(p, "start"), instant(p, "end"));
+                    p.path("surgeon").path("id").asText(), p.path("surgeon").path("name").asText(), instant(p, "start"), instant(p, "end"));
             case "implant.cancelled" -> store.bookingCancelled(text(p, "caseId"));
             case "implant.completed" -> store.caseStatus(text(p, "caseId"), "COMPLETED");
             case "implant.explanted" -> store.caseStatus(text(p, "caseId"), "EXPLANTED");

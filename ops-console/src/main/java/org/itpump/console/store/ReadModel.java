@@ -114,7 +114,7 @@ public class ReadModel {
     private static CaseOnBoard caseOf(Row row) {
         return new CaseOnBoard(row.getUUID("case_id"), row.getUUID("pathway_id"), row.getString("patient_ref"),
                 row.getString("status"), instant(row, "opened_at"), row.getUUID("booking_id"),
-                row.getString("operating_room_id"), row.getString("operating_room"), row.getString("surgeon"),
+                row.getString("operating_room_id"), row.getString("operating_room"), row.getString("surgeon_id"), row.getString("surgeon"),
                 instant(row, "start_at"), instant(row, "end_at"));
     }
 

@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in its own JVM ({@link PackagedServices}): a patient is driven through the pathway over their REST APIs and the open
  * timeline gains each event live (server-sent events, no reload); the board shows the booking; an escalation appears
  * on the worklist, is acknowledged with a click (followup-service's API, with the nurse's own token; its event takes
- * the row away) and disappears; a scheduler's pages show no NRS. axe-core checks each page for serious or critical
+ * the row away) and disappears; a scheduler books and reschedules the theatre slot from the board (implant-service's
+ * API with the scheduler's token; a refusal shows implant-service's problem detail); a scheduler's pages show no NRS. axe-core checks each page for serious or critical
  * accessibility violations. Screenshots go to target/.
  */
 @QuarkusTest
@@ -90,14 +91,54 @@ class OpsConsoleBrowserTest {
         assertEquals(rows, browser.findElements(By.cssSelector("#timeline-chart circle.event")).size(), "a dot per row");
         assertTrue(browser.findElement(By.id("timeline-table")).getText().contains("NRS 4 at 120 min"));
 
-        // the booking, made in implant-service, is on the board of its day
+        // a scheduler books the case from the board: the form goes to implant-service with the scheduler's token,
+        // and the booking is on the board once implant-service publishes it
         String[] theatre = pathway.roomAndSurgeon("Theatre " + pathway.patientRef, "Dr Lin");
-        pathway.book(theatre[0], theatre[1], "2099-01-15T08:30:00Z", 120);
+        signIn("scheduler");
         go("/?day=2099-01-15");
-        awaitVisible("#board-chart g.booking[data-case='" + pathway.caseId + "']");
-        String bookings = browser.findElement(By.id("bookings")).getText();
-        assertTrue(bookings.contains(pathway.patientRef) && bookings.contains("Theatre " + pathway.patientRef), bookings);
+        awaitVisible("#to-book tr[data-case='" + pathway.caseId + "']");
+        String book = "book-" + pathway.caseId;
+        browser.findElement(By.id(book)).click();
         assertAccessible();
+        type(book + "-room", theatre[0]);
+        type(book + "-surgeon", theatre[1]);
+        type(book + "-start", "2099-01-15 08:30");
+        type(book + "-duration", "120");
+        browser.findElement(By.id(book + "-submit")).click();
+        String bar = "#board-chart g.booking[data-case='" + pathway.caseId + "']";
+        awaitVisible(bar);
+        String bookings = browser.findElement(By.id("bookings")).getText();
+        assertTrue(bookings.contains(pathway.patientRef) && bookings.contains("Theatre " + pathway.patientRef)
+                && bookings.contains("2099-01-15 08:30") && bookings.contains("2099-01-15 10:30"), bookings);
+        assertEquals(0, browser.findElements(By.cssSelector("#to-book tr[data-case='" + pathway.caseId + "']")).size(),
+                "booked, so no longer waiting");
+
+        // implant-service refuses a 10-minute slot (30 to 480): its problem+json detail is shown, nothing moves
+        String move = "move-" + pathway.caseId;
+        browser.findElement(By.id(move)).click();
+        type(move + "-duration", "10");
+        type(move + "-reason", "Surgeon on leave");
+        browser.findElement(By.id(move + "-submit")).click();
+        awaitVisible("#action-error");
+        assertEquals("422", browser.findElement(By.id("problem-status")).getText());
+        assertEquals("implant-service", browser.findElement(By.id("problem-service")).getText());
+        String detail = browser.findElement(By.id("problem-detail")).getText();
+        assertTrue(detail.contains("30") && detail.contains("480"), "implant-service's own detail: " + detail);
+        assertAccessible();
+
+        // the reschedule with a reason (SIU S13): the bar moves to 13:00 for 90 minutes
+        browser.findElement(By.id("back")).click();
+        awaitVisible(bar);
+        browser.findElement(By.id(move)).click();
+        type(move + "-start", "2099-01-15 13:00");
+        type(move + "-duration", "90");
+        type(move + "-reason", "Surgeon on leave in the morning");
+        browser.findElement(By.id(move + "-submit")).click();
+        until(driver -> driver.findElement(By.id("bookings")).getText().contains("2099-01-15 14:30"));
+        bookings = browser.findElement(By.id("bookings")).getText();
+        assertTrue(bookings.contains("2099-01-15 13:00") && !bookings.contains("08:30"), bookings);
+        assertAccessible();
+        signIn("nurse");
 
         // surgery, monitoring, and a complication that followup-service escalates
         pathway.preOp("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED");
@@ -118,7 +159,7 @@ class OpsConsoleBrowserTest {
         // the whole pathway on one timeline, across the four services
         go("/pathways?q=" + pathway.pathwayId);
         awaitEvents("followup.escalation-acknowledged", 1);
-        for (String type : List.of("implant.scheduled", "implant.completed", "dosing.therapy-opened",
+        for (String type : List.of("implant.scheduled", "implant.rescheduled", "implant.completed", "dosing.therapy-opened",
                 "followup.monitoring-started", "followup.complication-escalated")) {
             awaitEvents(type, 1);
         }
@@ -144,6 +185,13 @@ class OpsConsoleBrowserTest {
         new Select(browser.findElement(By.id("role"))).selectByValue(role);
         browser.findElement(By.id("sign-in")).click();
         until(driver -> driver.findElements(By.id("viewer-name")).stream().anyMatch(e -> e.getText().equals("dev-" + role)));
+    }
+
+    /** Replaces the text of the input with this id. */
+    private void type(String id, String text) {
+        var input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
     }
 
     private void go(String path) {

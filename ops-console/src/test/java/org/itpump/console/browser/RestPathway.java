@@ -84,12 +84,6 @@ final class RestPathway {
         return new String[]{roomId, surgeonId};
     }
 
-    /** A first booking in implant-service (implant.scheduled), as a scheduler over REST. */
-    void book(String roomId, String surgeonId, String start, int durationMinutes) {
-        staff().body(Map.of("operatingRoomId", roomId, "surgeonId", surgeonId, "start", start, "durationMinutes", durationMinutes))
-                .post(implant() + "/implant-cases/{id}/booking", caseId).then().statusCode(200);
-    }
-
     /** The case as implant-service reports it (GET /implant-cases/{id}). */
     Map<String, Object> implantCase() {
         return staff().get(implant() + "/implant-cases/{id}", caseId).then().statusCode(200).extract().jsonPath().getMap("$");
