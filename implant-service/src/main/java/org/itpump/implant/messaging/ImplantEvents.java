@@ -44,6 +44,12 @@ public class ImplantEvents implements ImplantEventPayloads {
     public record CaseClosed(UUID pathwayId, String patientRef, UUID caseId, String reason, OffsetDateTime closedAt) {
     }
 
+    /** implant.pre-op-checklist-updated: the items confirmed and outstanding, in checklist order. */
+    public record PreOpChecklistUpdated(UUID pathwayId, String patientRef, UUID caseId, List<String> confirmed,
+                                        List<String> outstanding, boolean complete, String updatedBy,
+                                        OffsetDateTime updatedAt) {
+    }
+
     public record Appointment(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId, String appointmentStatus,
                               OffsetDateTime start, OffsetDateTime end, long durationMinutes, Resource operatingRoom,
                               Resource surgeon, Procedure procedure, String reason, OffsetDateTime previousStart) {
@@ -112,6 +118,9 @@ public class ImplantEvents implements ImplantEventPayloads {
         if (event instanceof ImplantEvent.Appointment appointment) {
             return appointment(appointment);
         }
+        if (event instanceof ImplantEvent.PreOpChecklistUpdated checklist) {
+            return preOpChecklistUpdated(checklist);
+        }
         if (event instanceof ImplantEvent.Completed completed) {
             return completed(completed.implantCase());
         }
@@ -145,6 +154,14 @@ public class ImplantEvents implements ImplantEventPayloads {
                 b.status().name(), b.startsAt(), b.endsAt(), Duration.between(b.startsAt(), b.endsAt()).toMinutes(),
                 new Resource(a.room().id(), a.room().name()), new Resource(a.surgeon().id(), a.surgeon().name()),
                 PROCEDURE, a.reason(), a.previousStart()));
+    }
+
+    static OutgoingEvent preOpChecklistUpdated(ImplantEvent.PreOpChecklistUpdated e) {
+        ImplantCase c = e.implantCase();
+        List<String> outstanding = c.checklist().missing().stream().map(Enum::name).toList();
+        return new OutgoingEvent("implant.pre-op-checklist-updated", c.pathwayId(), new PreOpChecklistUpdated(c.pathwayId(),
+                c.patientRef(), c.id(), c.preOpChecklist().stream().map(Enum::name).toList(), outstanding,
+                outstanding.isEmpty(), e.updatedBy(), e.updatedAt()));
     }
 
     static OutgoingEvent completed(ImplantCase c) {
