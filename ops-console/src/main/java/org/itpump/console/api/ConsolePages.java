@@ -112,7 +112,8 @@ public class ConsolePages {
                 return new BoardBar(c.caseId(), c.pathwayId(), viewer.showsPatients() ? c.patientRef() : null, c.status(),
                         c.operatingRoom(), c.surgeon(), time(c.start()), time(c.end()), x,
                         TOP + rooms.indexOf(c.operatingRoom()) * BAND + 6, Math.max(4, Math.round((scale.x(c.end()) - x) * 10) / 10.0),
-                        c.operatingRoomId(), c.surgeonId(), Duration.between(c.start(), c.end()).toMinutes());
+                        c.operatingRoomId(), c.surgeonId(), Duration.between(c.start(), c.end()).toMinutes(),
+                        c.preOpState(), Boolean.TRUE.equals(c.preOpComplete()));
             }).toList();
             List<Tick> ticks = new ArrayList<>();
             Duration step = week ? Duration.ofDays(1) : Duration.ofHours(2);

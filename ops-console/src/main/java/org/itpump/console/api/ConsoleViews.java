@@ -44,7 +44,7 @@ public final class ConsoleViews {
      */
     public record BoardBar(UUID caseId, UUID pathwayId, String patientRef, String status, String room, String surgeon,
                            String start, String end, double x, double y, double width, String operatingRoomId,
-                           String surgeonId, long durationMinutes) {
+                           String surgeonId, long durationMinutes, String preOp, boolean preOpComplete) {
         /** Only a SCHEDULED case can be rescheduled (implant-service's rule). */
         public boolean reschedulable() {
             return "SCHEDULED".equals(status);

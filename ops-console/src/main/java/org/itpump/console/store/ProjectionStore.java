@@ -50,6 +50,20 @@ public class ProjectionStore {
                 caseId, pathwayId, patientRef, bookingId, roomId, room, surgeon, start, end, surgeonId);
     }
 
+    /**
+     * The checklist as implant-service last published it. A case not yet projected (its case-opened still to come on
+     * another partition order) is created awaiting scheduling; case-opened then leaves it as it is.
+     */
+    public Uni<Void> preOpChecklist(String caseId, String pathwayId, String patientRef, String outstanding, boolean complete) {
+        return execute("""
+                insert into implant_case_view (case_id, pathway_id, patient_ref, status, pre_op_outstanding, pre_op_complete, updated_at)
+                values (cast(cast(?1 as text) as uuid), cast(cast(?2 as text) as uuid), ?3, 'AWAITING_SCHEDULING', ?4,
+                        cast(cast(?5 as text) as boolean), now())
+                on conflict (case_id) do update set pre_op_outstanding = excluded.pre_op_outstanding,
+                    pre_op_complete = excluded.pre_op_complete, updated_at = now()""",
+                caseId, pathwayId, patientRef, outstanding, complete);
+    }
+
     /** A cancelled booking sends the case back to the scheduling worklist (implant-service's rule). */
     public Uni<Void> bookingCancelled(String caseId) {
         return execute("""

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -39,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * timeline gains each event live (server-sent events, no reload); the board shows the booking; an escalation appears
  * on the worklist, is acknowledged with a click (followup-service's API, with the nurse's own token; its event takes
  * the row away) and disappears; a scheduler books and reschedules the theatre slot from the board (implant-service's
- * API with the scheduler's token; a refusal shows implant-service's problem detail); a scheduler's pages show no NRS. axe-core checks each page for serious or critical
+ * API with the scheduler's token; a refusal shows implant-service's problem detail) and sees the pre-op checklist
+ * change there; a scheduler's pages show no NRS. axe-core checks each page for serious or critical
  * accessibility violations. Screenshots go to target/.
  */
 @QuarkusTest
@@ -98,7 +101,7 @@ class OpsConsoleBrowserTest {
         go("/?day=2099-01-15");
         awaitVisible("#to-book tr[data-case='" + pathway.caseId + "']");
         String book = "book-" + pathway.caseId;
-        browser.findElement(By.id(book)).click();
+        openForm(book);
         assertAccessible();
         type(book + "-room", theatre[0]);
         type(book + "-surgeon", theatre[1]);
@@ -115,7 +118,7 @@ class OpsConsoleBrowserTest {
 
         // implant-service refuses a 10-minute slot (30 to 480): its problem+json detail is shown, nothing moves
         String move = "move-" + pathway.caseId;
-        browser.findElement(By.id(move)).click();
+        openForm(move);
         type(move + "-duration", "10");
         type(move + "-reason", "Surgeon on leave");
         browser.findElement(By.id(move + "-submit")).click();
@@ -129,7 +132,7 @@ class OpsConsoleBrowserTest {
         // the reschedule with a reason (SIU S13): the bar moves to 13:00 for 90 minutes
         browser.findElement(By.id("back")).click();
         awaitVisible(bar);
-        browser.findElement(By.id(move)).click();
+        openForm(move);
         type(move + "-start", "2099-01-15 13:00");
         type(move + "-duration", "90");
         type(move + "-reason", "Surgeon on leave in the morning");
@@ -138,10 +141,18 @@ class OpsConsoleBrowserTest {
         bookings = browser.findElement(By.id("bookings")).getText();
         assertTrue(bookings.contains("2099-01-15 13:00") && !bookings.contains("08:30"), bookings);
         assertAccessible();
+
+        // the pre-op checklist on the board, as implant-service publishes each change (a nurse confirms over REST)
+        String preOp = "#bookings tr[data-case='" + pathway.caseId + "'] td.pre-op";
+        assertEquals("not confirmed yet", browser.findElement(By.cssSelector(preOp)).getText());
+        pathway.preOp("CONSENT_SIGNED", "ANTICOAGULATION_HELD");
+        until(driver -> driver.findElement(By.cssSelector(preOp)).getText()
+                .equals("outstanding: INFECTION_SCREEN_CLEAR, IMAGING_REVIEWED"));
+        pathway.preOp("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED");
+        until(driver -> driver.findElement(By.cssSelector(preOp)).getText().equals("complete"));
         signIn("nurse");
 
         // surgery, monitoring, and a complication that followup-service escalates
-        pathway.preOp("CONSENT_SIGNED", "ANTICOAGULATION_HELD", "INFECTION_SCREEN_CLEAR", "IMAGING_REVIEWED");
         pathway.complete();
         go("/worklists");
         awaitLive();
@@ -159,6 +170,7 @@ class OpsConsoleBrowserTest {
         // the whole pathway on one timeline, across the four services
         go("/pathways?q=" + pathway.pathwayId);
         awaitEvents("followup.escalation-acknowledged", 1);
+        awaitEvents("implant.pre-op-checklist-updated", 2);
         for (String type : List.of("implant.scheduled", "implant.rescheduled", "implant.completed", "dosing.therapy-opened",
                 "followup.monitoring-started", "followup.complication-escalated")) {
             awaitEvents(type, 1);
@@ -185,6 +197,24 @@ class OpsConsoleBrowserTest {
         new Select(browser.findElement(By.id("role"))).selectByValue(role);
         browser.findElement(By.id("sign-in")).click();
         until(driver -> driver.findElements(By.id("viewer-name")).stream().anyMatch(e -> e.getText().equals("dev-" + role)));
+    }
+
+    /**
+     * Opens the form under the summary with this id. The page may swap its content once just after loading (the
+     * live stream's first refresh), so a click on the old element is retried; an open form holds later swaps.
+     */
+    private void openForm(String summaryId) {
+        until(driver -> {
+            try {
+                WebElement summary = driver.findElement(By.id(summaryId));
+                if (summary.findElement(By.xpath("..")).getAttribute("open") == null) {
+                    summary.click();
+                }
+                return summary.findElement(By.xpath("..")).getAttribute("open") != null;
+            } catch (StaleElementReferenceException swapped) {
+                return false;
+            }
+        });
     }
 
     /** Replaces the text of the input with this id. */
