@@ -242,7 +242,8 @@ class OpsConsoleBrowserTest {
     }
 
     private void until(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, PATIENCE).until(condition::apply);
+        // a live refresh may swap the element a condition is reading: read it again
+        new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** axe-core (Deque's Selenium integration) in the page: no serious or critical violation. */
