@@ -1,6 +1,8 @@
 // Live updates without a front-end build: the page listens to /live (server-sent events, one data line per
 // committed change of the read model: a pathway id or "dead-letters") and, when a change concerns it, fetches
 // itself again and swaps its <main>. A timeline page listens to its own pathway only; board and worklists to all.
+// While the user is filling in one of the page's forms (an open <details> or a focused field), the swap waits,
+// so that a change elsewhere does not wipe what is being typed; it happens once the form is closed or left.
 (function () {
   "use strict";
   var status = document.getElementById("live-status");
@@ -10,7 +12,26 @@
   }
   var pending = false;
   var again = false;
+  var deferred = false;
+  function editing() {
+    var content = document.getElementById("content");
+    var active = document.activeElement;
+    return !!content && (content.querySelector("details.action[open]") !== null
+      || (active !== null && active !== document.body && content.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)));
+  }
+  function resume() {
+    if (deferred && !editing()) {
+      deferred = false;
+      refresh();
+    }
+  }
+  document.addEventListener("focusout", function () { setTimeout(resume, 0); });
+  document.addEventListener("toggle", function () { setTimeout(resume, 0); }, true);
   function refresh() {
+    if (editing()) {
+      deferred = true;
+      return;
+    }
     if (pending) {
       again = true; // a change committed while this fetch ran may be missing from its answer: fetch once more after it
       return;

@@ -116,10 +116,12 @@ public class ImplantCaseResource {
     @PUT
     @Path("/{caseId}/pre-op-checklist")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm pre-op items", description = "The body lists every item confirmed so far.")
+    @Operation(summary = "Confirm pre-op items", description = "The body lists every item confirmed so far; emits "
+            + "implant.pre-op-checklist-updated with the checklist and the caller.")
     public Uni<ImplantCaseView> confirmPreOp(@PathParam("caseId") UUID caseId,
                                              @NotNull @Valid ImplantCaseRequests.ConfirmPreOp request) {
-        return cases.confirmPreOp(caseId, request.confirmed()).map(ImplantCaseView::of);
+        // the confirming clinician or nurse is the caller (published in implant.pre-op-checklist-updated)
+        return cases.confirmPreOp(caseId, request.confirmed(), identity.getPrincipal().getName()).map(ImplantCaseView::of);
     }
 
     @RolesAllowed({Roles.SCHEDULER})

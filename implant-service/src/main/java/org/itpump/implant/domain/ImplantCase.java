@@ -146,8 +146,18 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
 
     /** Replaces the confirmed pre-op items (every item confirmed so far): 409 unless the case is still open. */
     public Changed confirmPreOp(Set<PreOpItem> confirmed) {
+        return confirmPreOp(confirmed, null, null);
+    }
+
+    /**
+     * The checklist becomes {@code confirmed}; emits {@link ImplantEvent.PreOpChecklistUpdated} by {@code by} at
+     * {@code at} (none when {@code at} is null: a domain test's shortcut). 409 on a case no longer open.
+     */
+    public Changed confirmPreOp(Set<PreOpItem> confirmed, String by, OffsetDateTime at) {
         requireOpen("change the pre-op checklist");
-        return new Changed(with(status, confirmed, bookingId, implant, explant, closure), null, List.of());
+        ImplantCase updated = with(status, confirmed, bookingId, implant, explant, closure);
+        return new Changed(updated, null, at == null ? List.of()
+                : List.of(new ImplantEvent.PreOpChecklistUpdated(updated, by, at)));
     }
 
     /**

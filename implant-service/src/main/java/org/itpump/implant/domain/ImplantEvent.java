@@ -40,6 +40,14 @@ public sealed interface ImplantEvent {
             implements ImplantEvent {
     }
 
+    /**
+     * The pre-op checklist was confirmed or changed (implant.pre-op-checklist-updated), with the case's checklist after it.
+     *
+     * @param updatedBy the confirming clinician or nurse (the caller's token)
+     */
+    record PreOpChecklistUpdated(ImplantCase implantCase, String updatedBy, OffsetDateTime updatedAt) implements ImplantEvent {
+    }
+
     /** The pump was implanted (implant.completed). */
     record Completed(ImplantCase implantCase) implements ImplantEvent {
     }

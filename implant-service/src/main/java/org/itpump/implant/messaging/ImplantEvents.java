@@ -67,6 +67,12 @@ public class ImplantEvents implements ImplantEventPayloads {
     public record CaseClosed(UUID pathwayId, String patientRef, UUID caseId, String reason, OffsetDateTime closedAt) {
     }
 
+    /** implant.pre-op-checklist-updated: the items confirmed and outstanding, in checklist order. */
+    public record PreOpChecklistUpdated(UUID pathwayId, String patientRef, UUID caseId, List<String> confirmed,
+                                        List<String> outstanding, boolean complete, String updatedBy,
+                                        OffsetDateTime updatedAt) {
+    }
+
     /**
      * implant.scheduled, rescheduled, cancelled. Optional (issue 15, left out when absent): reasonCode (SIU SCH-6) and
      * hospitalTimeZone (the IANA zone of {@code itpump.implant.hospital-zone}; the times stay instants).
@@ -154,6 +160,9 @@ public class ImplantEvents implements ImplantEventPayloads {
         if (event instanceof ImplantEvent.Appointment appointment) {
             return appointment(appointment);
         }
+        if (event instanceof ImplantEvent.PreOpChecklistUpdated checklist) {
+            return preOpChecklistUpdated(checklist);
+        }
         if (event instanceof ImplantEvent.Completed completed) {
             return completed(completed.implantCase());
         }
@@ -188,6 +197,14 @@ public class ImplantEvents implements ImplantEventPayloads {
                 new Resource(a.room().id(), a.room().name()), BookedSurgeon.of(a.surgeon()),
                 PROCEDURE, a.reason(), a.reasonCode() == null ? null : a.reasonCode().name(), a.previousStart(),
                 hospitalZone.getId()));
+    }
+
+    static OutgoingEvent preOpChecklistUpdated(ImplantEvent.PreOpChecklistUpdated e) {
+        ImplantCase c = e.implantCase();
+        List<String> outstanding = c.checklist().missing().stream().map(Enum::name).toList();
+        return new OutgoingEvent("implant.pre-op-checklist-updated", c.pathwayId(), new PreOpChecklistUpdated(c.pathwayId(),
+                c.patientRef(), c.id(), c.preOpChecklist().stream().map(Enum::name).toList(), outstanding,
+                outstanding.isEmpty(), e.updatedBy(), e.updatedAt()));
     }
 
     static OutgoingEvent completed(ImplantCase c) {

@@ -115,11 +115,12 @@ public class ImplantCaseService {
     }
 
     @WithTransaction
-    public Uni<ImplantCase> confirmPreOp(UUID caseId, Set<PreOpItem> confirmed) {
+    public Uni<ImplantCase> confirmPreOp(UUID caseId, Set<PreOpItem> confirmed, String by) {
         return cases.require(caseId).chain(implantCase -> {
-            ImplantCase.Changed changed = implantCase.confirmPreOp(confirmed);
+            ImplantCase.Changed changed = implantCase.confirmPreOp(confirmed, by, now());
             return cases.save(changed.implantCase())
-                    .call(saved -> note(saved, "pre-op checklist", "confirmed " + saved.preOpChecklist()));
+                    .call(saved -> note(saved, "pre-op checklist", "confirmed " + saved.preOpChecklist()))
+                    .call(() -> publish(changed.events()));
         });
     }
 

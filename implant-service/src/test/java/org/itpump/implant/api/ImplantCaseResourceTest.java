@@ -220,6 +220,30 @@ class ImplantCaseResourceTest {
     }
 
     @Test
+    void eachPreOpChecklistChangeIsPublishedWithWhatIsOutstandingAndWho() {
+        String pathwayId = UUID.randomUUID().toString();
+        String caseId = openCase(pathwayId);
+        given().contentType(ContentType.JSON).body(Map.of("confirmed", List.of("CONSENT_SIGNED", "IMAGING_REVIEWED")))
+                .when().put("/implant-cases/{id}/pre-op-checklist", caseId).then().statusCode(200);
+        confirmPreOp(caseId);
+        try (TopicProbe probe = new TopicProbe(PathwayTestResource.bootstrapServers(), "itpump.implant.events")) {
+            var first = probe.await(ofType("implant.pre-op-checklist-updated", pathwayId), WAIT);
+            var second = probe.await(ofType("implant.pre-op-checklist-updated", pathwayId)
+                    .and(record -> record.offset() > first.offset()), WAIT);
+            JsonNode partial = assertContract(first);
+            assertEquals(caseId, partial.path("caseId").asText());
+            // checklist order: consent, anticoagulation, infection screen, imaging
+            assertEquals("[\"CONSENT_SIGNED\",\"IMAGING_REVIEWED\"]", partial.path("confirmed").toString());
+            assertEquals("[\"ANTICOAGULATION_HELD\",\"INFECTION_SCREEN_CLEAR\"]", partial.path("outstanding").toString());
+            assertEquals(false, partial.path("complete").asBoolean());
+            assertEquals("test-staff", partial.path("updatedBy").asText(), "the caller, from the security identity");
+            JsonNode complete = assertContract(second);
+            assertEquals("[]", complete.path("outstanding").toString());
+            assertEquals(true, complete.path("complete").asBoolean());
+        }
+    }
+
+    @Test
     void roomsAndSurgeonsAreRegisteredOnce() {
         given().contentType(ContentType.JSON).body(Map.of("name", "Theatre 7"))
                 .when().post("/operating-rooms").then().statusCode(201);

@@ -98,7 +98,9 @@ public class ConsolePages {
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
         Viewer viewer = viewer();
-        return board.bookings(from, to).map(cases -> {
+        Uni<List<CaseOnBoard>> awaiting = viewer.books() ? board.awaitingScheduling() : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(board.bookings(from, to), awaiting).asTuple().map(found -> {
+            List<CaseOnBoard> cases = found.getItem1();
             List<String> rooms = cases.stream().map(CaseOnBoard::operatingRoom).filter(Objects::nonNull).distinct().sorted().toList();
             TimeScale scale = new TimeScale(from, to, CHART_LEFT, CHART_WIDTH);
             List<LaneBand> bands = new ArrayList<>();
@@ -109,7 +111,9 @@ public class ConsolePages {
                 double x = scale.x(c.start());
                 return new BoardBar(c.caseId(), c.pathwayId(), viewer.showsPatients() ? c.patientRef() : null, c.status(),
                         c.operatingRoom(), c.surgeon(), time(c.start()), time(c.end()), x,
-                        TOP + rooms.indexOf(c.operatingRoom()) * BAND + 6, Math.max(4, Math.round((scale.x(c.end()) - x) * 10) / 10.0));
+                        TOP + rooms.indexOf(c.operatingRoom()) * BAND + 6, Math.max(4, Math.round((scale.x(c.end()) - x) * 10) / 10.0),
+                        c.operatingRoomId(), c.surgeonId(), Duration.between(c.start(), c.end()).toMinutes(),
+                        c.preOpState(), Boolean.TRUE.equals(c.preOpComplete()));
             }).toList();
             List<Tick> ticks = new ArrayList<>();
             Duration step = week ? Duration.ofDays(1) : Duration.ofHours(2);
@@ -119,8 +123,12 @@ public class ConsolePages {
             }
             Board view = new Board(first.toString(), week ? "week" : "day", first.minusDays(days).toString(),
                     first.plusDays(days).toString(), bands, ticks, bars, CHART_LEFT + CHART_WIDTH + 20,
-                    TOP + Math.max(1, rooms.size()) * BAND + 10);
-            return new Page(boardPage.data("viewer", viewer).data("board", view), bars);
+                    TOP + Math.max(1, rooms.size()) * BAND + 10,
+                    found.getItem2().stream().map(c -> new CaseRow(c.caseId(), c.pathwayId(),
+                            viewer.showsPatients() ? c.patientRef() : null, time(c.openedAt()))).toList(), zone.getId());
+            List<Object> shown = new ArrayList<>(bars);
+            shown.addAll(view.awaiting());
+            return new Page(boardPage.data("viewer", viewer).data("board", view), shown);
         });
     }
 

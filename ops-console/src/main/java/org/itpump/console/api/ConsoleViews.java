@@ -38,9 +38,18 @@ public final class ConsoleViews {
                            List<TimelineRow> rows, double width, double height) {
     }
 
-    /** One booking as a bar: room band y, start x, width. */
+    /**
+     * One booking as a bar: room band y, start x, width. {@code operatingRoomId}, {@code surgeonId} and
+     * {@code durationMinutes} fill the reschedule form (implant-service's ids; surgeonId null for an old projection).
+     */
     public record BoardBar(UUID caseId, UUID pathwayId, String patientRef, String status, String room, String surgeon,
-                           String start, String end, double x, double y, double width) {
+                           String start, String end, double x, double y, double width, String operatingRoomId,
+                           String surgeonId, long durationMinutes, String preOp, boolean preOpComplete) {
+        /** Only a SCHEDULED case can be rescheduled (implant-service's rule). */
+        public boolean reschedulable() {
+            return "SCHEDULED".equals(status);
+        }
+
         public double labelX() {
             return x + 4;
         }
@@ -59,8 +68,9 @@ public final class ConsoleViews {
         }
     }
 
+    /** {@code awaiting}: the cases a scheduler may book from the board (empty for a viewer who books nothing). */
     public record Board(String day, String span, String previous, String next, List<LaneBand> rooms, List<Tick> ticks,
-                        List<BoardBar> bars, double width, double height) {
+                        List<BoardBar> bars, double width, double height, List<CaseRow> awaiting, String zone) {
     }
 
     public record CaseRow(UUID caseId, UUID pathwayId, String patientRef, String openedAt) {

@@ -30,6 +30,9 @@ public final class PathwayFacts {
             case "implant.scheduled" -> fact("Theatre booked: " + booking(p), null);
             case "implant.rescheduled" -> fact("Theatre rebooked: " + booking(p), null);
             case "implant.cancelled" -> fact("Theatre booking cancelled", text(p, "reason"));
+            case "implant.pre-op-checklist-updated" -> new PathwayFact(p.path("complete").asBoolean()
+                    ? "Pre-op checklist complete" : "Pre-op checklist: outstanding " + String.join(", ", items(p.path("outstanding"))),
+                    null, text(p, "updatedBy"));
             case "implant.completed" -> fact("Pump implanted", text(p, "device", "model") + ", "
                     + text(p, "reservoirVolumeMl") + " mL reservoir, catheter tip " + text(p, "catheterTipLevel"));
             case "implant.explanted" -> fact("Pump explanted (" + text(p, "reason") + ")", null);
@@ -85,5 +88,11 @@ public final class PathwayFacts {
             at = at.path(name);
         }
         return at.isMissingNode() || at.isNull() ? "-" : at.asText();
+    }
+
+    private static java.util.List<String> items(JsonNode array) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return items;
     }
 }

@@ -54,6 +54,11 @@ public class OpsBoard {
         return readModel.bookings(from, to);
     }
 
+    /** Cases waiting for a first theatre booking, oldest first. */
+    public Uni<List<CaseOnBoard>> awaitingScheduling() {
+        return readModel.awaitingScheduling();
+    }
+
     public Uni<Worklists> worklists() {
         return Uni.combine().all().unis(readModel.awaitingScheduling(), readModel.openRefills(),
                         readModel.openEscalations(), readModel.visitsDue(), readModel.deadLetters())

@@ -50,8 +50,10 @@ public class Projection {
             case "implant.case-opened" -> store.caseOpened(text(p, "caseId"), pathwayId, patientRef, instant(p, "openedAt"));
             case "implant.scheduled", "implant.rescheduled" -> store.caseBooked(text(p, "caseId"), pathwayId, patientRef,
                     text(p, "bookingId"), p.path("operatingRoom").path("id").asText(), p.path("operatingRoom").path("name").asText(),
-                    p.path("surgeon").path("name").asText(), instant(p, "start"), instant(p, "end"));
+                    p.path("surgeon").path("id").asText(), p.path("surgeon").path("name").asText(), instant(p, "start"), instant(p, "end"));
             case "implant.cancelled" -> store.bookingCancelled(text(p, "caseId"));
+            case "implant.pre-op-checklist-updated" -> store.preOpChecklist(text(p, "caseId"), pathwayId, patientRef,
+                    items(p.path("outstanding")), p.path("complete").asBoolean());
             case "implant.completed" -> store.caseStatus(text(p, "caseId"), "COMPLETED");
             case "implant.explanted" -> store.caseStatus(text(p, "caseId"), "EXPLANTED");
             case "implant.case-closed" -> store.caseStatus(text(p, "caseId"), "CLOSED");
@@ -70,6 +72,13 @@ public class Projection {
             case "followup.monitoring-closed", "followup.monitoring-completed" -> store.planEnded(text(p, "planId"));
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /** A string array as comma-separated items (checklist items have no commas). */
+    private static String items(JsonNode array) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return String.join(",", items);
     }
 
     private static String text(JsonNode payload, String name) {

@@ -21,8 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceActions {
 
-    /** The owning service's answer: its status and body (problem+json on a refusal). */
-    public record Outcome(int status, String body) {
+    /**
+     * The owning service's answer: its name, status and body (problem+json on a refusal). A service that cannot be
+     * reached is a 502 with a problem+json body saying which.
+     */
+    public record Outcome(String service, int status, String body) {
         public boolean succeeded() {
             return status >= 200 && status < 300;
         }
@@ -47,7 +50,9 @@ public class ServiceActions {
     /** followup-service {@code POST /escalations/{id}/acknowledgement}: the acknowledging clinician is the token's. */
     public Uni<Outcome> acknowledgeEscalation(UUID escalationId, String bearerToken) {
         return client.postAbs(followup.resolve("/escalations/" + escalationId + "/acknowledgement").toString())
-                .bearerTokenAuthentication(bearerToken).send().map(ServiceActions::outcome);
+                .bearerTokenAuthentication(bearerToken).send()
+                .map(response -> outcome("followup-service", response))
+                .onFailure().recoverWithItem(failure -> unreachable("followup-service", failure));
     }
 
     /**
@@ -67,10 +72,17 @@ public class ServiceActions {
         if (reschedule) {
             body.put("reason", reason);
         }
-        return request.bearerTokenAuthentication(bearerToken).sendJsonObject(body).map(ServiceActions::outcome);
+        return request.bearerTokenAuthentication(bearerToken).sendJsonObject(body)
+                .map(response -> outcome("implant-service", response))
+                .onFailure().recoverWithItem(failure -> unreachable("implant-service", failure));
     }
 
-    private static Outcome outcome(HttpResponse<Buffer> response) {
-        return new Outcome(response.statusCode(), response.bodyAsString());
+    private static Outcome outcome(String service, HttpResponse<Buffer> response) {
+        return new Outcome(service, response.statusCode(), response.bodyAsString());
+    }
+
+    private static Outcome unreachable(String service, Throwable failure) {
+        return new Outcome(service, 502, new JsonObject().put("type", "about:blank").put("title", "Bad Gateway")
+                .put("status", 502).put("detail", service + " could not be reached: " + failure.getMessage()).encode());
     }
 }

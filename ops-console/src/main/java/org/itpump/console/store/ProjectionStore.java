@@ -37,23 +37,38 @@ public class ProjectionStore {
     }
 
     public Uni<Void> caseBooked(String caseId, String pathwayId, String patientRef, String bookingId, String roomId,
-                                String room, String surgeon, Instant start, Instant end) {
+                                String room, String surgeonId, String surgeon, Instant start, Instant end) {
         return execute("""
                 insert into implant_case_view (case_id, pathway_id, patient_ref, status, booking_id, operating_room_id,
-                                               operating_room, surgeon, start_at, end_at, updated_at)
+                                               operating_room, surgeon, start_at, end_at, updated_at, surgeon_id)
                 values (cast(cast(?1 as text) as uuid), cast(cast(?2 as text) as uuid), ?3, 'SCHEDULED', cast(cast(?4 as text) as uuid), ?5, ?6, ?7,
-                        cast(cast(?8 as text) as timestamptz), cast(cast(?9 as text) as timestamptz), now())
+                        cast(cast(?8 as text) as timestamptz), cast(cast(?9 as text) as timestamptz), now(), nullif(?10, ''))
                 on conflict (case_id) do update set status = 'SCHEDULED', booking_id = excluded.booking_id,
                     operating_room_id = excluded.operating_room_id, operating_room = excluded.operating_room,
-                    surgeon = excluded.surgeon, start_at = excluded.start_at, end_at = excluded.end_at, updated_at = now()""",
-                caseId, pathwayId, patientRef, bookingId, roomId, room, surgeon, start, end);
+                    surgeon = excluded.surgeon, start_at = excluded.start_at, end_at = excluded.end_at,
+                    surgeon_id = excluded.surgeon_id, updated_at = now()""",
+                caseId, pathwayId, patientRef, bookingId, roomId, room, surgeon, start, end, surgeonId);
+    }
+
+    /**
+     * The checklist as implant-service last published it. A case not yet projected (its case-opened still to come on
+     * another partition order) is created awaiting scheduling; case-opened then leaves it as it is.
+     */
+    public Uni<Void> preOpChecklist(String caseId, String pathwayId, String patientRef, String outstanding, boolean complete) {
+        return execute("""
+                insert into implant_case_view (case_id, pathway_id, patient_ref, status, pre_op_outstanding, pre_op_complete, updated_at)
+                values (cast(cast(?1 as text) as uuid), cast(cast(?2 as text) as uuid), ?3, 'AWAITING_SCHEDULING', ?4,
+                        cast(cast(?5 as text) as boolean), now())
+                on conflict (case_id) do update set pre_op_outstanding = excluded.pre_op_outstanding,
+                    pre_op_complete = excluded.pre_op_complete, updated_at = now()""",
+                caseId, pathwayId, patientRef, outstanding, complete);
     }
 
     /** A cancelled booking sends the case back to the scheduling worklist (implant-service's rule). */
     public Uni<Void> bookingCancelled(String caseId) {
         return execute("""
                 update implant_case_view set status = 'AWAITING_SCHEDULING', booking_id = null, operating_room_id = null,
-                    operating_room = null, surgeon = null, start_at = null, end_at = null, updated_at = now()
+                    operating_room = null, surgeon = null, surgeon_id = null, start_at = null, end_at = null, updated_at = now()
                 where case_id = cast(cast(?1 as text) as uuid)""", caseId);
     }
 

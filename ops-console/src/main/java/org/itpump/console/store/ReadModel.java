@@ -114,8 +114,9 @@ public class ReadModel {
     private static CaseOnBoard caseOf(Row row) {
         return new CaseOnBoard(row.getUUID("case_id"), row.getUUID("pathway_id"), row.getString("patient_ref"),
                 row.getString("status"), instant(row, "opened_at"), row.getUUID("booking_id"),
-                row.getString("operating_room_id"), row.getString("operating_room"), row.getString("surgeon"),
-                instant(row, "start_at"), instant(row, "end_at"));
+                row.getString("operating_room_id"), row.getString("operating_room"), row.getString("surgeon_id"), row.getString("surgeon"),
+                instant(row, "start_at"), instant(row, "end_at"), row.getBoolean("pre_op_complete"),
+                row.getString("pre_op_outstanding"));
     }
 
     private <T> Uni<List<T>> list(String sql, Tuple parameters, Function<Row, T> mapping) {

@@ -106,8 +106,10 @@ class OpsConsolePagesTest {
             pathway.send(PathwayEvents.IMPLANT, "implant.scheduled",
                     pathway.scheduled("2031-03-04T08:30:00Z", "2031-03-04T10:30:00Z", 120));
 
+            // the scheduler's board also lists the cases awaiting scheduling (with a booking form): wait for the bar
             String board = Await.until(() -> page("scheduler", "/?day=2031-03-04"),
-                    html -> attributes(html, "data-case").contains(pathway.caseId), "the booking on the board");
+                    html -> html.contains("<g class=\"booking status-SCHEDULED\" data-case=\"" + pathway.caseId + "\""),
+                    "the booking on the board");
             assertTrue(board.contains("Theatre 1"), board);
             assertTrue(board.contains(patient + " · SCHEDULED"), board);
             // a day of 24 h over 760 px from x = 170: 08:30 is 170 + 8.5 / 24 * 760 = 439.17 -> 439.2; 10:30 is
