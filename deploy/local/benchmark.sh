@@ -7,6 +7,8 @@
 #   deploy/local/benchmark.sh [--trials 1000] [--throughput-trials 1000] [--backlog 50000] [--seconds 20]
 #       [--phases startup,hop,sustained,backlog,reads]   (a subset; the ceilings run with any workload)
 #   ITPUMP_SERVICE_JAVA_OPTS="..."   more JVM options for every service ({service} = its name), e.g. a JFR recording
+#   ITPUMP_SERVICE_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the JDK that runs the services and the hello app (as
+#       the container images do: JDK 25 with the AOT cache app.aot, which a JDK 25 build records); default this java
 #   SKIP_BUILD=1   run what was built last time
 # Needs pgbench on the PATH. Run it on a quiet machine: other load distorts every figure.
 set -euo pipefail
@@ -15,7 +17,8 @@ command -v pgbench >/dev/null || { echo "benchmark.sh needs pgbench on the PATH 
 cd "$root"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "Building the platform (./mvnw package -DskipTests) ..."
-  ./mvnw -B -q package -DskipTests
+  # on the services' JDK, so that a JDK 25 records the AOT cache it will read (root pom, profile aot-cache)
+  JAVA_HOME="${ITPUMP_SERVICE_JAVA_HOME:-${JAVA_HOME:-}}" ./mvnw -B -q package -DskipTests
 fi
 export ITPUMP_INFRA=embedded
 unset ITPUMP_POSTGRES_URL KAFKA_BOOTSTRAP_SERVERS

@@ -38,6 +38,7 @@ public final class Platform implements AutoCloseable {
     private Path logs;
     private String databasePrefix;
     private boolean freshDatabases;
+    private final Map<String, Long> migrationMillis = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Platform(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -93,17 +94,21 @@ public final class Platform implements AutoCloseable {
         platform.freshDatabases = freshDatabases;
         try {
             PathwayTopics.ensure(infrastructure.kafkaBootstrapServers());
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+            Map<String, Map<String, String>> propertiesByService = new LinkedHashMap<>();
+            Map<String, Map<String, String>> migrationEnvironments = new LinkedHashMap<>();
             for (String service : SERVICES.keySet()) {
                 String database = databasePrefix + "_" + service.replace("-service", "");
                 PostgresServer.DatabaseRoles roles = freshDatabases ? postgres.recreateDatabase(database)
                         : postgres.createDatabaseIfMissing(database);
                 Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-                // Flyway migrates as the database's owner; the service runs as its runtime role, which owns nothing
-                // (as in Kubernetes, where a migration step holds the owner's credentials and the service does not)
+                // The service runs as its runtime role, which owns nothing; only the migration step below holds the
+                // owner's credentials (as in Kubernetes, where the migrate init container alone mounts them).
                 serviceEnvironment.put("ITPUMP_DB_USER", roles.runtime());
                 serviceEnvironment.put("ITPUMP_DB_PASSWORD", roles.runtimePassword());
-                serviceEnvironment.put("ITPUMP_DB_OWNER_USER", roles.owner());
-                serviceEnvironment.put("ITPUMP_DB_OWNER_PASSWORD", roles.ownerPassword());
+                Map<String, String> migrationEnvironment = new LinkedHashMap<>(serviceEnvironment);
+                migrationEnvironment.put("ITPUMP_DB_OWNER_USER", roles.owner());
+                migrationEnvironment.put("ITPUMP_DB_OWNER_PASSWORD", roles.ownerPassword());
                 Map<String, String> serviceProperties = new LinkedHashMap<>(properties);
                 serviceProperties.put("itpump.db.name", database);
                 // no TLS here, so no CA to trust (an empty value unsets the production default)
@@ -112,6 +117,23 @@ public final class Platform implements AutoCloseable {
                     // no collector to export traces to on this machine: no tracing, rather than a warning every few seconds
                     serviceProperties.putIfAbsent("quarkus.otel.sdk.disabled", "true");
                 }
+                environments.put(service, serviceEnvironment);
+                migrationEnvironments.put(service, migrationEnvironment);
+                propertiesByService.put(service, serviceProperties);
+            }
+            // Migrations first, once per service (the four in parallel), as the Kubernetes init container runs them
+            // before the service's container: the services start on a migrated database and never migrate.
+            inParallel(List.copyOf(SERVICES.keySet()), service -> {
+                Path app = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+                long ms = ServiceProcess.migrate(service, app, migrationEnvironments.get(service),
+                        propertiesByService.get(service), logs.resolve(service + "-migrate.log"), console,
+                        Duration.ofSeconds(120));
+                platform.migrationMillis.put(service, ms);
+            });
+            for (String service : SERVICES.keySet()) {
+                Map<String, String> serviceEnvironment = environments.get(service);
+                Map<String, String> serviceProperties = new LinkedHashMap<>(propertiesByService.get(service));
+                serviceProperties.put("quarkus.flyway.migrate-at-start", "false");
                 List<Integer> instancePorts = ports.get(service);
                 List<java.util.function.Function<Map<String, String>, ServiceProcess>> serviceLaunchers = new ArrayList<>();
                 List<ServiceProcess> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -130,9 +152,9 @@ public final class Platform implements AutoCloseable {
                 platform.launchers.put(service, serviceLaunchers);
                 platform.services.put(service, instances);
             }
-            for (List<ServiceProcess> instances : platform.services.values()) {
-                instances.forEach(instance -> instance.awaitReady(Duration.ofSeconds(120)));
-            }
+            // all at once, so that each one's ready time is its own (a sequential wait would stamp it late)
+            inParallel(platform.services.values().stream().flatMap(List::stream).toList(),
+                    instance -> instance.awaitReady(Duration.ofSeconds(120)));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -236,6 +258,16 @@ public final class Platform implements AutoCloseable {
         restarted.awaitReady(Duration.ofSeconds(120));
     }
 
+    /** Each service's migration run (its launcher step before the service starts), wall time in ms. */
+    public Map<String, Long> migrationMillis() {
+        return Map.copyOf(migrationMillis);
+    }
+
+    /** The service's first instance (its process id, its start). */
+    public ServiceProcess instance(String service) {
+        return services.get(service).get(0);
+    }
+
     /** How many instances of the service run. */
     public int instances(String service) {
         return services.get(service).size();
@@ -265,6 +297,25 @@ public final class Platform implements AutoCloseable {
     public void close() {
         List<ServiceProcess> running = services.values().stream().flatMap(List::stream).toList();
         running.parallelStream().forEach(ServiceProcess::close);
+    }
+
+    /** One thread per item (the common pool has one worker on 2 cores); the first failure is thrown. */
+    private static <T> void inParallel(List<T> items, Consumer<T> action) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(items.size());
+        try {
+            List<java.util.concurrent.Future<?>> futures = items.stream()
+                    .<java.util.concurrent.Future<?>>map(item -> threads.submit(() -> action.accept(item))).toList();
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get(); // each action bounds its own wait
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted starting the platform", e);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static Map<String, Integer> fixedPorts() {

@@ -28,8 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * The heap and JVM settings each service runs with (docs/benchmarks.md measures start-up and RSS with them):
      * a small heap with the serial collector (one service's load on 2 cores gains nothing from a parallel one)
-     * that gives memory back when its live set shrinks, smaller thread stacks and code cache, and the AppCDS
-     * archive of the build. ITPUMP_SERVICE_JAVA_OPTS adds to or overrides them.
+     * that gives memory back when its live set shrinks, smaller thread stacks and code cache, and the build's
+     * start-up archive ({@link #startupArchive}). ITPUMP_SERVICE_JAVA_OPTS adds to or overrides them.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
@@ -39,12 +39,45 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Process process;
+    private final long startedNanos;
+    private volatile long readyMillis = -1;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, long startedNanos) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Runs the app's database migrations and waits for it to exit, as the Kubernetes {@code migrate} init container
+     * does: the same app and JVM with {@code quarkus.init-and-exit} (Flyway migrates as the database's owner, then
+     * Quarkus stops before HTTP and Kafka). The service itself then starts with migrate-at-start off.
+     *
+     * @return the migration run's wall time in ms
+     * @throws IllegalStateException when the run fails or is still running after {@code timeout} (its log says why)
+     */
+    public static long migrate(String name, Path app, Map<String, String> environment, Map<String, String> properties,
+                               Path logFile, Consumer<String> console, Duration timeout) {
+        Map<String, String> migrateProperties = new java.util.LinkedHashMap<>(properties);
+        migrateProperties.put("quarkus.init-and-exit", "true");
+        migrateProperties.put("quarkus.flyway.migrate-at-start", "true");
+        ServiceProcess run = start(name, app, freePort(), environment, migrateProperties, logFile, console);
+        try {
+            if (!run.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                run.kill();
+                throw new IllegalStateException(name + ": migrations still running after " + timeout + " (log " + logFile + ")");
+            }
+        } catch (InterruptedException e) {
+            run.kill();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted migrating " + name, e);
+        }
+        if (run.process.exitValue() != 0) {
+            throw new IllegalStateException(name + ": migrations failed with exit " + run.process.exitValue() + " (log " + logFile + ")");
+        }
+        return (System.nanoTime() - run.startedNanos) / 1_000_000;
     }
 
     /**
@@ -57,10 +90,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(JVM_OPTIONS);
-        Path classDataArchive = app.resolveSibling("app-cds.jsa"); // built with -Dquarkus.package.jar.appcds.enabled
-        if (Files.isRegularFile(classDataArchive)) {
-            command.add("-XX:SharedArchiveFile=" + classDataArchive);
-        }
+        command.addAll(startupArchive(app, javaFeatureVersion()));
         command.add("-Dquarkus.http.port=" + port);
         // The packaged services serve /q/* on a management port of their own (9000 in a pod); here four services and
         // their replicas share one host, so each process gets a free port.
@@ -80,11 +110,12 @@ public final class ServiceProcess implements AutoCloseable {
             if (Files.exists(logFile)) { // keep the log of the run before a restart
                 Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".previous"));
             }
+            long startedNanos = System.nanoTime();
             Process process = builder.start();
             Thread pump = new Thread(() -> copyLog(name, process, logFile, console), name + "-log");
             pump.setDaemon(true);
             pump.start();
-            return new ServiceProcess(name, port, managementPort, process);
+            return new ServiceProcess(name, port, managementPort, process, startedNanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,10 +144,46 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    /**
+     * The start-up archive the build left beside the app for the JDK that runs it: the JDK 25+ AOT cache
+     * ({@code app.aot}, quarkus.package.jar.aot on a JDK 25 build), which only a JDK 25+ can read; else the AppCDS
+     * archive ({@code app-cds.jsa}, the same property on a JDK 17 build). A JDK 17 never gets -XX:AOTCache (it would
+     * refuse to start); an archive of another JDK is ignored by the JVM with a warning.
+     */
+    static List<String> startupArchive(Path app, int javaFeatureVersion) {
+        Path aotCache = app.resolveSibling("app.aot");
+        Path classDataArchive = app.resolveSibling("app-cds.jsa");
+        if (javaFeatureVersion >= 25 && Files.isRegularFile(aotCache)) {
+            return List.of("-XX:AOTCache=" + aotCache.getFileName());
+        }
+        if (Files.isRegularFile(classDataArchive)) {
+            return List.of("-XX:SharedArchiveFile=" + classDataArchive.getFileName());
+        }
+        return List.of();
+    }
+
+    /** The process id (for /proc/&lt;pid&gt;/smaps_rollup). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for /q/health/ready to answer 200 (database migrated, Kafka reachable, channels up). */
     public void awaitReady(Duration timeout) {
+        readyMillis = awaitAnswer(managementUrl() + "/q/health/ready", timeout);
+    }
+
+    /** ms from this process's start to its first ready answer ({@link #awaitReady}); -1 before that. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /**
+     * Waits until the URL answers 200 (polled every 20 ms) and returns the ms from this process's start to that
+     * answer: the start-up time a client sees, JVM start included.
+     */
+    public long awaitAnswer(String url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -124,7 +191,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return (System.nanoTime() - startedNanos) / 1_000_000;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -132,7 +199,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted waiting for " + name, e);
             }
-            sleep(250);
+            sleep(20);
         }
         throw new IllegalStateException(name + " not ready after " + timeout);
     }
@@ -185,8 +252,32 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * ITPUMP_SERVICE_JAVA_HOME: the JDK that runs the services (e.g. /usr/lib/jvm/temurin-25-jdk-amd64, as the
+     * container images do); the launcher's own JDK otherwise.
+     */
+    static Path javaHome() {
+        String home = System.getenv("ITPUMP_SERVICE_JAVA_HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("java.home") : home);
+    }
+
     private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return javaHome().resolve("bin").resolve("java").toString();
+    }
+
+    /** The services' JDK's feature version (17, 25, ...), from its release file; the launcher's when unreadable. */
+    public static int javaFeatureVersion() {
+        try {
+            for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            // fall through
+        }
+        return Runtime.version().feature();
     }
 
     private static void sleep(long millis) {

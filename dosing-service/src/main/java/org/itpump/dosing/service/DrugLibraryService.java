@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.itpump.chassis.problem.ResourceNotFoundException;
 import org.itpump.chassis.problem.RuleViolationException;
 import org.itpump.dosing.domain.AffectedTherapiesException;
@@ -20,10 +17,6 @@ import org.itpump.dosing.domain.LibraryChange;
 import org.itpump.dosing.store.DosingRecords;
 import org.itpump.dosing.store.DrugLibraryVersionEntity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The versioned drug library: seeded from drug-library-v1.json at the first start, then edited by pharmacy
+ * The versioned drug library: version 1 is drug-library-v1.json, seeded by migration V9 before the service starts
+ * (not at start-up, where the seed's first session blocked the event loop), then edited by pharmacy
  * over REST, each edit a new version. Versions never change once stored, so parsed ones are cached. A version
  * that removes a drug in use or narrows a hard limit below an active therapy's program in force is refused with
  * the therapies it affects, unless acknowledged (issue 12 section 4); publishing and programming exclude each
@@ -47,11 +41,7 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class DrugLibraryService {
 
-    private static final String SEED = "drug-library/drug-library-v1.json";
-
     private final ObjectMapper json;
-    private static final String SEED_LOCK =
-            "select 1 from (select pg_advisory_xact_lock(hashtext('itpump.drug-library.seed'))) as locked";
     private static final String PUBLISH_LOCK =
             "select 1 from (select pg_advisory_xact_lock(hashtext('itpump.drug-library.publish'))) as locked";
     private static final String PROGRAM_LOCK =
@@ -70,17 +60,6 @@ public class DrugLibraryService {
         this.clock = clock;
         this.records = records;
         this.outbox = outbox;
-    }
-
-    /**
-     * Replicas start together: the first to take the seed lock (a transaction-level advisory lock) seeds, the
-     * others then find version 1 and leave it (without the lock the second failed to start on a duplicate key).
-     */
-    void seed(@Observes StartupEvent start) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(SEED_LOCK, Integer.class).getSingleResult())
-                .chain(locked -> DrugLibraryVersionEntity.count())
-                .chain(count -> count > 0 ? Uni.createFrom().voidItem() : store(1, seedDocument()).replaceWithVoid())));
     }
 
     /** The library in force: the newest version. */
@@ -188,14 +167,6 @@ public class DrugLibraryService {
 
     private DrugLibrary parse(DrugLibraryVersionEntity entity) {
         return parsed.computeIfAbsent(entity.version, version -> DrugLibrary.parse(entity.document));
-    }
-
-    private static String seedDocument() {
-        try (InputStream in = DrugLibraryService.class.getClassLoader().getResourceAsStream(SEED)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public ObjectNode document(LibraryVersion stored) {

@@ -278,7 +278,7 @@ class TrialResourceTest {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("Reactive Messaging")))
                 .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
         given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -81,10 +82,21 @@ public final class Benchmark {
             bench.report.line("# itpump benchmark %s", OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
             bench.report.line("machine: %d cores, %s, %s; %s", Runtime.getRuntime().availableProcessors(), Report.cpuModel(),
                     Report.memTotal(), infrastructure.describe());
-            bench.report.line("platform (4 services) up in %.1f s", (System.nanoTime() - t0) / 1e9);
-            bench.startupAndRss(work.resolve("logs"), ports, "all four starting together on 2 cores");
+            bench.report.line("platform (4 services) up in %.1f s; migrations first (launcher step, the four in parallel): %s ms",
+                    (System.nanoTime() - t0) / 1e9, platform.migrationMillis());
+            Thread.sleep(1000);
+            Map<String, Startup> together = bench.startupAndRss(work.resolve("logs"), ports, "all four starting together on 2 cores");
             if (phases.contains("startup")) {
-                bench.startAloneAndRss(work.resolve("logs"), ports);
+                Startup hello = bench.helloCeiling(root, work.resolve("logs"));
+                if (hello == null) {
+                    throw new IllegalStateException("deploy/local/hello/target/quarkus-app is missing: build the platform first");
+                }
+                Map<String, Startup> alone = bench.startAloneAndRss(work.resolve("logs"), ports);
+                Startup helloAgain = bench.helloCeiling(root, work.resolve("logs"));
+                Startup ceiling = new Startup((hello.readyMillis() + helloAgain.readyMillis()) / 2, hello.startedIn(),
+                        new Memory((hello.memory().rssMb() + helloAgain.memory().rssMb()) / 2,
+                                (hello.memory().pssMb() + helloAgain.memory().pssMb()) / 2));
+                bench.startupRatios(together, alone, ceiling);
             }
             bench.run(trials, throughputTrials, backlog, seconds, work, phases);
             bench.report.write(work.resolve("results.txt"));
@@ -114,6 +126,7 @@ public final class Benchmark {
         report.line("ceiling  Kafka's ProducerPerformance on the same broker (acks=all, idempotent, 512 B records): %.0f records/s",
                 produce);
         double[] kafkaHop = ceilings.kafkaRoundTrips(300);
+        workloads.kafkaAlone(kafkaHop);
         report.line("ceiling  Kafka alone, produce (acks=all) -> a waiting consumer has it, one record at a time: p50 %.2f ms, "
                 + "p99 %.2f ms", Report.pct(kafkaHop, 50), Report.pct(kafkaHop, 99));
 
@@ -132,27 +145,89 @@ public final class Benchmark {
         report.line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps(), produce);
     }
 
+    /**
+     * The start-up ceiling: a bare Quarkus hello app (deploy/local/hello: quarkus-rest, one GET /hello), packaged
+     * and started as the services are (same JDK, JVM options and start-up archive), alone while the services idle.
+     */
+    private Startup helloCeiling(Path root, Path logs) throws Exception {
+        Path app = Path.of(System.getProperty("itpump.hello", root.resolve("deploy/local/hello/target/quarkus-app/quarkus-run.jar").toString()));
+        if (!Files.isRegularFile(app)) {
+            return null;
+        }
+        try (ServiceProcess hello = ServiceProcess.start("hello-ceiling", app, freePort(), Map.of(), Map.of(),
+                logs.resolve("hello-ceiling.log"), line -> { })) {
+            long ready = hello.awaitAnswer(hello.baseUrl() + "/hello", Duration.ofSeconds(60));
+            Thread.sleep(1000);
+            Startup startup = new Startup(ready, quarkusStartedIn(logs.resolve("hello-ceiling.log")), Memory.of(hello.pid()));
+            report.line("ceiling  bare Quarkus hello app, alone: first 200 after %d ms (Quarkus' \"started in\" %s), %s",
+                    startup.readyMillis(), startup.startedIn(), startup.memory());
+            return startup;
+        }
+    }
+
+    /** A start: ms from process start to ready (first 200), Quarkus' own "started in", memory 1 s after. */
+    record Startup(long readyMillis, String startedIn, Memory memory) {
+    }
+
+    /** RSS and PSS (/proc/&lt;pid&gt;/smaps_rollup: shared pages divided among their sharers) in MB. */
+    record Memory(long rssMb, long pssMb) {
+        static Memory of(long pid) throws IOException {
+            long rss = -1, pss = -1;
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                if (line.startsWith("Rss:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                } else if (line.startsWith("Pss:")) {
+                    pss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+            return new Memory(rss, pss);
+        }
+
+        @Override
+        public String toString() {
+            return "RSS " + rssMb + " MB, PSS " + pssMb + " MB";
+        }
+    }
+
     /** Each service restarted alone (the others idle), as a pod starts on a node of its own. */
-    private void startAloneAndRss(Path logs, Map<String, Integer> ports) throws Exception {
+    private Map<String, Startup> startAloneAndRss(Path logs, Map<String, Integer> ports) throws Exception {
+        Map<String, Startup> alone = new LinkedHashMap<>();
         for (String service : ports.keySet()) {
             Thread.sleep(3000); // let the previous one settle
             platform.crashAndRestart(service);
             Thread.sleep(1000);
-            startupAndRss(logs, Map.of(service, ports.get(service)), "alone");
+            alone.putAll(startupAndRss(logs, Map.of(service, ports.get(service)), "alone"));
+        }
+        return alone;
+    }
+
+    private Map<String, Startup> startupAndRss(Path logs, Map<String, Integer> ports, String how) throws Exception {
+        Map<String, Startup> startups = new LinkedHashMap<>();
+        for (String service : ports.keySet()) {
+            ServiceProcess process = platform.instance(service);
+            Startup startup = new Startup(process.readyMillis(), quarkusStartedIn(logs.resolve(service + ".log")),
+                    Memory.of(process.pid()));
+            startups.put(service, startup);
+            report.line("%-17s %s: ready after %d ms (process start -> /q/health/ready 200; Quarkus' \"started in\" %s), "
+                            + "%s 1 s after; JDK %d, %s", service, how, startup.readyMillis(), startup.startedIn(),
+                    startup.memory(), ServiceProcess.javaFeatureVersion(), ServiceProcess.JVM_OPTIONS);
+        }
+        return startups;
+    }
+
+    private void startupRatios(Map<String, Startup> together, Map<String, Startup> alone, Startup hello) {
+        for (String service : alone.keySet()) {
+            Startup a = alone.get(service), t = together.get(service);
+            report.line("%-17s start alone %.2fx the hello app (target <= 1.5x); together %.2fx alone (target <= 2.5x); "
+                            + "PSS %d MB = %.2fx the hello app's (target < 180 MB)", service,
+                    a.readyMillis() / (double) hello.readyMillis(), t.readyMillis() / (double) a.readyMillis(),
+                    a.memory().pssMb(), a.memory().pssMb() / (double) hello.memory().pssMb());
         }
     }
 
-    private void startupAndRss(Path logs, Map<String, Integer> ports, String how) throws Exception {
-        for (String service : ports.keySet()) {
-            String started = Files.readAllLines(logs.resolve(service + ".log")).stream().filter(l -> l.contains("started in"))
-                    .findFirst().map(l -> l.replaceAll(".*started in ([0-9.]+s).*", "$1")).orElse("?");
-            Process ps = new ProcessBuilder("sh", "-c", "ps -eo rss,args | grep -- '-Dquarkus.http.port=" + ports.get(service)
-                    + " ' | grep -v grep | awk '{print $1}'").start();
-            String rss = new String(ps.getInputStream().readAllBytes()).trim();
-            report.line("%-17s started in %s (Quarkus' own figure, %s; target < 2 s), RSS %s MB after start (target < 200 MB; %s)",
-                    service, started, how, rss.isEmpty() ? "?" : String.valueOf(Long.parseLong(rss.split("\\s+")[0]) / 1024),
-                    ServiceProcess.JVM_OPTIONS);
-        }
+    private static String quarkusStartedIn(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("started in")).findFirst()
+                .map(l -> l.replaceAll(".*started in ([0-9.]+s).*", "$1")).orElse("?");
     }
 
     private static int freePort() {

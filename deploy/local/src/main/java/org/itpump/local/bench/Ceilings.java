@@ -1,10 +1,12 @@
 package org.itpump.local.bench;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -13,6 +15,7 @@ import org.itpump.infra.Infrastructure;
 import org.itpump.infra.KafkaBroker;
 import org.itpump.infra.PostgresServer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,7 +97,13 @@ final class Ceilings {
         return Double.parseDouble(summary.replaceAll(".* records sent, ([0-9.]+) records/sec.*", "$1"));
     }
 
-    /** The floor under any hop through Kafka here: a plain producer and a plain consumer, nothing else. */
+    /**
+     * The floor under any hop through Kafka here: a plain producer and a plain consumer, nothing else. The consumer
+     * is assigned every partition of the topic and its position fixed at the end (seekToEnd, then position) before
+     * the first record goes out: with subscribe and auto.offset.reset=latest, a record sent before the group's
+     * position was fixed was never seen, and the loop waited for ever. Each record carries its sequence number, and
+     * each wait ends at a deadline with a failure that says which record never came.
+     */
     double[] kafkaRoundTrips(int n) throws Exception {
         String topic = "itpump.bench.ping";
         Properties producerConfig = new Properties();
@@ -104,21 +112,31 @@ final class Ceilings {
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ping-" + UUID.randomUUID());
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
         double[] ms = new double[n];
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            producer.send(new ProducerRecord<>(topic, "k", new byte[512])).get(); // the topic exists
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
+            producer.send(new ProducerRecord<>(topic, "k", new byte[512])).get(30, TimeUnit.SECONDS); // the topic exists
+            List<TopicPartition> partitions = producer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(30))); // fixed now, before any send
             for (int i = 0; i < n + 20; i++) {
+                byte[] value = new byte[512];
+                ByteBuffer.wrap(value).putInt(i);
                 long sent = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, "k", new byte[512]));
-                while (consumer.poll(Duration.ofMillis(500)).isEmpty()) {
-                    // waiting for the record
+                producer.send(new ProducerRecord<>(topic, "k", value));
+                long deadline = sent + Duration.ofSeconds(30).toNanos();
+                boolean seen = false;
+                while (!seen) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka ceiling: record " + i + " not consumed within 30 s");
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        seen |= ByteBuffer.wrap(record.value()).getInt() == i;
+                    }
                 }
                 if (i >= 20) {
                     ms[i - 20] = (System.nanoTime() - sent) / 1e6;
