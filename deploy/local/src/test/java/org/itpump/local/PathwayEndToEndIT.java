@@ -131,7 +131,9 @@ class PathwayEndToEndIT {
         }
         List<String> implantTopicOrder = topics.drain(Duration.ZERO).stream()
                 .filter(r -> r.topic().equals("itpump.implant.events") && pathwayId.equals(r.key()))
-                .map(r -> TopicProbe.header(r, "ce_type")).toList();
+                .map(r -> TopicProbe.header(r, "ce_type"))
+                // checklist changes (issue 16) interleave with the booking depending on when the test confirms them
+                .filter(type -> !type.equals("implant.pre-op-checklist-updated")).toList();
         assertEquals(List.of("implant.case-opened", "implant.scheduled", "implant.completed"), implantTopicOrder,
                 "one pathway's events keep their order (record key = pathway id)");
     }
