@@ -21,6 +21,14 @@ import java.util.UUID;
 /**
  * Appends events to the service's outbox table in the caller's current transaction, so that a state change
  * and the events it causes commit together. The {@link OutboxRelay} publishes them after commit.
+ * <p>
+ * One pathway's appends are serialised: before an event is stamped ({@code occurred_at}, its {@code ce_time}) and
+ * given its position, the transaction takes the pathway's advisory lock ({@link #PATHWAY_LOCK_CLASS}, held until it
+ * commits or rolls back). Two use cases of one pathway that change different rows (a REST call and a timer, say)
+ * would otherwise both commit, and the one stamped first could commit last: its row's position, drawn first, would
+ * stay invisible while the relay published the later one, and the pathway's topic would carry a later
+ * {@code ce_time} before an earlier one (the fault suite saw it, issue 17). With the lock, stamp order, position
+ * order and commit order agree for each pathway. Events of other pathways never wait.
  */
 @ApplicationScoped
 public class Outbox {
@@ -32,6 +40,15 @@ public class Outbox {
             insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
             values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb),
                     coalesce((select traceparent from pathway_trace where pathway_id = ?4), cast(?7 as text)))""";
+
+    /**
+     * The class key of the pathway locks (two-int advisory locks, "itpu" in ASCII): a space of its own, apart from
+     * the relay's one-bigint publisher lock. The object key is {@code hashtext(pathway id)}; two pathways that share
+     * a hash only wait for each other.
+     */
+    static final int PATHWAY_LOCK_CLASS = 0x6974_7075;
+    private static final String LOCK_PATHWAY = "select 1 from (select pg_advisory_xact_lock(" + PATHWAY_LOCK_CLASS
+            + ", hashtext(?1))) as locked";
 
     private static final String INSERT_SQL_CLIENT = """
             insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
@@ -47,15 +64,27 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Must run inside a Panache transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
+    /**
+     * Must run inside a Panache transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). Waits for
+     * any other open transaction that appended an event of the same pathway (see the class comment).
+     */
     public Uni<Void> append(OutgoingEvent event) {
-        Row row;
+        JsonNode payload;
         try {
-            row = row(event);
+            payload = checked(event);
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
         AuditScope.patientsOf(event.payload()); // the patients a change names in its events are in its audit row
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK_PATHWAY).setParameter(1, event.pathwayId().toString())
+                        .getSingleResult())
+                .chain(() -> insert(event, payload));
+    }
+
+    /** Stamps and inserts the event once its pathway's lock is held (the stamp must follow the wait). */
+    private Uni<Void> insert(OutgoingEvent event, JsonNode payload) {
+        Row row = row(event, payload);
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, row.id())
                         .setParameter(2, row.topic())
@@ -70,12 +99,14 @@ public class Outbox {
 
     /**
      * The same, in a transaction of the reactive SQL client (for plumbing outside Hibernate, e.g. the audit
-     * trail), always in the current trace: an audit record belongs to the request it records.
+     * trail), always in the current trace: an audit record belongs to the request it records. It takes no pathway
+     * lock: it is for events whose subject is their own record (an {@code audit.recorded}'s subject is the audit
+     * record id), which no other transaction appends to.
      */
     public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
         Row row;
         try {
-            row = row(event);
+            row = row(event, checked(event));
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
@@ -90,14 +121,16 @@ public class Outbox {
                        String traceparent) {
     }
 
-    /** The event's row, its payload checked against its contract (a broken one is refused: IllegalStateException). */
-    private Row row(OutgoingEvent event) {
-        JsonNode payload = checked(event);
+    /** The event's row, stamped now, with its payload already checked against its contract. */
+    private Row row(OutgoingEvent event, JsonNode payload) {
         return new Row(UUID.randomUUID(), contracts.topicOf(event.type()), event.type(), event.pathwayId().toString(),
                 Times.now(clock), payload.toString(), PathwayTraces.currentTraceparent());
     }
 
-    /** A producer breaking its own contract is a bug: refuse it here rather than poison every consumer. */
+    /**
+     * The payload as JSON, checked against its contract: a producer breaking its own contract is a bug, refused here
+     * (IllegalStateException) rather than poisoning every consumer.
+     */
     private JsonNode checked(OutgoingEvent event) {
         JsonNode payload = mapper.valueToTree(event.payload());
         List<String> violations = contracts.violations(event.type(), payload);
