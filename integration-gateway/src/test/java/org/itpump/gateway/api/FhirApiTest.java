@@ -195,7 +195,8 @@ class FhirApiTest {
         CapabilityStatement cs = FhirResources.context().newJsonParser().parseResource(CapabilityStatement.class, json);
         assertValid(cs);
         assertEquals("4.0.1", cs.getFhirVersion().toCode());
-        assertEquals(7, cs.getRestFirstRep().getResource().size());
+        assertEquals(8, cs.getRestFirstRep().getResource().size());
+        assertEquals("AuditEvent", cs.getRestFirstRep().getResource().get(7).getType());
     }
 
     @Test
