@@ -70,12 +70,12 @@ public final class FhirResources {
     /** The theatre booking: status from the booking, the procedure as service type, patient, surgeon and theatre. */
     public Appointment appointment(Booking booking) {
         Appointment a = new Appointment();
-        a.setId(booking.placerAppointmentId().toString());
+        a.setId(booking.bookingId().toString());
         a.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem("urn:itpump:booking")
-                .setValue(booking.placerAppointmentId().toString());
-        if (booking.fillerAppointmentId() != null) {
-            a.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem("urn:itpump:theatre-appointment")
-                    .setValue(booking.fillerAppointmentId());
+                .setValue(booking.bookingId().toString());
+        if (booking.placerAppointmentId() != null) {
+            a.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem("urn:itpump:placer-appointment")
+                    .setValue(booking.placerAppointmentId());
         }
         a.setStatus(Appointment.AppointmentStatus.fromCode(booking.status().fhirStatus()));
         a.addServiceType(procedureCode(booking.procedure()));
@@ -351,8 +351,10 @@ public final class FhirResources {
         event.setId(record.id());
         event.setType(new Coding(record.type().system(), record.type().code(), record.type().display()));
         event.setAction(org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.fromCode(record.action()));
-        event.setRecordedElement(new org.hl7.fhir.r4.model.InstantType(Date.from(record.recorded().toInstant()),
-                ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI, java.util.TimeZone.getTimeZone("UTC")));
+        var recorded = new org.hl7.fhir.r4.model.InstantType(Date.from(record.recorded().toInstant()),
+                ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI);
+        recorded.setTimeZoneZulu(true);
+        event.setRecordedElement(recorded);
         event.setOutcome(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome.fromCode(record.outcome()));
         event.setOutcomeDesc(record.outcomeDesc());
         for (var agent : record.agents()) {

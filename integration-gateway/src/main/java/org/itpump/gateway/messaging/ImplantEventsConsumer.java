@@ -23,16 +23,16 @@ public class ImplantEventsConsumer {
 
     /**
      * What the gateway reads of implant.scheduled, implant.rescheduled and implant.cancelled. Optional (issue 15,
-     * absent from earlier producers): fillerAppointmentId (SCH-2), reasonCode (SCH-6), enteredBy (SCH-20) and the
+     * absent from earlier producers): placerAppointmentId (SCH-1), reasonCode (SCH-6), enteredBy (SCH-20) and the
      * surgeon's staffId (AIP-3).
      */
     public record ImplantBooking(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId,
-                                 String fillerAppointmentId, String appointmentStatus, OffsetDateTime start,
+                                 String placerAppointmentId, String appointmentStatus, OffsetDateTime start,
                                  OffsetDateTime end, int durationMinutes, Room operatingRoom, Surgeon surgeon,
                                  Procedure procedure, String reason, String reasonCode, String enteredBy) {
 
         Booking toBooking(AppointmentStatus status) {
-            return new Booking(caseId, pathwayId, patientRef, bookingId, fillerAppointmentId, status, start, end,
+            return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, status, start, end,
                     durationMinutes, new Booking.Theatre(operatingRoom.id(), operatingRoom.name()),
                     new Booking.Surgeon(surgeon.id(), surgeon.name(), surgeon.staffId()),
                     new Booking.CodedProcedure(procedure.codingSystem(), procedure.code(), procedure.description()),

@@ -94,7 +94,7 @@ public class BookingMessages {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Uni<Void> saved = row == null ? new AppointmentEntity().take(next, now).persist().replaceWithVoid()
                 : Uni.createFrom().item(row.take(next, now)).replaceWithVoid();
-        return saved.chain(() -> fhirStore.put("Appointment", next.placerAppointmentId().toString(), next.pathwayId(),
+        return saved.chain(() -> fhirStore.put("Appointment", next.bookingId().toString(), next.pathwayId(),
                 next.patientRef(), next.start(), fhir.json(fhir.appointment(next)), now));
     }
 

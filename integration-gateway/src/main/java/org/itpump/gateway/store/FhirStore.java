@@ -19,7 +19,7 @@ public class FhirStore {
 
     /** Every patient of the row r, one per line (read back by {@link #stored}). */
     private static final String PATIENTS = """
-            (select string_agg(p.patient_ref, chr(10) order by p.patient_ref) from fhir_resource_patient p
+            (select string_agg(p.patient_ref, chr(10) order by p.patient_ref) from resource_patient p
              where p.resource_type = r.resource_type and p.id = r.id)""";
 
     /** Inserts or replaces the resource (version + 1); it is published again. Must run in a Panache transaction. */
@@ -47,7 +47,7 @@ public class FhirStore {
                     Uni<Void> each = Uni.createFrom().voidItem();
                     for (String patientRef : patientRefs) {
                         each = each.chain(() -> session.createNativeQuery("""
-                                        insert into fhir_resource_patient (resource_type, id, patient_ref)
+                                        insert into resource_patient (resource_type, id, patient_ref)
                                         values (?1, ?2, ?3) on conflict do nothing""")
                                 .setParameter(1, type).setParameter(2, id).setParameter(3, patientRef)
                                 .executeUpdate().replaceWithVoid());
@@ -69,7 +69,7 @@ public class FhirStore {
      * at most {@code limit}.
      */
     public Uni<List<Stored>> search(String type, String patientRef, OffsetDateTime from, OffsetDateTime to, int limit) {
-        // by patient: through fhir_resource_patient, which lists every patient a resource names
+        // by patient: through resource_patient, which lists every patient a resource names
         String sql = patientRef == null ? "select resource_type, id, version, json, updated_at, " + PATIENTS + """
                  from fhir_resource r
                 where resource_type = ?1 and cast(?2 as text) is null
@@ -77,7 +77,7 @@ public class FhirStore {
                   and (cast(?4 as timestamptz) is null or effective_at < ?4)
                 order by effective_at nulls last, id limit ?5""" : "select r.resource_type, r.id, r.version, r.json, r.updated_at, "
                 + PATIENTS + """
-                 from fhir_resource r join fhir_resource_patient q on q.resource_type = r.resource_type and q.id = r.id
+                 from fhir_resource r join resource_patient q on q.resource_type = r.resource_type and q.id = r.id
                 where r.resource_type = ?1 and q.patient_ref = ?2
                   and (cast(?3 as timestamptz) is null or r.effective_at >= ?3)
                   and (cast(?4 as timestamptz) is null or r.effective_at < ?4)

@@ -129,7 +129,7 @@ class AuditEventsConsumerTest {
                 "the read's own audit record kept as an AuditEvent of the patient"));
         assertEquals(List.of(), strings("select cast(id as text) from audit_record where path = ?", "audit.recorded"),
                 "keeping an audit record writes no audit record of its own");
-        assertEquals(2, strings("select id from fhir_resource_patient where resource_type = 'AuditEvent' and patient_ref = ?",
+        assertEquals(2, strings("select id from resource_patient where resource_type = 'AuditEvent' and patient_ref = ?",
                 patient).size(), "the record read and the record of the read");
 
         AuditEvent ofTheRead = read(AuditEvent.class, "AuditEvent/" + readRecord);
@@ -167,7 +167,7 @@ class AuditEventsConsumerTest {
     }
 
     private List<String> patientsOf(String auditId) {
-        return strings("select patient_ref from fhir_resource_patient where resource_type = 'AuditEvent' and id = ?"
+        return strings("select patient_ref from resource_patient where resource_type = 'AuditEvent' and id = ?"
                 + " order by patient_ref", auditId);
     }
 

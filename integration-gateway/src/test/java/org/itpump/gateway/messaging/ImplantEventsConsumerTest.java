@@ -81,6 +81,41 @@ class ImplantEventsConsumerTest {
         }
     }
 
+    /**
+     * SCH-20 and the appointment ids end to end: implant.scheduled with enteredBy (the scheduler's token name) and a
+     * requesting system's placerAppointmentId becomes an S12 whose SCH-1 is that placer id, SCH-2 implant-service's
+     * bookingId (the filler) and SCH-20 the scheduler; parsed back by HAPI and valid against v2.5.1.
+     */
+    @Test
+    void enteredByAndTheAppointmentIdsOfABookingReachSch20Sch1AndSch2() throws Exception {
+        String pathway = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String bookingId = UUID.randomUUID().toString();
+        String json = booking(pathway, patientRef(), caseId, bookingId, START.plusDays(1), "BOOKED", SURGEON, null, null)
+                .replace("\"reason\":", "\"enteredBy\":\"dr.okafor@st-mary.example\",\"placerAppointmentId\":\"REQ-0042\",\"reason\":");
+        events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.scheduled", pathway, json);
+
+        String er7 = Await.until(() -> er7Of(caseId), m -> m != null, "the S12 built");
+        ca.uhn.hl7v2.util.Terser t = new ca.uhn.hl7v2.util.Terser(org.itpump.gateway.Hl7Checks.parseValidSiu(er7));
+        assertEquals("S12", t.get("/MSH-9-2"));
+        assertEquals("REQ-0042", t.get("/SCH-1-1"));
+        assertEquals(bookingId, t.get("/SCH-2-1"));
+        assertEquals("ITPUMP", t.get("/SCH-2-2"));
+        assertEquals("dr.okafor@st-mary.example", t.get("/SCH-20-1"));
+    }
+
+    private String er7Of(String caseId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement("select er7 from hl7_message where case_id = ? order by position")) {
+            q.setObject(1, UUID.fromString(caseId));
+            try (ResultSet row = q.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String status(String caseId) {
         try (Connection c = db.getConnection();
              PreparedStatement q = c.prepareStatement("select status from appointment where case_id = ?")) {

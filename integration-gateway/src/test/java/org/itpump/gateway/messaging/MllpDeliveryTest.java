@@ -196,10 +196,10 @@ class MllpDeliveryTest {
                 new Booking.Theatre(UUID.fromString(org.itpump.gateway.GatewayTestSupport.THEATRE), "Theatre 3"),
                 new Booking.Surgeon(UUID.fromString(SURGEON), "Okafor", "STAFF-0042"),
                 new Booking.CodedProcedure("CPT", "62362", "Implantation of programmable intrathecal pump"), null, "STAFF-7");
-        Booking moved = new Booking(caseId, pathway, b.patient(), booked.placerAppointmentId(), null,
+        Booking moved = new Booking(caseId, pathway, b.patient(), booked.bookingId(), null,
                 AppointmentStatus.BOOKED, START.plusDays(6), START.plusDays(6).plusMinutes(90), 90, booked.theatre(),
                 booked.surgeon(), booked.procedure(), new Booking.CodedReason("THEATRE_UNAVAILABLE", "List overrun"), "STAFF-7");
-        Booking modified = new Booking(caseId, pathway, b.patient(), booked.placerAppointmentId(), null,
+        Booking modified = new Booking(caseId, pathway, b.patient(), booked.bookingId(), null,
                 AppointmentStatus.BOOKED, moved.start(), moved.end(), 90, booked.theatre(),
                 new Booking.Surgeon(UUID.randomUUID(), "Adeyemi", "STAFF-0043"), booked.procedure(), null, "STAFF-7");
         SiuMessages siu = new SiuMessages(config.hl7().settings());
