@@ -29,7 +29,7 @@ INTEGRATION_TOPICS = {
                          "hl7v2Siu"),
     "integrationFhirR4": ("itpump.integration.fhir-r4", "integration-gateway",
                           "FHIR R4 resources (Appointment, Procedure, Device, MedicationRequest, Observation, CarePlan, Flag, AuditEvent) as FHIR JSON, each new version of a resource"
-                          " once (key: the pathway id; an AuditEvent's: its id); the gateway also serves them read-only at /fhir/r4.",
+                          " once (keyed by the pathway id, an AuditEvent by its own id); the gateway also serves them read-only at /fhir/r4.",
                           "fhirR4Resource"),
 }
 # integration message id: (content type, headers beside content-type, payload description)
