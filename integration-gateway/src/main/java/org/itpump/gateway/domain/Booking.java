@@ -50,6 +50,15 @@ public record Booking(UUID caseId, UUID pathwayId, String patientRef, UUID booki
                 && Objects.equals(procedure, other.procedure) && Objects.equals(placerAppointmentId, other.placerAppointmentId);
     }
 
+    /**
+     * The same booking as entered by {@code by} (SCH-20): the person whose change this message announces; null when
+     * the source names none (a change the service made itself, or an older producer), so the configured default.
+     */
+    public Booking enteredBy(String by) {
+        return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, status, start, end,
+                durationMinutes, theatre, surgeon, procedure, reason, by);
+    }
+
     public Booking withStatus(AppointmentStatus newStatus, CodedReason why) {
         return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, newStatus, start, end,
                 durationMinutes, theatre, surgeon, procedure, why, enteredBy);

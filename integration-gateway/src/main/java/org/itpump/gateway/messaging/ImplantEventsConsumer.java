@@ -54,12 +54,13 @@ public class ImplantEventsConsumer {
 
     /**
      * What the gateway reads of implant.completed: the SIU feed needs the case; FHIR the procedure and the devices.
-     * Optional (issue 15): the pump's lotNumber, expiresOn and udi, and the catheter device.
+     * Optional (issue 15): the pump's lotNumber, expiresOn and udi, the catheter device, and enteredBy (who recorded the
+     * completion: SCH-20 of its S14).
      */
     public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, DeviceFacts device,
                                    DeviceFacts catheter, String catheterEntryLevel, String catheterTipLevel,
                                    String pumpPocketSide, OffsetDateTime procedureStartedAt,
-                                   OffsetDateTime procedureEndedAt, OffsetDateTime completedAt) {
+                                   OffsetDateTime procedureEndedAt, OffsetDateTime completedAt, String enteredBy) {
 
         Implant toImplant() {
             return new Implant(caseId, pathwayId, patientRef, procedureStartedAt,
@@ -96,7 +97,7 @@ public class ImplantEventsConsumer {
                 .on("implant.cancelled", ImplantBooking.class,
                         e -> bookings.cancelled(e.caseId(), e.toBooking(AppointmentStatus.BOOKED)))
                 .on("implant.completed", ImplantCompleted.class,
-                        e -> bookings.completed(e.caseId()).chain(() -> records.implanted(e.toImplant())))
+                        e -> bookings.completed(e.caseId(), e.enteredBy()).chain(() -> records.implanted(e.toImplant())))
                 .on("implant.explanted", ImplantExplanted.class, e -> records.explanted(e.toImplant(), e.reason()));
     }
 

@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.itpump.gateway.GatewayTestResource;
-import org.itpump.gateway.TestEngine;
 import org.itpump.gateway.messaging.FhirResources;
 import org.itpump.testing.Await;
 import org.itpump.testing.ContractSamples;
@@ -47,7 +46,7 @@ class FhirApiTest {
     @BeforeAll
     static void connect() throws InterruptedException {
         events = new EventSender(PathwayTestResource.bootstrapServers());
-        TestEngine.start();
+        GatewayTestResource.ENGINE.start();
     }
 
     @AfterAll

@@ -102,15 +102,33 @@ class ImplantEventsConsumerTest {
         assertEquals(bookingId, t.get("/SCH-2-1"));
         assertEquals("ITPUMP", t.get("/SCH-2-2"));
         assertEquals("dr.okafor@st-mary.example", t.get("/SCH-20-1"));
+
+        // Cancelled by another scheduler: the S15's SCH-20 is who cancelled, not who booked.
+        events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.cancelled", pathway,
+                json.replace("\"BOOKED\"", "\"CANCELLED\"").replace("dr.okafor@st-mary.example", "ward.scheduler"));
+        java.util.List<String> messages = Await.until(() -> er7sOf(caseId), m -> m.size() >= 2, "the S15 built");
+        ca.uhn.hl7v2.util.Terser s15 = new ca.uhn.hl7v2.util.Terser(org.itpump.gateway.Hl7Checks.parseValidSiu(messages.get(1)));
+        assertEquals("S15", s15.get("/MSH-9-2"));
+        assertEquals(bookingId, s15.get("/SCH-2-1"));
+        assertEquals("ward.scheduler", s15.get("/SCH-20-1"));
     }
 
     private String er7Of(String caseId) {
+        java.util.List<String> all = er7sOf(caseId);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private java.util.List<String> er7sOf(String caseId) {
         try (Connection c = db.getConnection();
              PreparedStatement q = c.prepareStatement("select er7 from hl7_message where case_id = ? order by position")) {
             q.setObject(1, UUID.fromString(caseId));
+            java.util.List<String> all = new java.util.ArrayList<>();
             try (ResultSet row = q.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+                while (row.next()) {
+                    all.add(row.getString(1));
+                }
             }
+            return all;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
