@@ -7,13 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.itpump.gateway.GatewayKafkaTest;
 import org.itpump.gateway.GatewayTestResource;
 import org.itpump.testing.Await;
-import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -44,26 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 @WithTestResource(GatewayTestResource.class)
-class AuditEventsConsumerTest {
+class AuditEventsConsumerTest extends GatewayKafkaTest {
 
     private static final String AUDIT_TOPIC = "itpump.audit.events";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static EventSender events;
 
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void connect() {
-        events = new EventSender(PathwayTestResource.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
-    }
 
     private static void publish(String auditId, String json) {
         events.sendCloudEvent(AUDIT_TOPIC, UUID.randomUUID().toString(), "audit.recorded", auditId, json);

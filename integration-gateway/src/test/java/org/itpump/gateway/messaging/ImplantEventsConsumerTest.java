@@ -3,13 +3,11 @@ package org.itpump.gateway.messaging;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.itpump.gateway.GatewayKafkaTest;
 import org.itpump.gateway.GatewayTestResource;
 import org.itpump.testing.Await;
-import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -37,26 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 @WithTestResource(GatewayTestResource.class)
-class ImplantEventsConsumerTest {
+class ImplantEventsConsumerTest extends GatewayKafkaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-07T09:00:00Z");
-    private static EventSender events;
 
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void connect() {
-        events = new EventSender(PathwayTestResource.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
-    }
 
     @Test
     void aValidBookingIsAppliedAndOneWithATimeWithoutSecondsIsDeadLetteredWithItsReason() {

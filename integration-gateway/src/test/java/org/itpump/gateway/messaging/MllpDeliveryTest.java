@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.itpump.gateway.GatewayKafkaTest;
 import org.itpump.gateway.GatewayTestResource;
 import org.itpump.gateway.domain.AppointmentStatus;
 import org.itpump.gateway.domain.Booking;
@@ -13,11 +14,9 @@ import org.itpump.gateway.domain.SiuTrigger;
 import org.itpump.gateway.service.GatewayConfig;
 import org.itpump.testing.MllpEngine.Received;
 import org.itpump.testing.Await;
-import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 @WithTestResource(GatewayTestResource.class)
-class MllpDeliveryTest {
+class MllpDeliveryTest extends GatewayKafkaTest {
 
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-03T08:30:00Z");
-    private static EventSender events;
 
     @Inject
     DataSource db;
@@ -62,16 +60,8 @@ class MllpDeliveryTest {
     @Inject
     GatewayConfig config;
 
-    @BeforeAll
-    static void connect() {
-        events = new EventSender(PathwayTestResource.bootstrapServers());
-    }
-
     @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
+    static void stopTheEngine() {
         ENGINE.stop();
     }
 
