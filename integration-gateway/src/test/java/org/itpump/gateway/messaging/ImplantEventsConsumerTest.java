@@ -90,7 +90,8 @@ class ImplantEventsConsumerTest extends GatewayKafkaTest {
 
         // Cancelled by another scheduler: the S15's SCH-20 is who cancelled, not who booked.
         events.sendCloudEvent(IMPLANT_TOPIC, UUID.randomUUID().toString(), "implant.cancelled", pathway,
-                json.replace("\"BOOKED\"", "\"CANCELLED\"").replace("dr.okafor@st-mary.example", "ward.scheduler"));
+                json.replace("\"BOOKED\"", "\"CANCELLED\"").replace("dr.okafor@st-mary.example", "ward.scheduler")
+                        .replace("\"reason\":null", "\"reason\":\"Patient unwell\""));
         java.util.List<String> messages = Await.until(() -> er7sOf(caseId), m -> m.size() >= 2, "the S15 built");
         ca.uhn.hl7v2.util.Terser s15 = new ca.uhn.hl7v2.util.Terser(org.itpump.gateway.Hl7Checks.parseValidSiu(messages.get(1)));
         assertEquals("S15", s15.get("/MSH-9-2"));
