@@ -28,8 +28,8 @@ INTEGRATION_TOPICS = {
                          " ER7 text, the same messages the gateway delivers over MLLP, for engines that read Kafka.",
                          "hl7v2Siu"),
     "integrationFhirR4": ("itpump.integration.fhir-r4", "integration-gateway",
-                          "FHIR R4 resources (Appointment, Procedure, Device, MedicationRequest, Observation, CarePlan, Flag) as FHIR JSON, each new version of a resource"
-                          " once; the gateway also serves them read-only at /fhir/r4.",
+                          "FHIR R4 resources (Appointment, Procedure, Device, MedicationRequest, Observation, CarePlan, Flag, AuditEvent) as FHIR JSON, each new version of a resource"
+                          " once (keyed by the pathway id, an AuditEvent by its own id); the gateway also serves them read-only at /fhir/r4.",
                           "fhirR4Resource"),
 }
 # integration message id: (content type, headers beside content-type, payload description)
@@ -59,7 +59,8 @@ CONSUMES = {
     # the ops board's read model: every pathway topic, and the services' dead letters (worklist, metadata only)
     "ops-console": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents", "trialDeadLetters",
                     "implantDeadLetters", "dosingDeadLetters", "followupDeadLetters"],
-    "integration-gateway": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents"],
+    # and the audit topic: the services' AuditEvents naming a patient, served and republished as FHIR (issue 15)
+    "integration-gateway": ["trialEvents", "implantEvents", "dosingEvents", "followupEvents", "auditEvents"],
 }
 CLOUD_EVENT_HEADERS = [
     ("ce_id", "Unique event id; consumers deduplicate on it."),

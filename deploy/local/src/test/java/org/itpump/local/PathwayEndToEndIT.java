@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.itpump.infra.Infrastructure;
 import org.itpump.testing.Await;
 import org.itpump.testing.ContractChecks;
+import org.itpump.testing.MllpEngine;
 import org.itpump.testing.TopicProbe;
 import org.itpump.testing.Traces;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,7 @@ class PathwayEndToEndIT {
                         "quarkus.log.category.\"io.opentelemetry.exporter\".level", "OFF"), System.out::println);
         // The gateway delivers every SIU message to this engine over MLLP (and reads the pathway topics itself).
         try {
-            engine = new MllpEngine(freePort());
+            engine = new MllpEngine(freePort()).start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

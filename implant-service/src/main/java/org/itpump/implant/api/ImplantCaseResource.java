@@ -133,7 +133,7 @@ public class ImplantCaseResource {
                     + "or the case is not awaiting scheduling; 422 for a start in the past or a duration outside 30-480 min.")
     public Uni<Object> book(@PathParam("caseId") UUID caseId, @NotNull @Valid BookTheatre request) {
         return cases.book(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
-                request.start(), request.durationMinutes())).map(this::shown);
+                request.start(), request.durationMinutes()), caller()).map(this::shown);
     }
 
     @RolesAllowed({Roles.SCHEDULER})
@@ -143,7 +143,8 @@ public class ImplantCaseResource {
     @Operation(summary = "Reschedule the surgery, with a reason", description = "Emits implant.rescheduled (SIU S13).")
     public Uni<Object> reschedule(@PathParam("caseId") UUID caseId, @NotNull @Valid RescheduleTheatre request) {
         return cases.reschedule(caseId, new TheatreBookings.Request(request.operatingRoomId(), request.surgeonId(),
-                request.start(), request.durationMinutes()), request.reason(), request.reasonCode()).map(this::shown);
+                request.start(), request.durationMinutes()), request.reason(), request.reasonCode(), caller())
+                .map(this::shown);
     }
 
     @RolesAllowed({Roles.SCHEDULER})
@@ -154,7 +155,7 @@ public class ImplantCaseResource {
             description = "The case awaits scheduling again; emits implant.cancelled (SIU S15).")
     public Uni<Object> cancelBooking(@PathParam("caseId") UUID caseId,
                                               @NotNull @Valid ImplantCaseRequests.CancelBooking request) {
-        return cases.cancelBooking(caseId, request.reason(), request.reasonCode()).map(this::shown);
+        return cases.cancelBooking(caseId, request.reason(), request.reasonCode(), caller()).map(this::shown);
     }
 
     @RolesAllowed({Roles.CLINICIAN})
@@ -175,8 +176,17 @@ public class ImplantCaseResource {
                         request.catheterTipLevel(), request.pumpPocketSide(),
                         new ImplantProcedure.PumpDevice(device.manufacturer(), device.model(), device.serialNumber(),
                                 device.reservoirVolumeMl(), device.lotNumber(), device.expiresOn(), device.udi()),
-                        request.anesthesia(), request.startedAt(), request.endedAt(), catheter(request.catheter())))
+                        request.anesthesia(), request.startedAt(), request.endedAt(), catheter(request.catheter())),
+                        caller())
                 .map(ImplantCaseView::of);
+    }
+
+    /**
+     * Who makes a booking change or records the completion: the caller's token (JWT upn, else sub), as the pre-op
+     * checklist's confirmer; published as {@code enteredBy} (HL7 SIU SCH-20 downstream).
+     */
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 
     @RolesAllowed({Roles.CLINICIAN})

@@ -113,6 +113,16 @@ public record ImplantCase(UUID id, UUID pathwayId, String patientRef, UUID trial
         public Changed {
             events = List.copyOf(events);
         }
+
+        /**
+         * The same change with its booking and completion events attributed to {@code by}, the person whose request
+         * made it (HL7 SIU SCH-20 "entered by" downstream); other events unchanged.
+         */
+        public Changed enteredBy(String by) {
+            return new Changed(implantCase, booking, events.stream().map(event -> event instanceof ImplantEvent.Appointment a
+                    ? a.enteredBy(by) : event instanceof ImplantEvent.Completed c
+                    ? new ImplantEvent.Completed(c.implantCase(), by) : event).toList());
+        }
     }
 
     /** A new case for a passed trial, awaiting scheduling. Emits {@link ImplantEvent.CaseOpened}. */

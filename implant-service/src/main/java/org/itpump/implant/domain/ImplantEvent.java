@@ -34,10 +34,24 @@ public sealed interface ImplantEvent {
      *
      * @param reason        why it was moved or cancelled, null for a new booking
      * @param previousStart a moved booking's former start, else null
+     * @param enteredBy     who made the change (the caller's token: JWT upn, else sub; HL7 SIU SCH-20); null for a
+     *                      change the service made itself (a cancelled trial)
      */
     record Appointment(AppointmentChange change, ImplantCase implantCase, TheatreBooking booking, OperatingRoom room,
-                       Surgeon surgeon, String reason, BookingChangeReason reasonCode, OffsetDateTime previousStart)
+                       Surgeon surgeon, String reason, BookingChangeReason reasonCode, OffsetDateTime previousStart,
+                       String enteredBy)
             implements ImplantEvent {
+
+        /** A change not yet attributed to a person. */
+        public Appointment(AppointmentChange change, ImplantCase implantCase, TheatreBooking booking, OperatingRoom room,
+                           Surgeon surgeon, String reason, BookingChangeReason reasonCode, OffsetDateTime previousStart) {
+            this(change, implantCase, booking, room, surgeon, reason, reasonCode, previousStart, null);
+        }
+
+        /** The same change, entered by {@code by}. */
+        public Appointment enteredBy(String by) {
+            return new Appointment(change, implantCase, booking, room, surgeon, reason, reasonCode, previousStart, by);
+        }
     }
 
     /**
@@ -48,8 +62,18 @@ public sealed interface ImplantEvent {
     record PreOpChecklistUpdated(ImplantCase implantCase, String updatedBy, OffsetDateTime updatedAt) implements ImplantEvent {
     }
 
-    /** The pump was implanted (implant.completed). */
-    record Completed(ImplantCase implantCase) implements ImplantEvent {
+    /**
+     * The pump was implanted (implant.completed).
+     *
+     * @param enteredBy who recorded the completion (the caller's token; HL7 SIU SCH-20 of the S14 that closes the
+     *                  booking), null when not attributed
+     */
+    record Completed(ImplantCase implantCase, String enteredBy) implements ImplantEvent {
+
+        /** A completion not yet attributed to a person. */
+        public Completed(ImplantCase implantCase) {
+            this(implantCase, null);
+        }
     }
 
     /** The pump was removed, alone or by its replacement's surgery (implant.explanted). */

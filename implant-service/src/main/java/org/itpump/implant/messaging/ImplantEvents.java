@@ -74,14 +74,27 @@ public class ImplantEvents implements ImplantEventPayloads {
     }
 
     /**
-     * implant.scheduled, rescheduled, cancelled. Optional (issue 15, left out when absent): reasonCode (SIU SCH-6) and
-     * hospitalTimeZone (the IANA zone of {@code itpump.implant.hospital-zone}; the times stay instants).
+     * implant.scheduled, rescheduled, cancelled. Optional (issue 15, left out when absent): reasonCode (SIU SCH-6),
+     * hospitalTimeZone (the IANA zone of {@code itpump.implant.hospital-zone}; the times stay instants) and enteredBy
+     * (SIU SCH-20: {@link #enteredBy}).
      */
     public record Appointment(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId, String appointmentStatus,
                               OffsetDateTime start, OffsetDateTime end, long durationMinutes, Resource operatingRoom,
                               BookedSurgeon surgeon, Procedure procedure, String reason,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String reasonCode,
-                              OffsetDateTime previousStart, String hospitalTimeZone) {
+                              OffsetDateTime previousStart, String hospitalTimeZone,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String enteredBy) {
+    }
+
+    private static final java.util.regex.Pattern ENTERED_BY = java.util.regex.Pattern.compile("^[A-Za-z0-9._:@-]{1,64}$");
+
+    /**
+     * The contract's enteredBy (issue 15, HL7 SIU SCH-20): the caller's identity from its token (JWT upn, else sub), as
+     * the domain event names it; left out when absent (a change the service made itself) or when it is not one the
+     * contract's pattern admits (letters, digits, {@code . _ : @ -}, at most 64), so that no event fails its schema.
+     */
+    static String enteredBy(String by) {
+        return by != null && ENTERED_BY.matcher(by).matches() ? by : null;
     }
 
     /**
@@ -131,7 +144,8 @@ public class ImplantEvents implements ImplantEventPayloads {
                             OffsetDateTime procedureStartedAt, OffsetDateTime procedureEndedAt,
                             OffsetDateTime completedAt, ImplantPath path, UUID replacesCaseId,
                             @JsonInclude(JsonInclude.Include.NON_NULL) UUID bookingId,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Catheter catheter) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Catheter catheter,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String enteredBy) {
     }
 
     /**
@@ -164,7 +178,7 @@ public class ImplantEvents implements ImplantEventPayloads {
             return preOpChecklistUpdated(checklist);
         }
         if (event instanceof ImplantEvent.Completed completed) {
-            return completed(completed.implantCase());
+            return completed(completed.implantCase(), completed.enteredBy());
         }
         if (event instanceof ImplantEvent.Explanted explanted) {
             return explanted(explanted.implantCase());
@@ -196,7 +210,7 @@ public class ImplantEvents implements ImplantEventPayloads {
                 b.status().name(), b.startsAt(), b.endsAt(), Duration.between(b.startsAt(), b.endsAt()).toMinutes(),
                 new Resource(a.room().id(), a.room().name()), BookedSurgeon.of(a.surgeon()),
                 PROCEDURE, a.reason(), a.reasonCode() == null ? null : a.reasonCode().name(), a.previousStart(),
-                hospitalZone.getId()));
+                hospitalZone.getId(), enteredBy(a.enteredBy())));
     }
 
     static OutgoingEvent preOpChecklistUpdated(ImplantEvent.PreOpChecklistUpdated e) {
@@ -207,13 +221,13 @@ public class ImplantEvents implements ImplantEventPayloads {
                 outstanding.isEmpty(), e.updatedBy(), e.updatedAt()));
     }
 
-    static OutgoingEvent completed(ImplantCase c) {
+    static OutgoingEvent completed(ImplantCase c, String by) {
         ImplantCase.Implant i = c.implant();
         return new OutgoingEvent("implant.completed", c.pathwayId(), new Completed(c.pathwayId(), c.patientRef(), c.id(),
                 c.trialId(), c.baselineNrs(), i.pump().reservoirVolumeMl(), Device.of(i.pump()),
                 i.catheterEntryLevel(), i.catheterTipLevel(), i.pumpPocketSide().name(), i.anesthesia().name(),
                 i.procedureStartedAt(), i.procedureEndedAt(), i.completedAt(), c.path(), c.replacesCaseId(),
-                c.bookingId(), Catheter.of(i.catheter())));
+                c.bookingId(), Catheter.of(i.catheter()), enteredBy(by)));
     }
 
     static OutgoingEvent explanted(ImplantCase c) {

@@ -125,11 +125,11 @@ public class ImplantCaseService {
     }
 
     @WithTransaction
-    public Uni<ImplantCase> book(UUID caseId, TheatreBookings.Request request) {
+    public Uni<ImplantCase> book(UUID caseId, TheatreBookings.Request request, String by) {
         return cases.require(caseId).chain(implantCase -> {
             TheatreSlot slot = implantCase.slotToBook(request.start(), request.durationMinutes(), clock.instant());
             return bookings.resources(request).chain(named -> {
-                ImplantCase.Changed booked = implantCase.book(slot, named.room(), named.surgeon(), now());
+                ImplantCase.Changed booked = implantCase.book(slot, named.room(), named.surgeon(), now()).enteredBy(by);
                 return stored(booked).call(saved -> note(saved, "surgery booked", "starts " + booked.booking().startsAt()));
             });
         });
@@ -137,12 +137,12 @@ public class ImplantCaseService {
 
     @WithTransaction
     public Uni<ImplantCase> reschedule(UUID caseId, TheatreBookings.Request request, String reason,
-                                       BookingChangeReason reasonCode) {
+                                       BookingChangeReason reasonCode, String by) {
         return cases.require(caseId).chain(implantCase -> {
             TheatreSlot slot = implantCase.slotToReschedule(request.start(), request.durationMinutes(), clock.instant());
             return bookings.of(implantCase).chain(current -> bookings.resources(request).chain(named -> {
                 ImplantCase.Changed moved = implantCase.reschedule(current.booking(), slot, named.room(),
-                        named.surgeon(), reason, reasonCode);
+                        named.surgeon(), reason, reasonCode).enteredBy(by);
                 return stored(moved).call(saved -> note(saved, "surgery rescheduled",
                         "starts " + moved.booking().startsAt() + ": " + reason));
             }));
@@ -150,10 +150,10 @@ public class ImplantCaseService {
     }
 
     @WithTransaction
-    public Uni<ImplantCase> cancelBooking(UUID caseId, String reason, BookingChangeReason reasonCode) {
+    public Uni<ImplantCase> cancelBooking(UUID caseId, String reason, BookingChangeReason reasonCode, String by) {
         return cases.require(caseId).chain(implantCase -> bookings.of(implantCase).chain(booked -> {
             ImplantCase.Changed cancelled = implantCase.cancelBooking(booked.booking(), booked.room(), booked.surgeon(),
-                    reason, reasonCode);
+                    reason, reasonCode).enteredBy(by);
             return stored(cancelled).call(saved -> note(saved, "booking cancelled", reason));
         }));
     }
@@ -164,12 +164,12 @@ public class ImplantCaseService {
      * completing a REPLACEMENT first removes the pump it replaces ({@link #removeReplacedPump}).
      */
     @WithTransaction
-    public Uni<ImplantCase> complete(UUID caseId, ProcedureRecord record) {
+    public Uni<ImplantCase> complete(UUID caseId, ProcedureRecord record, String by) {
         return cases.require(caseId).chain(implantCase -> {
             ImplantCase.Changed completed = implantCase.complete(new ImplantCase.OperationNote(
                     record.catheterEntryLevel(), record.catheterTipLevel(), record.pocketSide(), record.device(),
                     record.anesthesia(), record.startedAt(), record.endedAt(), record.catheter()), devices.catalogue(),
-                    clock.instant(), now());
+                    clock.instant(), now()).enteredBy(by);
             ImplantCase.Implant implant = completed.implantCase().implant();
             return cases.save(completed.implantCase())
                     .call(saved -> note(saved, "implant completed", implant.pump().model() + " "

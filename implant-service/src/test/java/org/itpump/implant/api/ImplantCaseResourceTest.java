@@ -88,15 +88,19 @@ class ImplantCaseResourceTest {
             assertEquals(staffRef, scheduled.path("surgeon").path("staffId").asText());
             assertEquals("UTC", scheduled.path("hospitalTimeZone").asText());
             assertTrue(scheduled.path("reasonCode").isMissingNode(), "left out, not null");
+            // issue 15: who booked (SIU SCH-20), the caller from the security identity, as updatedBy
+            assertEquals("test-staff", scheduled.path("enteredBy").asText());
             JsonNode rescheduled = assertContract(probe.await(ofType("implant.rescheduled", pathwayId), WAIT));
             assertEquals("emergency case took the morning", rescheduled.path("reason").asText());
             assertEquals("CLINICAL_PRIORITY", rescheduled.path("reasonCode").asText());
+            assertEquals("test-staff", rescheduled.path("enteredBy").asText());
             assertEquals(otherRoom, rescheduled.path("operatingRoom").path("id").asText());
             assertEquals(OffsetDateTime.parse(TOMORROW_9AM).toInstant(),
                     OffsetDateTime.parse(rescheduled.path("previousStart").asText()).toInstant());
             JsonNode completed = assertContract(probe.await(ofType("implant.completed", pathwayId), WAIT));
             assertEquals(caseId, completed.path("caseId").asText());
             assertEquals(bookingId, completed.path("bookingId").asText(), "the booking the surgery fulfilled");
+            assertEquals("test-staff", completed.path("enteredBy").asText(), "who recorded the completion");
             assertEquals(20, completed.path("device").path("reservoirVolumeMl").asInt());
             assertEquals("LOT-8637-20", completed.path("device").path("lotNumber").asText());
             assertEquals("2028-06-30", completed.path("device").path("expiresOn").asText());
@@ -131,6 +135,7 @@ class ImplantCaseResourceTest {
             assertEquals("CANCELLED", cancelled.path("appointmentStatus").asText());
             assertEquals("patient unwell", cancelled.path("reason").asText());
             assertEquals("PATIENT_UNWELL", cancelled.path("reasonCode").asText());
+            assertEquals("test-staff", cancelled.path("enteredBy").asText());
         }
         String otherCase = openCase(UUID.randomUUID().toString());
         given().contentType(ContentType.JSON).body(booking(room, surgeon, TOMORROW_9AM, 120))

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.security.Roles;
 import org.itpump.gateway.messaging.FhirResources;
 import org.itpump.gateway.store.FhirStore;
@@ -34,6 +35,10 @@ import java.util.List;
  * by patient and date ({@code GET /fhir/r4/{type}?patient=&date=}), and the CapabilityStatement at
  * {@code /fhir/r4/metadata}. Answers are FHIR JSON serialised by HAPI; errors are OperationOutcomes (FHIR's
  * problem document) with 400 or 404. Integration engines and clinicians may read.
+ * <p>
+ * Every call is audited by the chassis; the patients it reads are named for its audit row ({@link AuditScope#patient}):
+ * the resource's patients on a read, the searched patient on a search. That row comes back on itpump.audit.events and
+ * is kept as one more AuditEvent (reading an AuditEvent yields exactly one new one: keeping a copy is not audited).
  */
 @Path("/fhir/r4")
 @Tag(name = "FHIR R4")
@@ -43,7 +48,7 @@ public class FhirApi {
     public static final String FHIR_JSON = "application/fhir+json";
     /** The resource types served. */
     public static final List<String> TYPES = List.of("Appointment", "Procedure", "Device", "MedicationRequest",
-            "Observation", "CarePlan", "Flag");
+            "Observation", "CarePlan", "Flag", "AuditEvent");
     private static final int MAX_COUNT = 100;
 
     private final FhirStore store;
@@ -88,7 +93,11 @@ public class FhirApi {
             return Uni.createFrom().item(outcome(Response.Status.NOT_FOUND, OperationOutcome.IssueType.NOTSUPPORTED,
                     "Resource type " + type + " is not served here; served: " + TYPES));
         }
-        return store.find(type, id).map(stored -> stored == null
+        return store.find(type, id).invoke(stored -> {
+                    if (stored != null) {
+                        stored.patientRefs().forEach(AuditScope::patient);
+                    }
+                }).map(stored -> stored == null
                 ? outcome(Response.Status.NOT_FOUND, OperationOutcome.IssueType.NOTFOUND, type + "/" + id + " is not known")
                 : Response.ok(stored.json(), FHIR_JSON).tag(Integer.toString(stored.version()))
                 .header("Last-Modified", Date.from(stored.updatedAt().toInstant())).build());
@@ -127,12 +136,14 @@ public class FhirApi {
                     "_count must be between 1 and " + MAX_COUNT));
         }
         String patientRef = patient == null ? null : patient.substring(patient.indexOf('|') + 1);
+        AuditScope.patient(patientRef);
         return store.search(type, patientRef, from, to, count == null ? 50 : count).map(found -> {
             Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
             var parser = FhirResources.context().newJsonParser();
             // R4 Bundle: an entry's fullUrl is absolute (the validator's BUNDLE_ENTRY_URL_ABSOLUTE): this server's base
             String base = uri.getBaseUriBuilder().path("fhir/r4").build().toString();
             for (FhirStore.Stored stored : found) {
+                stored.patientRefs().forEach(AuditScope::patient);
                 Resource resource = (Resource) parser.parseResource(stored.json());
                 bundle.addEntry().setFullUrl(base + "/" + type + "/" + stored.id()).setResource(resource)
                         .getSearch().setMode(Bundle.SearchEntryMode.MATCH);

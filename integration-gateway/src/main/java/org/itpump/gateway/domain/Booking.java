@@ -8,13 +8,15 @@ import java.util.UUID;
  * The gateway's picture of one implant booking (one theatre appointment of one implant case), as the SIU and FHIR
  * messages need it. Built from implant.scheduled / rescheduled / cancelled / completed.
  *
- * @param placerAppointmentId  the booking id implant-service assigns when it asks for theatre time (SCH-1)
- * @param fillerAppointmentId  the theatre system's own id of the appointment (SCH-2), when implant-service has one;
- *                             null until then
+ * @param bookingId            implant-service's booking id: it books the theatre slot and announces it unsolicited, so it
+ *                             is the filler application and this is the filler appointment id (SCH-2; HL7 v2.5.1
+ *                             chapter 10: the filler owns the schedule, the placer requests appointments of it)
+ * @param placerAppointmentId  the id a requesting (placer) system gave the appointment (SCH-1), when one requested it;
+ *                             null for bookings made in implant-service itself (all of them today)
  * @param durationMinutes      booked length, minutes
  */
-public record Booking(UUID caseId, UUID pathwayId, String patientRef, UUID placerAppointmentId,
-                      String fillerAppointmentId, AppointmentStatus status, OffsetDateTime start, OffsetDateTime end,
+public record Booking(UUID caseId, UUID pathwayId, String patientRef, UUID bookingId,
+                      String placerAppointmentId, AppointmentStatus status, OffsetDateTime start, OffsetDateTime end,
                       int durationMinutes, Theatre theatre, Surgeon surgeon, CodedProcedure procedure,
                       CodedReason reason, String enteredBy) {
 
@@ -45,11 +47,20 @@ public record Booking(UUID caseId, UUID pathwayId, String patientRef, UUID place
     /** Same people, place and procedure. */
     public boolean sameResources(Booking other) {
         return Objects.equals(theatre, other.theatre) && Objects.equals(surgeon, other.surgeon)
-                && Objects.equals(procedure, other.procedure) && Objects.equals(fillerAppointmentId, other.fillerAppointmentId);
+                && Objects.equals(procedure, other.procedure) && Objects.equals(placerAppointmentId, other.placerAppointmentId);
+    }
+
+    /**
+     * The same booking as entered by {@code by} (SCH-20): the person whose change this message announces; null when
+     * the source names none (a change the service made itself, or an older producer), so the configured default.
+     */
+    public Booking enteredBy(String by) {
+        return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, status, start, end,
+                durationMinutes, theatre, surgeon, procedure, reason, by);
     }
 
     public Booking withStatus(AppointmentStatus newStatus, CodedReason why) {
-        return new Booking(caseId, pathwayId, patientRef, placerAppointmentId, fillerAppointmentId, newStatus, start, end,
+        return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, newStatus, start, end,
                 durationMinutes, theatre, surgeon, procedure, why, enteredBy);
     }
 }

@@ -70,12 +70,12 @@ public final class FhirResources {
     /** The theatre booking: status from the booking, the procedure as service type, patient, surgeon and theatre. */
     public Appointment appointment(Booking booking) {
         Appointment a = new Appointment();
-        a.setId(booking.placerAppointmentId().toString());
+        a.setId(booking.bookingId().toString());
         a.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem("urn:itpump:booking")
-                .setValue(booking.placerAppointmentId().toString());
-        if (booking.fillerAppointmentId() != null) {
-            a.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem("urn:itpump:theatre-appointment")
-                    .setValue(booking.fillerAppointmentId());
+                .setValue(booking.bookingId().toString());
+        if (booking.placerAppointmentId() != null) {
+            a.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem("urn:itpump:placer-appointment")
+                    .setValue(booking.placerAppointmentId());
         }
         a.setStatus(Appointment.AppointmentStatus.fromCode(booking.status().fhirStatus()));
         a.addServiceType(procedureCode(booking.procedure()));
@@ -334,6 +334,44 @@ public final class FhirResources {
         flag.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.INACTIVE);
         flag.getPeriod().setEndElement(new DateTimeType(Date.from(at.toInstant())));
         return flag;
+    }
+
+    /** FHIR's audit-entity-type and object-role code systems (AuditEvent.entity type and role). */
+    static final String AUDIT_ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+    static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+
+    /**
+     * A service's audit record (audit.recorded) as the gateway serves it: the source's type, action, outcome, agents
+     * and observer as they were; {@code recorded} written as a FHIR instant (the source's RFC 3339 text may drop zero
+     * seconds, which FHIR's instant refuses); each patient as a Patient entity whose {@code what} is the logical
+     * patient reference (the configured patient system, as in every other resource); the call as a System Object.
+     */
+    public org.hl7.fhir.r4.model.AuditEvent auditEvent(org.itpump.gateway.domain.AuditRecord record) {
+        var event = new org.hl7.fhir.r4.model.AuditEvent();
+        event.setId(record.id());
+        event.setType(new Coding(record.type().system(), record.type().code(), record.type().display()));
+        event.setAction(org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.fromCode(record.action()));
+        var recorded = new org.hl7.fhir.r4.model.InstantType(Date.from(record.recorded().toInstant()),
+                ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI);
+        recorded.setTimeZoneZulu(true);
+        event.setRecordedElement(recorded);
+        event.setOutcome(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome.fromCode(record.outcome()));
+        event.setOutcomeDesc(record.outcomeDesc());
+        for (var agent : record.agents()) {
+            var a = event.addAgent().setWho(new Reference().setIdentifier(new Identifier().setValue(agent.who())))
+                    .setRequestor(agent.requestor());
+            agent.roles().forEach(role -> a.addRole(new CodeableConcept().setText(role)));
+        }
+        event.getSource().setObserver(new Reference().setDisplay(record.observer() == null ? "unknown" : record.observer()));
+        for (String patientRef : record.patientRefs()) {
+            event.addEntity().setWhat(patient(patientRef)).setType(new Coding(AUDIT_ENTITY_TYPE, "1", "Person"))
+                    .setRole(new Coding(OBJECT_ROLE, "1", "Patient"));
+        }
+        for (String object : record.objects()) {
+            event.addEntity().setWhat(new Reference().setDisplay(object))
+                    .setType(new Coding(AUDIT_ENTITY_TYPE, "2", "System Object"));
+        }
+        return event;
     }
 
     /** Reads a stored resource's JSON back. */

@@ -23,16 +23,16 @@ public class ImplantEventsConsumer {
 
     /**
      * What the gateway reads of implant.scheduled, implant.rescheduled and implant.cancelled. Optional (issue 15,
-     * absent from earlier producers): fillerAppointmentId (SCH-2), reasonCode (SCH-6), enteredBy (SCH-20) and the
+     * absent from earlier producers): placerAppointmentId (SCH-1), reasonCode (SCH-6), enteredBy (SCH-20) and the
      * surgeon's staffId (AIP-3).
      */
     public record ImplantBooking(UUID pathwayId, String patientRef, UUID caseId, UUID bookingId,
-                                 String fillerAppointmentId, String appointmentStatus, OffsetDateTime start,
+                                 String placerAppointmentId, String appointmentStatus, OffsetDateTime start,
                                  OffsetDateTime end, int durationMinutes, Room operatingRoom, Surgeon surgeon,
                                  Procedure procedure, String reason, String reasonCode, String enteredBy) {
 
         Booking toBooking(AppointmentStatus status) {
-            return new Booking(caseId, pathwayId, patientRef, bookingId, fillerAppointmentId, status, start, end,
+            return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, status, start, end,
                     durationMinutes, new Booking.Theatre(operatingRoom.id(), operatingRoom.name()),
                     new Booking.Surgeon(surgeon.id(), surgeon.name(), surgeon.staffId()),
                     new Booking.CodedProcedure(procedure.codingSystem(), procedure.code(), procedure.description()),
@@ -54,12 +54,13 @@ public class ImplantEventsConsumer {
 
     /**
      * What the gateway reads of implant.completed: the SIU feed needs the case; FHIR the procedure and the devices.
-     * Optional (issue 15): the pump's lotNumber, expiresOn and udi, and the catheter device.
+     * Optional (issue 15): the pump's lotNumber, expiresOn and udi, the catheter device, and enteredBy (who recorded the
+     * completion: SCH-20 of its S14).
      */
     public record ImplantCompleted(UUID pathwayId, String patientRef, UUID caseId, DeviceFacts device,
                                    DeviceFacts catheter, String catheterEntryLevel, String catheterTipLevel,
                                    String pumpPocketSide, OffsetDateTime procedureStartedAt,
-                                   OffsetDateTime procedureEndedAt, OffsetDateTime completedAt) {
+                                   OffsetDateTime procedureEndedAt, OffsetDateTime completedAt, String enteredBy) {
 
         Implant toImplant() {
             return new Implant(caseId, pathwayId, patientRef, procedureStartedAt,
@@ -96,7 +97,7 @@ public class ImplantEventsConsumer {
                 .on("implant.cancelled", ImplantBooking.class,
                         e -> bookings.cancelled(e.caseId(), e.toBooking(AppointmentStatus.BOOKED)))
                 .on("implant.completed", ImplantCompleted.class,
-                        e -> bookings.completed(e.caseId()).chain(() -> records.implanted(e.toImplant())))
+                        e -> bookings.completed(e.caseId(), e.enteredBy()).chain(() -> records.implanted(e.toImplant())))
                 .on("implant.explanted", ImplantExplanted.class, e -> records.explanted(e.toImplant(), e.reason()));
     }
 

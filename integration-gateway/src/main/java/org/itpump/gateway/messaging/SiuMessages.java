@@ -32,8 +32,8 @@ import java.util.Locale;
  * HAPI's v2.5.1 model, and encodes them as ER7. Segments and their fields:
  * <ul>
  *   <li>MSH: the configured applications and facilities, the trigger, the control id given by the caller;</li>
- *   <li>SCH: SCH-1 placer appointment id (implant-service's booking id), SCH-2 filler appointment id (the theatre
- *   system's, when known), SCH-6 event reason (coded), SCH-7 appointment reason, SCH-8 type, SCH-9/10 duration in
+ *   <li>SCH: SCH-1 placer appointment id (a requesting system's, when one requested the booking), SCH-2 filler
+ *   appointment id (implant-service's booking id: it owns the theatre booking), SCH-6 event reason (coded), SCH-7 appointment reason, SCH-8 type, SCH-9/10 duration in
  *   minutes, SCH-16 filler contact (the theatre coordinator), SCH-20 entered by, SCH-25 filler status (table 0278);</li>
  *   <li>TQ1: start and end in the hospital's time zone, occurrence duration in minutes;</li>
  *   <li>PID: only PID-3, the opaque patient reference with the configured assigning authority (type PI); PID-5 is
@@ -113,11 +113,12 @@ public final class SiuMessages {
     }
 
     private void sch(SCH sch, SiuTrigger trigger, Booking booking) throws HL7Exception {
-        EI placer = sch.getPlacerAppointmentID();
-        placer.getEntityIdentifier().setValue(booking.placerAppointmentId().toString());
-        placer.getNamespaceID().setValue(settings.sendingApplication());
-        if (booking.fillerAppointmentId() != null) {
-            sch.getFillerAppointmentID().getEntityIdentifier().setValue(booking.fillerAppointmentId());
+        // implant-service books the slot and announces it: it is the filler, its booking id the filler appointment id
+        EI filler = sch.getFillerAppointmentID();
+        filler.getEntityIdentifier().setValue(booking.bookingId().toString());
+        filler.getNamespaceID().setValue(settings.sendingApplication());
+        if (booking.placerAppointmentId() != null) {
+            sch.getPlacerAppointmentID().getEntityIdentifier().setValue(booking.placerAppointmentId());
         }
         Booking.CodedReason reason = eventReason(trigger, booking);
         coded(sch.getEventReason(), reason.code(), reason.text(), LOCAL_REASONS);

@@ -67,12 +67,21 @@ public class BookingMessages {
         return changeStatus(caseId, asCancelled, AppointmentStatus.CANCELLED, SiuTrigger.S15);
     }
 
-    /** implant.completed: S14 with filler status Complete, so the engines close the appointment. */
-    public Uni<Void> completed(UUID caseId) {
-        return changeStatus(caseId, null, AppointmentStatus.COMPLETE, SiuTrigger.S14);
+    /**
+     * implant.completed: S14 with filler status Complete, so the engines close the appointment; SCH-20 who recorded
+     * the completion ({@code enteredBy}, null when the event names none).
+     */
+    public Uni<Void> completed(UUID caseId, String enteredBy) {
+        return changeStatus(caseId, null, AppointmentStatus.COMPLETE, SiuTrigger.S14, enteredBy);
     }
 
     private Uni<Void> changeStatus(UUID caseId, Booking given, AppointmentStatus status, SiuTrigger trigger) {
+        return changeStatus(caseId, given, status, trigger, given == null ? null : given.enteredBy());
+    }
+
+    /** SCH-20 of the status change is who made it ({@code enteredBy}), not who made the booking. */
+    private Uni<Void> changeStatus(UUID caseId, Booking given, AppointmentStatus status, SiuTrigger trigger,
+                                   String enteredBy) {
         return AppointmentEntity.<AppointmentEntity>findById(caseId).chain(row -> {
             if (row == null) {
                 // The engines never heard of this booking (it predates the gateway): nothing to cancel or complete
@@ -84,7 +93,7 @@ public class BookingMessages {
             if (base.status() == status) {
                 return Uni.createFrom().voidItem(); // already told
             }
-            Booking next = base.withStatus(status, given != null ? given.reason() : null);
+            Booking next = base.withStatus(status, given != null ? given.reason() : null).enteredBy(enteredBy);
             return save(row, next).chain(() -> send(trigger, next));
         });
     }
@@ -94,7 +103,7 @@ public class BookingMessages {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Uni<Void> saved = row == null ? new AppointmentEntity().take(next, now).persist().replaceWithVoid()
                 : Uni.createFrom().item(row.take(next, now)).replaceWithVoid();
-        return saved.chain(() -> fhirStore.put("Appointment", next.placerAppointmentId().toString(), next.pathwayId(),
+        return saved.chain(() -> fhirStore.put("Appointment", next.bookingId().toString(), next.pathwayId(),
                 next.patientRef(), next.start(), fhir.json(fhir.appointment(next)), now));
     }
 

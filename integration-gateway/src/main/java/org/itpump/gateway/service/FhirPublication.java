@@ -11,11 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Puts each new version of a FHIR resource on the FHIR topic once it is committed (fhir_resource.published_at is
- * null until then). A version replaced before it was published is skipped: the topic carries the latest state.
+ * null until then). A version replaced before it was published is skipped: the topic carries the latest state. The
+ * record key is the pathway id, or the resource id for one of no pathway (an AuditEvent: its id, the key it had on
+ * itpump.audit.events).
  */
 @ApplicationScoped
 public class FhirPublication {
@@ -35,11 +36,11 @@ public class FhirPublication {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try (PreparedStatement query = db.prepareStatement("""
-                    select resource_type, id, pathway_id, version, json from fhir_resource where published_at is null
+                    select resource_type, id, coalesce(cast(pathway_id as text), id), version, json from fhir_resource where published_at is null
                     order by updated_at limit 100 for update skip locked""");
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    publisher.publish(rows.getObject(3, UUID.class).toString(), rows.getString(1), rows.getString(2),
+                    publisher.publish(rows.getString(3), rows.getString(1), rows.getString(2),
                             rows.getInt(4), rows.getString(5), Duration.ofSeconds(30));
                     try (PreparedStatement mark = db.prepareStatement(
                             "update fhir_resource set published_at = now() where resource_type = ? and id = ?")) {

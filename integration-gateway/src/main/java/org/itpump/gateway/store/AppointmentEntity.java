@@ -25,10 +25,10 @@ public class AppointmentEntity extends PanacheEntityBase {
     public UUID pathwayId;
     @Column(name = "patient_ref")
     public String patientRef;
+    @Column(name = "booking_id")
+    public UUID bookingId;
     @Column(name = "placer_appointment_id")
-    public UUID placerAppointmentId;
-    @Column(name = "filler_appointment_id")
-    public String fillerAppointmentId;
+    public String placerAppointmentId;
     @Enumerated(EnumType.STRING)
     @Column(name = "status")
     public AppointmentStatus status;
@@ -61,7 +61,7 @@ public class AppointmentEntity extends PanacheEntityBase {
 
     /** The booking (without the reason, which belongs to one change, not to the appointment). */
     public Booking toBooking() {
-        return new Booking(caseId, pathwayId, patientRef, placerAppointmentId, fillerAppointmentId, status, startAt, endAt,
+        return new Booking(caseId, pathwayId, patientRef, bookingId, placerAppointmentId, status, startAt, endAt,
                 durationMinutes, new Booking.Theatre(theatreId, theatreName),
                 new Booking.Surgeon(surgeonId, surgeonName, surgeonStaffId),
                 new Booking.CodedProcedure(procedureSystem, procedureCode, procedureText), null, enteredBy);
@@ -72,8 +72,8 @@ public class AppointmentEntity extends PanacheEntityBase {
         caseId = b.caseId();
         pathwayId = b.pathwayId();
         patientRef = b.patientRef();
+        bookingId = b.bookingId();
         placerAppointmentId = b.placerAppointmentId();
-        fillerAppointmentId = b.fillerAppointmentId();
         status = b.status();
         startAt = b.start();
         endAt = b.end();

@@ -11,15 +11,12 @@ import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import org.itpump.gateway.GatewayKafkaTest;
 import org.itpump.gateway.GatewayTestResource;
-import org.itpump.gateway.TestEngine;
 import org.itpump.gateway.messaging.FhirResources;
 import org.itpump.testing.Await;
 import org.itpump.testing.ContractSamples;
-import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -40,22 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 @WithTestResource(GatewayTestResource.class)
-class FhirApiTest {
+class FhirApiTest extends GatewayKafkaTest {
 
-    private static EventSender events;
-
-    @BeforeAll
-    static void connect() throws InterruptedException {
-        events = new EventSender(PathwayTestResource.bootstrapServers());
-        TestEngine.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
-    }
 
     private static <T extends Resource> T read(Class<T> type, String path, String role) {
         String json = given().auth().oauth2(token(role)).get("/fhir/r4/" + path).then().statusCode(200)
@@ -195,7 +178,8 @@ class FhirApiTest {
         CapabilityStatement cs = FhirResources.context().newJsonParser().parseResource(CapabilityStatement.class, json);
         assertValid(cs);
         assertEquals("4.0.1", cs.getFhirVersion().toCode());
-        assertEquals(7, cs.getRestFirstRep().getResource().size());
+        assertEquals(8, cs.getRestFirstRep().getResource().size());
+        assertEquals("AuditEvent", cs.getRestFirstRep().getResource().get(7).getType());
     }
 
     @Test

@@ -24,7 +24,7 @@ class SiuTriggerTest {
 
     @Test
     void aMovedSlotIsAReschedule() {
-        Booking later = new Booking(booked.caseId(), booked.pathwayId(), "PT-1", booked.placerAppointmentId(), null,
+        Booking later = new Booking(booked.caseId(), booked.pathwayId(), "PT-1", booked.bookingId(), null,
                 AppointmentStatus.BOOKED, booked.start().plusDays(1), booked.end().plusDays(1), 90, booked.theatre(),
                 booked.surgeon(), booked.procedure(), null, null);
         assertEquals(SiuTrigger.S13, SiuTrigger.forBooking(booked, later));
@@ -32,7 +32,7 @@ class SiuTriggerTest {
 
     @Test
     void anotherSurgeonAtTheSameTimeIsAModificationAndNoChangeIsNoMessage() {
-        Booking otherSurgeon = new Booking(booked.caseId(), booked.pathwayId(), "PT-1", booked.placerAppointmentId(), null,
+        Booking otherSurgeon = new Booking(booked.caseId(), booked.pathwayId(), "PT-1", booked.bookingId(), null,
                 AppointmentStatus.BOOKED, booked.start(), booked.end(), 90, booked.theatre(),
                 new Booking.Surgeon(UUID.randomUUID(), "Lindqvist", "S-2"), booked.procedure(), null, null);
         assertEquals(SiuTrigger.S14, SiuTrigger.forBooking(booked, otherSurgeon));

@@ -96,4 +96,71 @@ class FhirResourcesTest {
         assertEquals("72514-3", observation.getCode().getCodingFirstRep().getCode());
         assertEquals(3, observation.getValueIntegerType().getValue());
     }
+
+    /** An audit.recorded payload as the chassis writes it (AuditEntry.asEvent): a theatre list read naming two patients. */
+    static String auditRecorded(String id, String recorded, String... patients) {
+        StringBuilder entities = new StringBuilder();
+        for (String patient : patients) {
+            entities.append("""
+                    {"what":{"identifier":{"value":"%s"}},
+                     "type":{"system":"http://terminology.hl7.org/CodeSystem/audit-entity-type","code":"1","display":"Person"},
+                     "role":{"system":"http://terminology.hl7.org/CodeSystem/object-role","code":"1","display":"Patient"}},"""
+                    .formatted(patient));
+        }
+        return """
+                {"resourceType":"AuditEvent","id":"%s",
+                 "type":{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest","display":"RESTful Operation"},
+                 "action":"R","recorded":"%s","outcome":"0","outcomeDesc":"HTTP 200",
+                 "agent":[{"who":{"identifier":{"value":"dr.okafor@st-mary.example"}},"role":[{"text":"clinician"}],"requestor":true}],
+                 "source":{"observer":{"display":"implant-service"}},
+                 "entity":[%s{"what":{"display":"GET /theatre-list?day=2026-11-26"},
+                   "type":{"system":"http://terminology.hl7.org/CodeSystem/audit-entity-type","code":"2","display":"System Object"}}]}"""
+                .formatted(id, recorded, entities);
+    }
+
+    static AuditEventsConsumer.AuditRecorded read(String json) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(json, AuditEventsConsumer.AuditRecorded.class);
+    }
+
+    @Test
+    void aServicesAuditRecordIsAnAuditEventNamingEachPatientAndPasses() throws Exception {
+        String id = "a0000000-0000-4000-8000-000000000001";
+        org.hl7.fhir.r4.model.AuditEvent e = fhir.auditEvent(
+                read(auditRecorded(id, "2026-11-26T12:00:00.123456Z", "PT-77", "PT-78")).toRecord());
+        assertValid(e);
+        assertEquals(id, e.getIdElement().getIdPart());
+        assertEquals("R", e.getAction().toCode());
+        assertEquals("0", e.getOutcome().toCode());
+        // the source's microseconds as a FHIR instant in milliseconds
+        assertEquals("2026-11-26T12:00:00.123Z", e.getRecordedElement().getValueAsString());
+        assertEquals("dr.okafor@st-mary.example", e.getAgentFirstRep().getWho().getIdentifier().getValue());
+        assertEquals("clinician", e.getAgentFirstRep().getRoleFirstRep().getText());
+        assertEquals("implant-service", e.getSource().getObserver().getDisplay());
+        assertEquals(3, e.getEntity().size());
+        assertEquals("urn:oid:1.2.3.4.5", e.getEntity().get(0).getWhat().getIdentifier().getSystem());
+        assertEquals("PT-77", e.getEntity().get(0).getWhat().getIdentifier().getValue());
+        assertEquals("PT-78", e.getEntity().get(1).getWhat().getIdentifier().getValue());
+        assertEquals("Patient", e.getEntity().get(1).getWhat().getType());
+        assertEquals("GET /theatre-list?day=2026-11-26", e.getEntity().get(2).getWhat().getDisplay());
+        // RFC 3339 without seconds (OffsetDateTime.toString() of a whole minute) is still a valid FHIR instant here
+        org.hl7.fhir.r4.model.AuditEvent minute = fhir.auditEvent(new org.itpump.gateway.domain.AuditRecord(id,
+                new org.itpump.gateway.domain.AuditRecord.Coded("http://terminology.hl7.org/CodeSystem/audit-event-type",
+                        "rest", "RESTful Operation"), "E", OffsetDateTime.parse("2026-11-26T12:00Z"), "4", "HTTP 403",
+                java.util.List.of(new org.itpump.gateway.domain.AuditRecord.Agent("system:implant-service", java.util.List.of(), false)),
+                "implant-service", java.util.List.of("PT-77"), java.util.List.of()));
+        assertValid(minute);
+        assertEquals("2026-11-26T12:00:00.000Z", minute.getRecordedElement().getValueAsString());
+    }
+
+    @Test
+    void anAuditRecordWhosePatientHasNoReferenceIsRefusedWithItsReason() throws Exception {
+        String json = auditRecorded("a0000000-0000-4000-8000-000000000002", "2026-11-26T12:00:00Z", "PT-77")
+                .replace("{\"what\":{\"identifier\":{\"value\":\"PT-77\"}}", "{\"what\":{\"display\":\"someone\"}");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.itpump.chassis.inbox.PoisonEventException.class,
+                () -> read(json).toRecord());
+        assertEquals("audit.recorded a0000000-0000-4000-8000-000000000002: a Patient entity without what.identifier.value"
+                + " (the patient reference)", refused.getMessage());
+    }
 }

@@ -6,19 +6,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.itpump.gateway.GatewayKafkaTest;
 import org.itpump.gateway.GatewayTestResource;
 import org.itpump.gateway.domain.AppointmentStatus;
 import org.itpump.gateway.domain.Booking;
 import org.itpump.gateway.domain.SiuTrigger;
 import org.itpump.gateway.service.GatewayConfig;
-import org.itpump.gateway.TestEngine;
-import org.itpump.gateway.TestEngine.Received;
+import org.itpump.testing.MllpEngine.Received;
 import org.itpump.testing.Await;
-import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
 import org.itpump.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.itpump.gateway.GatewayTestResource.ENGINE;
 import static org.itpump.gateway.GatewayTestSupport.IMPLANT_TOPIC;
 import static org.itpump.gateway.GatewayTestSupport.SURGEON;
 import static org.itpump.gateway.GatewayTestSupport.booking;
@@ -43,15 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The implant topic in, SIU over MLLP out, to a real HAPI MLLP receiver (TestEngine) and the ER7 Kafka topic.
+ * The implant topic in, SIU over MLLP out, to a real HAPI MLLP receiver (GatewayTestResource.ENGINE, HAPI HL7Service) and the ER7 Kafka topic.
  */
 @QuarkusTest
 @WithTestResource(PathwayTestResource.class)
 @WithTestResource(GatewayTestResource.class)
-class MllpDeliveryTest {
+class MllpDeliveryTest extends GatewayKafkaTest {
 
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-03T08:30:00Z");
-    private static EventSender events;
 
     @Inject
     DataSource db;
@@ -62,22 +60,14 @@ class MllpDeliveryTest {
     @Inject
     GatewayConfig config;
 
-    @BeforeAll
-    static void connect() {
-        events = new EventSender(PathwayTestResource.bootstrapServers());
-    }
-
     @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
-        TestEngine.stop();
+    static void stopTheEngine() {
+        ENGINE.stop();
     }
 
     @BeforeEach
     void engineUp() throws InterruptedException {
-        TestEngine.start();
+        ENGINE.start();
     }
 
     private record Booked(String pathway, String patient, String caseId, String bookingId) {
@@ -106,7 +96,7 @@ class MllpDeliveryTest {
     }
 
     private static List<Received> awaitReceived(String patient, int count) {
-        return Await.until(() -> TestEngine.of(patient), r -> r.size() >= count, count + " messages of " + patient);
+        return Await.until(() -> ENGINE.of(patient), r -> r.size() >= count, count + " messages of " + patient);
     }
 
     @Test
@@ -130,7 +120,7 @@ class MllpDeliveryTest {
     @Test
     void anAeIsRetriedAndTheNextMessageWaitsForIt() {
         Booked b = Booked.create();
-        TestEngine.refuse(b.patient(), 1);
+        ENGINE.refuse(b.patient(), 1);
         b.scheduled(START);
         b.rescheduled(START, START.plusDays(2), SURGEON);
 
@@ -146,7 +136,7 @@ class MllpDeliveryTest {
     @Test
     void anArIsRetriedWithBackOffLikeAnAeAndItsRefusalIsCounted() {
         Booked b = Booked.create();
-        TestEngine.refuse(b.patient(), 1, AcknowledgmentCode.AR);
+        ENGINE.refuse(b.patient(), 1, AcknowledgmentCode.AR);
         b.scheduled(START.plusDays(5));
 
         List<Received> received = awaitReceived(b.patient(), 2);
@@ -162,19 +152,19 @@ class MllpDeliveryTest {
     void refusedThreeTimesTheMessageIsParkedAndHoldsItsPathway() throws Exception {
         double alertsBefore = parkedAlerts();
         Booked b = Booked.create();
-        TestEngine.refuse(b.patient(), 1000);
+        ENGINE.refuse(b.patient(), 1000);
         b.scheduled(START);
         b.rescheduled(START, START.plusDays(3), SURGEON);
 
         assertEquals(List.of("PARKED", "PENDING"),
                 Await.until(() -> statuses(b.pathway(), "engine"), s -> s.contains("PARKED"), "the S12 parked"));
         // max-rejections is 3: three AEs, and the S13 behind it was never sent (no attempt recorded).
-        assertEquals(List.of("S12", "S12", "S12"), TestEngine.of(b.patient()).stream().map(Received::trigger).toList());
+        assertEquals(List.of("S12", "S12", "S12"), ENGINE.of(b.patient()).stream().map(Received::trigger).toList());
         assertEquals(List.of(3, 0), column(b.pathway(), "engine", "rejections + attempts"));
         assertEquals(List.of("ACK AE"), column(b.pathway(), "engine", "last_error").subList(0, 1));
         // the alert: counter itpump_gateway_hl7_parked (and an ERROR log "ALERT: SIU^S12 ...")
         assertEquals(alertsBefore + 1, parkedAlerts());
-        TestEngine.of(b.patient()).forEach(r -> parseValidSiu(r.er7()));
+        ENGINE.of(b.patient()).forEach(r -> parseValidSiu(r.er7()));
     }
 
     private double parkedAlerts() {
@@ -196,10 +186,10 @@ class MllpDeliveryTest {
                 new Booking.Theatre(UUID.fromString(org.itpump.gateway.GatewayTestSupport.THEATRE), "Theatre 3"),
                 new Booking.Surgeon(UUID.fromString(SURGEON), "Okafor", "STAFF-0042"),
                 new Booking.CodedProcedure("CPT", "62362", "Implantation of programmable intrathecal pump"), null, "STAFF-7");
-        Booking moved = new Booking(caseId, pathway, b.patient(), booked.placerAppointmentId(), null,
+        Booking moved = new Booking(caseId, pathway, b.patient(), booked.bookingId(), null,
                 AppointmentStatus.BOOKED, START.plusDays(6), START.plusDays(6).plusMinutes(90), 90, booked.theatre(),
                 booked.surgeon(), booked.procedure(), new Booking.CodedReason("THEATRE_UNAVAILABLE", "List overrun"), "STAFF-7");
-        Booking modified = new Booking(caseId, pathway, b.patient(), booked.placerAppointmentId(), null,
+        Booking modified = new Booking(caseId, pathway, b.patient(), booked.bookingId(), null,
                 AppointmentStatus.BOOKED, moved.start(), moved.end(), 90, booked.theatre(),
                 new Booking.Surgeon(UUID.randomUUID(), "Adeyemi", "STAFF-0043"), booked.procedure(), null, "STAFF-7");
         SiuMessages siu = new SiuMessages(config.hl7().settings());
@@ -212,7 +202,7 @@ class MllpDeliveryTest {
 
         assertEquals(List.of("DELIVERED", "DELIVERED", "DELIVERED"),
                 Await.until(() -> statuses(b.pathway(), "engine"), s -> !s.contains("PENDING"), "the left rows delivered"));
-        List<Received> received = TestEngine.of(b.patient());
+        List<Received> received = ENGINE.of(b.patient());
         assertEquals(List.of(ids.get(1), ids.get(2)), received.stream().map(Received::controlId).toList(),
                 "the S13 then the S14, once each; the delivered S12 not again");
         assertEquals(List.of("S13", "S14"), received.stream().map(Received::trigger).toList());
@@ -254,20 +244,20 @@ class MllpDeliveryTest {
 
     @Test
     void anEngineThatGoesDownAndComesBackGetsEachMessageOnceInOrder() throws Exception {
-        TestEngine.stop();
+        ENGINE.stop();
         Booked b = Booked.create();
         b.scheduled(START);
         b.rescheduled(START, START.plusDays(4), SURGEON);
         // Wait until the gateway has tried and failed (no ACK) at least twice, then bring the engine back.
         Await.until(() -> this.<Integer>column(b.pathway(), "engine", "attempts"), a -> !a.isEmpty() && a.get(0) >= 2,
                 "failed attempts while the engine is down");
-        TestEngine.start();
+        ENGINE.start();
 
         List<Received> received = awaitReceived(b.patient(), 2);
         assertEquals(List.of("S12", "S13"), received.stream().map(Received::trigger).toList());
         assertEquals(List.of("DELIVERED", "DELIVERED"),
                 Await.until(() -> statuses(b.pathway(), "engine"), s -> !s.contains("PENDING"), "marked delivered"));
-        assertEquals(2, TestEngine.of(b.patient()).size(), "once each");
+        assertEquals(2, ENGINE.of(b.patient()).size(), "once each");
         received.forEach(r -> parseValidSiu(r.er7()));
     }
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static org.itpump.gateway.Hl7Checks.parseValidSiu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SiuMessagesTest {
 
@@ -60,10 +61,11 @@ class SiuMessagesTest {
                 OffsetDateTime.parse("2026-11-30T12:00:00Z"));
         Terser t = new Terser(parseValidSiu(er7));
 
-        // Placer: implant-service's booking id; filler: the theatre system's appointment id.
-        assertEquals(BOOKING.toString(), t.get("/SCH-1-1"));
-        assertEquals("ITPUMP", t.get("/SCH-1-2"));
-        assertEquals("OR-2026-0042", t.get("/SCH-2-1"));
+        // Filler: implant-service, which books the slot (its booking id, namespace the sending application);
+        // placer: the requesting system's id, given here.
+        assertEquals(BOOKING.toString(), t.get("/SCH-2-1"));
+        assertEquals("ITPUMP", t.get("/SCH-2-2"));
+        assertEquals("OR-2026-0042", t.get("/SCH-1-1"));
         assertEquals("BOOKED", t.get("/SCH-6-1"));
         assertEquals(SiuMessages.LOCAL_REASONS, t.get("/SCH-6-3"));
         assertEquals("TC-01", t.get("/SCH-16-1"));
@@ -103,5 +105,35 @@ class SiuMessagesTest {
                 OffsetDateTime.parse("2026-11-30T12:00:00Z"))));
         assertEquals(booking.surgeon().id().toString(), t.get("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-1"));
         assertEquals("ITPUMP", t.get("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-9-1"));
+    }
+
+    /**
+     * A booking made in implant-service itself (no placer) by a scheduler whose token names "dr.okafor@st-mary.example":
+     * SCH-1 stays empty, SCH-2 is the booking, SCH-20 the scheduler (XCN-1); one the service made itself (enteredBy
+     * absent) falls back to the configured default. Each parses back and passes v2.5.1 validation.
+     */
+    @Test
+    void theFillerIdIsTheBookingAndEnteredByIsTheCallerOrTheDefault() throws Exception {
+        Booking ownBooking = new Booking(UUID.randomUUID(), UUID.randomUUID(), "PT-77", BOOKING, null,
+                AppointmentStatus.BOOKED, OffsetDateTime.parse("2026-12-03T08:30:00Z"),
+                OffsetDateTime.parse("2026-12-03T10:00:00Z"), 90, new Booking.Theatre(THEATRE, "Theatre 3"),
+                new Booking.Surgeon(UUID.randomUUID(), "Okafor", "S-4711"),
+                new Booking.CodedProcedure("CPT", "62362", "Implantation of programmable intrathecal pump"), null,
+                "dr.okafor@st-mary.example");
+        String er7 = new SiuMessages(SETTINGS).er7(SiuTrigger.S12, ownBooking, "ITP3", OffsetDateTime.parse("2026-11-30T12:00:00Z"));
+        Terser t = new Terser(parseValidSiu(er7));
+        assertEquals(null, t.get("/SCH-1-1"));
+        assertEquals("11111111-2222-3333-4444-555555555555", t.get("/SCH-2-1"));
+        assertEquals("ITPUMP", t.get("/SCH-2-2"));
+        assertEquals("dr.okafor@st-mary.example", t.get("/SCH-20-1"));
+        assertTrue(segment(er7, "SCH").startsWith("SCH||11111111-2222-3333-4444-555555555555^ITPUMP|"), segment(er7, "SCH"));
+
+        Booking bySystem = new Booking(ownBooking.caseId(), ownBooking.pathwayId(), "PT-77", BOOKING, null,
+                AppointmentStatus.CANCELLED, ownBooking.start(), ownBooking.end(), 90, ownBooking.theatre(),
+                ownBooking.surgeon(), ownBooking.procedure(), new Booking.CodedReason("TRIAL_CANCELLED", "trial cancelled"), null);
+        Terser cancelled = new Terser(parseValidSiu(new SiuMessages(SETTINGS).er7(SiuTrigger.S15, bySystem, "ITP4",
+                OffsetDateTime.parse("2026-11-30T12:00:00Z"))));
+        assertEquals("ITPUMP", cancelled.get("/SCH-20-1"), "the configured default entered-by");
+        assertEquals("11111111-2222-3333-4444-555555555555", cancelled.get("/SCH-2-1"));
     }
 }

@@ -254,8 +254,7 @@ public class InboundEventProcessor {
                         ? Uni.createFrom().voidItem().invoke(AuditScope::openForSystem)
                                 .chain(() -> traces.follow(event.pathwayId(), item.traceparent()))
                                 .chain(() -> item.handler().action().apply(event, item.payload()))
-                                .chain(() -> audit.recordSystemChange("EVENT", event.type(),
-                                        "event " + event.source() + " " + event.id(), event.payload()))
+                                .chain(() -> audited(item.handler(), event))
                         : Uni.createFrom().voidItem())
                 .onFailure(ClinicalRuleException.class)
                 .transform(refused -> new PoisonEventException(event.type() + " refused: " + refused.getMessage(), refused));
@@ -330,12 +329,17 @@ public class InboundEventProcessor {
                                         .chain(() -> traces.follow(event.pathwayId()))
                                         .chain(() -> handler.action().apply(event, payload))
                                         // its audit row commits with the effect and the inbox row, as system:<service>
-                                        .chain(() -> audit.recordSystemChange("EVENT", event.type(),
-                                                "event " + event.source() + " " + event.id(), event.payload()))
+                                        .chain(() -> audited(handler, event))
                                 : Uni.createFrom().voidItem()))
                 .onFailure(ClinicalRuleException.class)
                 .transform(refused -> new PoisonEventException(
                         event.type() + " refused: " + refused.getMessage(), refused));
+    }
+
+    /** The event's audit row, unless its handler copies audit records ({@link EventHandlers#onUnaudited}). */
+    private Uni<Void> audited(EventHandlers.Handler<?> handler, InboundEvent event) {
+        return handler.audited() ? audit.recordSystemChange("EVENT", event.type(),
+                "event " + event.source() + " " + event.id(), event.payload()) : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> consumed(Message<?> message, String consumer, String type) {
