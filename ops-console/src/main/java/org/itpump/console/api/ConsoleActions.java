@@ -1,6 +1,9 @@
 package org.itpump.console.api;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.Location;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.DecodeException;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.itpump.chassis.security.Roles;
 import org.itpump.console.service.ServiceActions;
@@ -40,15 +42,15 @@ public class ConsoleActions {
     static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm");
 
     private final ServiceActions actions;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final ZoneId zone;
     private final Template failedPage;
 
-    ConsoleActions(ServiceActions actions, JsonWebToken token,
+    ConsoleActions(ServiceActions actions, SecurityIdentity identity,
                    @ConfigProperty(name = "itpump.console.hospital-zone") ZoneId zone,
                    @Location("action-failed.html") Template failedPage) {
         this.actions = actions;
-        this.token = token;
+        this.identity = identity;
         this.zone = zone;
         this.failedPage = failedPage;
     }
@@ -59,7 +61,7 @@ public class ConsoleActions {
     @Operation(summary = "Acknowledge an escalation through followup-service; back to the worklists")
     public Uni<Response> acknowledge(@PathParam("escalationId") UUID escalationId,
                                      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return actions.acknowledgeEscalation(escalationId, token.getRawToken())
+        return actions.acknowledgeEscalation(escalationId, bearerToken())
                 .map(outcome -> answer(outcome, "/worklists", "Acknowledging the escalation", accept));
     }
 
@@ -92,9 +94,23 @@ public class ConsoleActions {
         String offsetStart = wallClock.atZone(zone).toOffsetDateTime().toString();
         boolean reschedule = reason != null && !reason.isBlank();
         return actions.book(caseId, blankToNull(operatingRoomId), blankToNull(surgeonId), offsetStart, minutes, reason,
-                        token.getRawToken())
+                        bearerToken())
                 .map(outcome -> answer(outcome, "/?day=" + wallClock.toLocalDate(),
                         reschedule ? "Rescheduling the theatre slot" : "Booking the theatre slot", accept));
+    }
+
+    /**
+     * The signed-in user's own access token for the owning service's API. Signed in through the hospital's OIDC
+     * provider (code flow): the provider's access token (its audience names the services), never the ID token, which
+     * is for this console alone. Signed in through the development sign-in (or as an API caller): the bearer token
+     * smallrye-jwt verified.
+     */
+    private String bearerToken() {
+        AccessTokenCredential access = identity.getCredential(AccessTokenCredential.class);
+        if (access != null) {
+            return access.getToken();
+        }
+        return identity.getCredential(TokenCredential.class).getToken();
     }
 
     private Response answer(ServiceActions.Outcome outcome, String backTo, String action, String accept) {

@@ -2,6 +2,8 @@ package org.itpump.console.service;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,9 +38,18 @@ public class ServiceActions {
     private final URI followup;
     private final URI implant;
 
+    /**
+     * @param apiCa PEM file of the CA that signs the services' API certificates (Kubernetes:
+     *              /etc/itpump/api-ca/ca.crt, the cert-manager CA itpump-api-ca); absent: the JVM's default trust store
+     *              (local runs call the services over plain HTTP). Host names are verified either way.
+     */
     ServiceActions(Vertx vertx, @ConfigProperty(name = "itpump.console.followup-url") URI followup,
-                   @ConfigProperty(name = "itpump.console.implant-url") URI implant) {
-        this.client = WebClient.create(vertx);
+                   @ConfigProperty(name = "itpump.console.implant-url") URI implant,
+                   @ConfigProperty(name = "itpump.console.api-ca") Optional<String> apiCa) {
+        WebClientOptions options = new WebClientOptions().setVerifyHost(true);
+        apiCa.filter(path -> !path.isBlank())
+                .ifPresent(path -> options.setTrustOptions(new PemTrustOptions().addCertPath(path)));
+        this.client = WebClient.create(vertx, options);
         this.followup = followup;
         this.implant = implant;
     }

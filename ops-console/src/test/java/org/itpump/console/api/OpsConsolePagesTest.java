@@ -1,6 +1,7 @@
 package org.itpump.console.api;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
@@ -11,8 +12,14 @@ import org.itpump.console.PathwayEvents;
 import org.itpump.testing.Await;
 import org.itpump.testing.EventSender;
 import org.itpump.testing.PathwayTestResource;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -225,6 +233,32 @@ class OpsConsolePagesTest {
                     .forEach(row -> refs.add(row.getString("patient_refs")));
             assertTrue(refs.contains(patient), "audited with " + patient + ": " + refs);
         }
+    }
+
+    @TestHTTPResource("/live")
+    URL live;
+
+    /**
+     * The live stream names changed pathways (ids only, no patient reference); opening it should be audited all the
+     * same. It is not yet: Quarkus REST invokes no response filter on a streamed (Multi) answer, so the chassis'
+     * AuditTrail never sees it, and the chassis offers no public way to record a read from here. The pages the stream
+     * makes the browser re-fetch are audited (everyPageViewIsAuditedWithThePatientReferencesItShowed).
+     */
+    @Test
+    @Disabled("needs a chassis hook to audit streamed answers: Quarkus REST runs no response filter on a Multi")
+    void openingTheLiveStreamIsAuditedLikeARead() throws Exception {
+        String actor = "t-nurse";
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(live.toURI())
+                        .header("Authorization", "Bearer " + token("nurse")).header("Accept", "text/event-stream")
+                        .build(), HttpResponse.BodyHandlers.ofInputStream())
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(200, stream.statusCode());
+        stream.body().close();
+        long audited = Await.until(() -> pool.preparedQuery("select count(*) from audit_record where actor = $1"
+                                + " and path = '/live' and method = 'GET'")
+                        .execute(Tuple.of(actor)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0),
+                count -> count > 0, "the audit row of the live stream");
+        assertTrue(audited > 0);
     }
 
     @Test
