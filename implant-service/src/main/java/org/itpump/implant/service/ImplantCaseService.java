@@ -20,6 +20,7 @@ import org.itpump.implant.domain.PreOpItem;
 import org.itpump.implant.domain.TheatreSlot;
 import org.itpump.implant.domain.WithdrawalPlan;
 import org.itpump.implant.store.CaseHistoryRepository;
+import org.itpump.implant.store.ImplantCaseReads;
 import org.itpump.implant.store.ImplantCaseRepository;
 
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class ImplantCaseService {
     }
 
     private final ImplantCaseRepository cases;
+    private final ImplantCaseReads reads;
     private final CaseHistoryRepository history;
     private final TheatreBookings bookings;
     private final Outbox outbox;
@@ -68,11 +70,12 @@ public class ImplantCaseService {
     private final PumpCatalogue devices;
     private final ZoneId hospitalZone;
 
-    ImplantCaseService(ImplantCaseRepository cases, CaseHistoryRepository history, TheatreBookings bookings,
+    ImplantCaseService(ImplantCaseRepository cases, ImplantCaseReads reads, CaseHistoryRepository history, TheatreBookings bookings,
                        Outbox outbox, ImplantEventPayloads payloads, Clock clock, PumpCatalogue devices,
                        @ConfigProperty(name = "itpump.implant.hospital-zone", defaultValue = "UTC") ZoneId hospitalZone) {
         this.devices = devices;
         this.cases = cases;
+        this.reads = reads;
         this.history = history;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -242,9 +245,9 @@ public class ImplantCaseService {
         });
     }
 
-    @WithSession
+    /** One case, or 404: a projection on the SQL client, without a Hibernate session (the hot read, issue 17). */
     public Uni<ImplantCase> find(UUID caseId) {
-        return cases.require(caseId);
+        return reads.require(caseId);
     }
 
     @WithSession

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.itpump.chassis.audit.AuditScope.AuditRequest;
 import org.itpump.chassis.outbox.Outbox;
-import org.itpump.chassis.outbox.OutboxRelay;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,8 +36,8 @@ import java.util.UUID;
  * {@code itpump.audit.patient-of.trialId=select patient_ref from trial where id = $1}. So a 403 or a 404 on a trial,
  * and every sub-resource of it, carries the patient; the answer to the caller does not change.
  * <p>
- * Every write goes through {@link #insert}: one row, one statement, the place where a later group commit
- * (issue 17) would batch rows.
+ * A row in a business transaction is one statement in it; the rows of reads and refusals are written in group
+ * commits ({@link AuditGroupCommit}, issue 17).
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -46,24 +45,23 @@ public class AuditRecorder {
     static final String PATIENT_OF = "itpump.audit.patient-of.";
     private static final String COLUMNS = "insert into audit_record (id, recorded_at, actor, roles, action, method, path,"
             + " query_string, patient_refs, outcome_status, token_subject, token_issuer, caused_by) values ";
-    private static final String INSERT_POOL = COLUMNS
-            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, cast($11 as text), cast($12 as text), cast($13 as text))";
     private static final String INSERT_SESSION = COLUMNS
             + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''), nullif(?13, ''))"; // "" binds null
 
     private final Pool pool;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final AuditGroupCommit groupCommit;
     private final CurrentIdentityAssociation identities;
     private final Clock clock;
     private final String service;
     private final Map<String, String> patientOf = new TreeMap<>();
 
-    AuditRecorder(Pool pool, Outbox outbox, OutboxRelay relay, CurrentIdentityAssociation identities, Clock clock, Config config,
+    AuditRecorder(Pool pool, Outbox outbox, AuditGroupCommit groupCommit, CurrentIdentityAssociation identities,
+                  Clock clock, Config config,
                   @ConfigProperty(name = "quarkus.application.name") String service) {
         this.pool = pool;
         this.outbox = outbox;
-        this.relay = relay;
+        this.groupCommit = groupCommit;
         this.identities = identities;
         this.clock = clock;
         this.service = service;
@@ -114,14 +112,14 @@ public class AuditRecorder {
                 .invoke(() -> scope.recordedWithChange(id));
     }
 
-    /** Records an API call after its answer is known, in a transaction of its own. */
+    /**
+     * Records an API call after its answer is known, outside any business transaction: in a group commit with the
+     * rows of concurrent calls ({@link AuditGroupCommit}); the item comes once its own row committed.
+     */
     Uni<Void> recordAlone(AuditRequest request, int status, List<String> answered) {
         return identities.getDeferredIdentity().onFailure().recoverWithNull()
                 .chain(identity -> entry(UUID.randomUUID(), request, identity, status, answered, false))
-                .chain(entry -> pool.withTransaction(connection -> connection.preparedQuery(INSERT_POOL)
-                        .execute(values(entry, Tuple.tuple()))
-                        .chain(() -> outbox.append(connection, entry.asEvent()))))
-                .invoke(relay::wake); // its AuditEvent published right after the commit
+                .chain(groupCommit::commit); // with the other calls' rows; its AuditEvent published after the commit
     }
 
     /** Whether the row written with a change committed (the change's transaction may have failed after it). */
@@ -203,13 +201,6 @@ public class AuditRecorder {
                         .setParameter(13, orEmpty(entry.causedBy()))
                         .executeUpdate())
                 .chain(() -> outbox.append(entry.asEvent()));
-    }
-
-    private static Tuple values(AuditEntry entry, Tuple tuple) {
-        return tuple.addValue(entry.id()).addValue(entry.recordedAt()).addValue(entry.actor())
-                .addValue(String.join(",", entry.roles())).addValue(entry.action()).addValue(entry.method())
-                .addValue(entry.path()).addValue(entry.query()).addValue(String.join(",", entry.patientRefs()))
-                .addValue(entry.status()).addValue(entry.subject()).addValue(entry.issuer()).addValue(entry.causedBy());
     }
 
     private static String orEmpty(String text) {

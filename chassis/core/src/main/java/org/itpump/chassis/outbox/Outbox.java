@@ -106,19 +106,38 @@ public class Outbox {
     public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
         Row row;
         try {
-            row = row(event, checked(event));
+            row = prepare(event);
         } catch (IllegalStateException broken) {
             return Uni.createFrom().failure(broken);
         }
-        return connection.preparedQuery(INSERT_SQL_CLIENT).execute(Tuple.tuple().addValue(row.id())
-                        .addValue(row.topic()).addValue(row.type()).addValue(row.subject()).addValue(row.occurredAt())
-                        .addValue(row.payload()).addValue(row.traceparent()))
-                .replaceWithVoid();
+        return appendAll(connection, List.of(row));
     }
 
-    /** One outbox row, the same whichever client writes it. */
-    private record Row(UUID id, String topic, String type, String subject, OffsetDateTime occurredAt, String payload,
-                       String traceparent) {
+    /**
+     * The event's outbox row, checked against its contract and stamped with the current trace now (a group commit
+     * writes it later, on another request's connection). A broken event is refused with IllegalStateException.
+     */
+    public Row prepare(OutgoingEvent event) {
+        return row(event, checked(event));
+    }
+
+    /**
+     * Appends prepared rows in list order in the SQL client's transaction, as one batch (one round trip, the rows'
+     * order kept: the relay publishes them in this order).
+     */
+    public Uni<Void> appendAll(SqlConnection connection, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = rows.stream().map(row -> Tuple.tuple().addValue(row.id()).addValue(row.topic())
+                .addValue(row.type()).addValue(row.subject()).addValue(row.occurredAt()).addValue(row.payload())
+                .addValue(row.traceparent())).toList();
+        return connection.preparedQuery(INSERT_SQL_CLIENT).executeBatch(batch).replaceWithVoid();
+    }
+
+    /** One outbox row, the same whichever client writes it (see {@link #prepare}). */
+    public record Row(UUID id, String topic, String type, String subject, OffsetDateTime occurredAt, String payload,
+                      String traceparent) {
     }
 
     /** The event's row, stamped now, with its payload already checked against its contract. */
