@@ -200,7 +200,7 @@ public class AuditRecorder {
                         .setParameter(11, orEmpty(entry.subject())).setParameter(12, orEmpty(entry.issuer()))
                         .setParameter(13, orEmpty(entry.causedBy()))
                         .executeUpdate())
-                .chain(() -> outbox.append(entry.asEvent()));
+                .chain(() -> outbox.appendRecordEvent(entry.asEvent()));
     }
 
     private static String orEmpty(String text) {

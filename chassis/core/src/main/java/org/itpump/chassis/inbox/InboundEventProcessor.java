@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itpump.chassis.audit.AuditRecorder;
 import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.audit.AuditUnavailableException;
+import org.itpump.chassis.outbox.Outbox;
 import org.itpump.chassis.outbox.OutboxRelay;
 import org.itpump.chassis.tracing.PathwayTraces;
 import org.itpump.chassis.problem.ClinicalRuleException;
@@ -25,6 +26,9 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +58,7 @@ public class InboundEventProcessor {
     private final Inbox inbox;
     private final AuditRecorder audit;
     private final OutboxRelay relay;
+    private final Outbox outbox;
     private final PathwayTraces traces;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
@@ -63,13 +68,15 @@ public class InboundEventProcessor {
     private final AtomicInteger retrying = new AtomicInteger();
     private volatile boolean stopping;
 
-    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, OutboxRelay relay, PathwayTraces traces,
+    InboundEventProcessor(InboundEventReader reader, Inbox inbox, AuditRecorder audit, OutboxRelay relay, Outbox outbox,
+                          PathwayTraces traces,
                           ObjectMapper mapper, MeterRegistry meters,
                           @ConfigProperty(name = "quarkus.application.name") String service, InboxSettings settings) {
         this.reader = reader;
         this.inbox = inbox;
         this.audit = audit;
         this.relay = relay;
+        this.outbox = outbox;
         this.traces = traces;
         this.mapper = mapper;
         this.meters = meters;
@@ -211,15 +218,39 @@ public class InboundEventProcessor {
             return oneByOne(pending, handlers, back); // the unreadable one is dead-lettered there, in its place
         }
         String consumer = service;
-        return Panache.withTransaction(() -> {
+        // set-based where the batch allows it (issue 17): the inbox rows in one statement, the traces of pathways with
+        // one event in the batch in one, the outbox rows of all its events in one, before the commit; per event only
+        // its handler's own statements and its audit row
+        List<InboundEvent> events = pending.stream().<InboundEvent>map(Pending::event).toList();
+        Map<String, Integer> eventsPerPathway = new HashMap<>();
+        events.forEach(event -> eventsPerPathway.merge(String.valueOf(event.pathwayId()), 1, Integer::sum));
+        return Panache.withTransaction(() -> outbox.gathered(() -> inbox.firstDeliveries(consumer, events)
+                .call(first -> {
+                    Map<String, String> traced = new LinkedHashMap<>();
+                    for (int i = 0; i < pending.size(); i++) {
+                        Pending<?> item = pending.get(i);
+                        if (first.get(i) && item.traceparent() != null && item.event().pathwayId() != null
+                                && eventsPerPathway.get(item.event().pathwayId()) == 1) {
+                            traced.put(item.event().pathwayId(), item.traceparent());
+                        }
+                    }
+                    return traces.followAll(traced);
+                })
+                .chain(first -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (int i = 0; i < pending.size(); i++) {
                         int index = i;
-                        chain = chain.chain(() -> applyInBatch(consumer, pending.get(index))
+                        if (!first.get(i)) {
+                            continue; // applied before: no second effect
+                        }
+                        Pending<?> item = pending.get(i);
+                        boolean ownTrace = item.event().pathwayId() != null
+                                && eventsPerPathway.get(item.event().pathwayId()) > 1; // its trace at its own turn
+                        chain = chain.chain(() -> applyInBatch(item, ownTrace)
                                 .onFailure().transform(failure -> new FailedInBatch(index, failure)));
                     }
                     return chain;
-                })
+                })))
                 .invoke(relay::wake) // its events published right after the commit
                 .invoke(() -> pending.forEach(item -> meters.counter("itpump.events.consumed",
                         "consumer", consumer, "type", item.event().type()).increment()))
@@ -247,15 +278,13 @@ public class InboundEventProcessor {
         }
     }
 
-    private <T> Uni<Void> applyInBatch(String consumer, Pending<T> item) {
+    /** A first delivery's effect in its batch's transaction (its inbox row is written; its trace too unless ownTrace). */
+    private <T> Uni<Void> applyInBatch(Pending<T> item, boolean ownTrace) {
         InboundEvent event = item.event();
-        return inbox.firstDelivery(consumer, event)
-                .chain(first -> first
-                        ? Uni.createFrom().voidItem().invoke(AuditScope::openForSystem)
-                                .chain(() -> traces.follow(event.pathwayId(), item.traceparent()))
-                                .chain(() -> item.handler().action().apply(event, item.payload()))
-                                .chain(() -> audited(item.handler(), event))
-                        : Uni.createFrom().voidItem())
+        return Uni.createFrom().voidItem().invoke(AuditScope::openForSystem)
+                .chain(() -> ownTrace ? traces.follow(event.pathwayId(), item.traceparent()) : Uni.createFrom().voidItem())
+                .chain(() -> item.handler().action().apply(event, item.payload()))
+                .chain(() -> audited(item.handler(), event))
                 .onFailure(ClinicalRuleException.class)
                 .transform(refused -> new PoisonEventException(event.type() + " refused: " + refused.getMessage(), refused));
     }

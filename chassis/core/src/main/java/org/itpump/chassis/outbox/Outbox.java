@@ -3,6 +3,8 @@ package org.itpump.chassis.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -50,6 +52,10 @@ public class Outbox {
     private static final String LOCK_PATHWAY = "select 1 from (select pg_advisory_xact_lock(" + PATHWAY_LOCK_CLASS
             + ", hashtext(?1))) as locked";
 
+    private static final String INSERT_HEAD = """
+            insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
+            values """;
+
     private static final String INSERT_SQL_CLIENT = """
             insert into outbox_event (id, topic, type, subject, occurred_at, payload, traceparent)
             values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), $7)""";
@@ -69,6 +75,18 @@ public class Outbox {
      * any other open transaction that appended an event of the same pathway (see the class comment).
      */
     public Uni<Void> append(OutgoingEvent event) {
+        return append(event, true);
+    }
+
+    /**
+     * The same for an event whose subject is its own record (an {@code audit.recorded}: its subject is the audit
+     * record id), which no other transaction appends to: it takes no pathway lock, saving a round trip.
+     */
+    public Uni<Void> appendRecordEvent(OutgoingEvent event) {
+        return append(event, false);
+    }
+
+    private Uni<Void> append(OutgoingEvent event, boolean serialisePathway) {
         JsonNode payload;
         try {
             payload = checked(event);
@@ -76,10 +94,23 @@ public class Outbox {
             return Uni.createFrom().failure(broken);
         }
         AuditScope.patientsOf(event.payload()); // the patients a change names in its events are in its audit row
+        String pathway = event.pathwayId().toString();
+        Gathered gathered = gathering();
+        if (gathered != null) {
+            // a batch's rows are written together before its commit; the pathway's lock is still taken before the
+            // stamp, once per pathway in the batch
+            Uni<Void> locked = serialisePathway && gathered.lockedPathways.add(pathway) ? lockPathway(pathway)
+                    : Uni.createFrom().voidItem();
+            return locked.invoke(() -> gathered.rows.add(row(event, payload)));
+        }
+        return (serialisePathway ? lockPathway(pathway) : Uni.createFrom().voidItem()).chain(() -> insert(event, payload));
+    }
+
+    /** Takes the pathway's advisory lock in the current transaction (held until it ends). */
+    private static Uni<Void> lockPathway(String pathway) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_PATHWAY).setParameter(1, event.pathwayId().toString())
-                        .getSingleResult())
-                .chain(() -> insert(event, payload));
+                .chain(session -> session.createNativeQuery(LOCK_PATHWAY).setParameter(1, pathway).getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Stamps and inserts the event once its pathway's lock is held (the stamp must follow the wait). */
@@ -157,6 +188,96 @@ public class Outbox {
             throw new IllegalStateException("Event " + event.type() + " breaks its contract: " + violations);
         }
         return payload;
+    }
+
+    /**
+     * Runs {@code work} (inside a Panache transaction, on a duplicated Vert.x context) with every {@link #append}
+     * of it gathered, then writes the gathered rows in as few multi-row inserts as {@value #ROWS_PER_INSERT} rows
+     * allow, in append order, before the result is passed on: one round trip for a consumed batch's events instead
+     * of one per event (issue 17). Positions, so the relay's publication order, follow the append order as before.
+     * A row's trace is the pathway's at the time of the insert (the pathway's last traced event in the batch).
+     * Without a duplicated context the appends are written one by one, as outside it. Nested calls share the
+     * outer gathering.
+     */
+    public <T> Uni<T> gathered(java.util.function.Supplier<Uni<T>> work) {
+        if (!VertxContext.isOnDuplicatedContext() || gathering() != null) {
+            return work.get();
+        }
+        Gathered gathered = new Gathered();
+        ContextLocals.put(GATHERED, gathered);
+        return Uni.createFrom().<T>deferred(() -> work.get())
+                .call(() -> {
+                    gathered.open = false;
+                    return insertAll(gathered.rows);
+                })
+                .onTermination().invoke(() -> {
+                    gathered.open = false; // failed or cancelled: its rows go with the rolled back transaction
+                    if (VertxContext.isOnDuplicatedContext()) {
+                        ContextLocals.remove(GATHERED);
+                    }
+                });
+    }
+
+    /** The gathering of the current {@link #gathered} call, or null. */
+    private static Gathered gathering() {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return null;
+        }
+        Gathered gathered = ContextLocals.<Gathered>get(GATHERED).orElse(null);
+        return gathered != null && gathered.open ? gathered : null;
+    }
+
+    private static final String GATHERED = Outbox.class.getName() + ".gathered";
+    static final int ROWS_PER_INSERT = 500;
+
+    /** The rows appended so far in a {@link #gathered} call. */
+    private static final class Gathered {
+        final List<Row> rows = new java.util.ArrayList<>();
+        final java.util.Set<String> lockedPathways = new java.util.HashSet<>();
+        volatile boolean open = true;
+    }
+
+    private Uni<Void> insertAll(List<Row> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            chain = chain.chain(() -> insertRows(part));
+        }
+        return chain;
+    }
+
+    private Uni<Void> insertRows(List<Row> rows) {
+        if (rows.size() == 1) {
+            return Panache.getSession().chain(session -> bind(session.createNativeQuery(INSERT), rows.get(0), 0)
+                    .executeUpdate()).replaceWithVoid();
+        }
+        StringBuilder sql = new StringBuilder(INSERT_HEAD);
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * 7;
+            sql.append(i == 0 ? "" : ",\n").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
+                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
+                    .append(", cast(cast(?").append(p + 6).append(" as text) as jsonb), coalesce((select traceparent")
+                    .append(" from pathway_trace where pathway_id = ?").append(p + 4).append("), cast(?").append(p + 7)
+                    .append(" as text)))");
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < rows.size(); i++) {
+                bind(query, rows.get(i), i * 7);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    private static <Q extends org.hibernate.reactive.mutiny.Mutiny.AbstractQuery> Q bind(Q query, Row row, int offset) {
+        query.setParameter(offset + 1, row.id());
+        query.setParameter(offset + 2, row.topic());
+        query.setParameter(offset + 3, row.type());
+        query.setParameter(offset + 4, row.subject());
+        query.setParameter(offset + 5, row.occurredAt());
+        query.setParameter(offset + 6, row.payload());
+        query.setParameter(offset + 7, row.traceparent());
+        return query;
     }
 
     /** Appends the events in list order (so in position order: the relay publishes them in this order). */

@@ -50,7 +50,12 @@ public class DueTimers {
     private static final String ELIGIBLE = "from DueTimer t where t.firedAt is null and t.cancelledAt is null"
             + " and t.dueAt <= ?1 and (t.nextAttemptAt is null or t.nextAttemptAt <= ?1)"
             + " order by case when t.failures = 0 then 0 else 1 end, t.dueAt, t.id";
+    private static final String FAILING = "firedAt is null and cancelledAt is null and failures > 0";
     private static final int FAILURE_TEXT_MAX = 1000;
+
+    /** The HQL of the timers' polls as Panache sends it, interpreted at start (StartWarmUp), not on an event loop. */
+    public static final List<String> QUERIES = List.of(ELIGIBLE, "SELECT COUNT(*) FROM DueTimer WHERE " + FAILING,
+            "FROM DueTimer WHERE subjectId = ?1 and key = ?2");
 
     private final Clock clock;
     private final Instance<DueTimerHandler> handler;
@@ -150,7 +155,7 @@ public class DueTimers {
         }
         try {
             failing.set(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    DueTimer.count("firedAt is null and cancelledAt is null and failures > 0"))));
+                    DueTimer.count(FAILING))));
         } catch (Throwable unmeasured) {
             LOG.debugf("Failing timers not counted: %s", unmeasured.getMessage());
         }

@@ -52,6 +52,33 @@ public class PathwayTraces {
     }
 
     /**
+     * {@link #follow(String, String)} for many pathways in one statement: each pathway (at most once in the map)
+     * continues in its traceparent. Inside the consumer's Panache transaction.
+     */
+    public Uni<Void> followAll(Map<String, String> traceparentByPathway) {
+        if (traceparentByPathway.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("insert into pathway_trace (pathway_id, traceparent, updated_at) values ");
+        int p = 1;
+        for (int i = 0; i < traceparentByPathway.size(); i++, p += 2) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?1)");
+        }
+        sql.append(" on conflict (pathway_id) do update set traceparent = excluded.traceparent,")
+                .append(" updated_at = excluded.updated_at");
+        var now = Times.now(clock);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString()).setParameter(1, now);
+            int at = 1;
+            for (Map.Entry<String, String> pathway : traceparentByPathway.entrySet()) {
+                query.setParameter(at + 1, pathway.getKey()).setParameter(at + 2, pathway.getValue());
+                at += 2;
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /**
      * The W3C traceparent of the span current here (the REST request, or the consumed record, whose
      * transaction this is), or null outside any trace. The outbox relay publishes a row as part of this trace.
      */

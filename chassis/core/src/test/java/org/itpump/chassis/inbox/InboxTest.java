@@ -171,6 +171,24 @@ class InboxTest {
         assertEquals(Map.of(), deadLetterReasons(pathway, 0));
     }
 
+    /** The batch's inbox rows are written in one statement (issue 17): a record twice in one poll is still applied once. */
+    @Test
+    void anEventTwiceInOnePollIsAppliedOnceAndTheOthersWithIt() {
+        UUID pathway = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String twiceId = UUID.randomUUID().toString();
+        String otherId = UUID.randomUUID().toString();
+        sendTogether(List.of(cancelled(twiceId, pathway, twice, "OTHER"), cancelled(otherId, pathway, other, "OTHER"),
+                cancelled(twiceId, pathway, twice, "OTHER")));
+
+        await(() -> inboxRows(otherId) == 1, "the other event is applied");
+        assertEquals(List.of(1L, 1L), List.of(inboxRows(twiceId), inboxRows(otherId)), "one inbox row each");
+        assertEquals(1, consumer.attempts(twice), "the second copy never reached the handler");
+        assertEquals(List.of(twice, other), appliedOrder(List.of(twice, other)), "applied in offset order");
+        assertEquals(Map.of(), deadLetterReasons(pathway, 0));
+    }
+
     @Test
     void aPoisonInABatchIsDeadLetteredAloneAndTheOthersAreAppliedInOrder() {
         UUID pathway = UUID.randomUUID();
