@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.itpump.chassis.audit.AuditRecorder;
 import org.itpump.chassis.problem.InvalidParameterException;
 import org.itpump.chassis.security.CallerView;
 import org.itpump.chassis.security.Roles;
@@ -66,6 +69,7 @@ public class ConsolePages {
     static final double TOP = 36;
 
     private final OpsBoard board;
+    private final AuditRecorder audit;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final ZoneId zone;
@@ -73,11 +77,12 @@ public class ConsolePages {
     private final Template worklistsPage;
     private final Template timelinePage;
 
-    ConsolePages(OpsBoard board, SecurityIdentity identity, Clock clock,
+    ConsolePages(OpsBoard board, AuditRecorder audit, SecurityIdentity identity, Clock clock,
                  @ConfigProperty(name = "itpump.console.hospital-zone") ZoneId zone,
                  @Location("board.html") Template boardPage, @Location("worklists.html") Template worklistsPage,
                  @Location("timeline.html") Template timelinePage) {
         this.board = board;
+        this.audit = audit;
         this.identity = identity;
         this.clock = clock;
         this.zone = zone;
@@ -187,8 +192,10 @@ public class ConsolePages {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Operation(summary = "Changes of the read model as server-sent events (pathway ids)")
-    public Multi<String> live() {
-        return board.changes();
+    public Multi<String> live(@Context UriInfo uri) {
+        // a streamed answer passes no response filter: its opening is audited here, before anything is streamed
+        return audit.recordStreamOpened("GET", uri.getPath(), uri.getRequestUri().getRawQuery())
+                .onItem().transformToMulti(opened -> board.changes());
     }
 
     private Timeline timeline(String search, List<TimelineEntry> entries, Viewer viewer) {

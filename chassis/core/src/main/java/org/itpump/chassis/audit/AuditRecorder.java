@@ -122,6 +122,20 @@ public class AuditRecorder {
                 .chain(groupCommit::commit); // with the other calls' rows; its AuditEvent published after the commit
     }
 
+    /**
+     * Records the opening of a streamed answer (server-sent events), which Quarkus REST sends without running the
+     * response filters that record every other call ({@link AuditTrail}): call it before the stream's first item. The
+     * row (status 200, the call's method, path and raw query string, the patients named to the scope so far) is
+     * committed in a group commit before the item comes; when it cannot be written the Uni fails with
+     * {@link AuditUnavailableException} and nothing may be streamed (fail closed, as for any read).
+     */
+    public Uni<Void> recordStreamOpened(String method, String path, String rawQuery) {
+        AuditScope scope = AuditScope.current().orElse(null);
+        return recordAlone(new AuditRequest(method, path, rawQuery == null ? "" : rawQuery, Map.of()), 200,
+                merged(scope, null))
+                .onFailure().transform(AuditUnavailableException::new);
+    }
+
     /** Whether the row written with a change committed (the change's transaction may have failed after it). */
     Uni<Boolean> committed(UUID auditId) {
         return pool.preparedQuery("select 1 from audit_record where id = $1").execute(Tuple.of(auditId))
