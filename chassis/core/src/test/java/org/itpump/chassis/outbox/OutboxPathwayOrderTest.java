@@ -1,6 +1,5 @@
 package org.itpump.chassis.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -76,11 +75,12 @@ class OutboxPathwayOrderTest {
         UUID pathwayId = UUID.randomUUID();
         CompletableFuture<Void> appended = new CompletableFuture<>();
         CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> first = start(() -> useCase.appendAndHold(cancelled(pathwayId, "PT-A"), appended, release));
+        CompletableFuture<Void> first = start(() ->
+                useCase.appendAndHold(RelayFixture.trialCancelled(json, pathwayId, "PT-A"), appended, release));
         appended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         int waitingBefore = waitingForPathwayLocks();
 
-        CompletableFuture<Void> second = start(() -> useCase.append(cancelled(pathwayId, "PT-B")));
+        CompletableFuture<Void> second = start(() -> useCase.append(RelayFixture.trialCancelled(json, pathwayId, "PT-B")));
         try {
             RelayFixture.await(() -> waitingForPathwayLocks() > waitingBefore, WAIT,
                     "use case B waits for the pathway's lock while A's transaction is open");
@@ -94,7 +94,8 @@ class OutboxPathwayOrderTest {
 
         // another pathway's use case goes through meanwhile
         UUID otherPathway = UUID.randomUUID();
-        start(() -> useCase.append(cancelled(otherPathway, "PT-C"))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        start(() -> useCase.append(RelayFixture.trialCancelled(json, otherPathway, "PT-C")))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(1, rowsOf(otherPathway).size(), "a use case of another pathway did not wait for A");
 
         release.complete(null);
@@ -137,15 +138,4 @@ class OutboxPathwayOrderTest {
         return rows;
     }
 
-    private OutgoingEvent cancelled(UUID pathwayId, String patientRef) {
-        try {
-            JsonNode payload = json.readTree("""
-                    {"pathwayId":"%s","patientRef":"%s","trialId":"6d3c3d8e-8f0e-4f36-9d38-0a4f5b0c1e2d",
-                     "previousStatus":"PASSED","reason":"PATIENT_WITHDREW","cancelledAt":"2026-11-27T10:00:00Z"}"""
-                    .formatted(pathwayId, patientRef));
-            return new OutgoingEvent("trial.cancelled", pathwayId, payload);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

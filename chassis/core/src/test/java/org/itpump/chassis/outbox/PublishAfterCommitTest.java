@@ -1,6 +1,5 @@
 package org.itpump.chassis.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -74,12 +73,12 @@ class PublishAfterCommitTest {
         RelayFixture.await(() -> !relay.busy(), Duration.ofSeconds(20), "the relay is idle after its start-up drain");
         UUID pathwayId = UUID.randomUUID();
         // committed by plumbing outside a Panache transaction: nothing wakes the relay for it here
-        pool.withTransaction(connection -> outbox.append(connection, cancelled(pathwayId, "PT-1")))
+        pool.withTransaction(connection -> outbox.append(connection, RelayFixture.trialCancelled(json, pathwayId, "PT-1")))
                 .await().atMost(Duration.ofSeconds(10));
         assertTrue(RelayFixture.read(TOPIC, ofPathway(pathwayId), 1, Duration.ofSeconds(3), Duration.ZERO).isEmpty(),
                 "without NOTIFY and poll, nothing woke the relay for the plain SQL transaction");
 
-        VertxContextSupport.subscribeAndAwait(() -> useCase.append(cancelled(pathwayId, "PT-2")));
+        VertxContextSupport.subscribeAndAwait(() -> useCase.append(RelayFixture.trialCancelled(json, pathwayId, "PT-2")));
 
         List<ConsumerRecord<String, String>> published =
                 RelayFixture.read(TOPIC, ofPathway(pathwayId), 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
@@ -90,18 +89,6 @@ class PublishAfterCommitTest {
     private String patientRef(ConsumerRecord<String, String> record) {
         try {
             return json.readTree(record.value()).get("patientRef").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private OutgoingEvent cancelled(UUID pathwayId, String patientRef) {
-        try {
-            JsonNode payload = json.readTree("""
-                    {"pathwayId":"%s","patientRef":"%s","trialId":"6d3c3d8e-8f0e-4f36-9d38-0a4f5b0c1e2d",
-                     "previousStatus":"PASSED","reason":"PATIENT_WITHDREW","cancelledAt":"2026-11-27T10:00:00Z"}"""
-                    .formatted(pathwayId, patientRef));
-            return new OutgoingEvent("trial.cancelled", pathwayId, payload);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

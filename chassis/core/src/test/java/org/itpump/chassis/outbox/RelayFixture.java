@@ -180,4 +180,17 @@ final class RelayFixture {
     static List<UUID> ids(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(record -> UUID.fromString(header(record, "ce_id"))).toList();
     }
+
+    /** A {@code trial.cancelled} of the pathway that keeps its contract, told apart by its patient reference. */
+    static org.itpump.chassis.events.OutgoingEvent trialCancelled(com.fasterxml.jackson.databind.ObjectMapper json,
+                                                                  UUID pathwayId, String patientRef) {
+        try {
+            return new org.itpump.chassis.events.OutgoingEvent("trial.cancelled", pathwayId, json.readTree("""
+                    {"pathwayId":"%s","patientRef":"%s","trialId":"6d3c3d8e-8f0e-4f36-9d38-0a4f5b0c1e2d",
+                     "previousStatus":"PASSED","reason":"PATIENT_WITHDREW","cancelledAt":"2026-11-27T10:00:00Z"}"""
+                    .formatted(pathwayId, patientRef)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
