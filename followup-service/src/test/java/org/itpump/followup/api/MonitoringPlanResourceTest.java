@@ -43,7 +43,10 @@ class MonitoringPlanResourceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Yesterday 08:00 UTC (the tests' hospital zone): its same-day discharge window is always in the past. */
-    private static final Instant SURGERY = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).plus(8, ChronoUnit.HOURS);
+    // two days ago, so that every time the tests put after it (the latest: 20 h later, the next day's 04:00 UTC) is in
+    // the past whatever the time of day the suite runs (from yesterday 08:00, 20 h later was in the future before 04:00)
+    private static final Instant SURGERY = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS)
+            .plus(8, ChronoUnit.HOURS);
     private static TopicProbe published;
 
     @BeforeAll
