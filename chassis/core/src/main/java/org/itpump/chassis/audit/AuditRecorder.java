@@ -3,6 +3,8 @@ package org.itpump.chassis.audit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes audit rows, in the business transaction under way (a change and its record commit together, or neither) or
@@ -45,8 +48,6 @@ public class AuditRecorder {
     static final String PATIENT_OF = "itpump.audit.patient-of.";
     private static final String COLUMNS = "insert into audit_record (id, recorded_at, actor, roles, action, method, path,"
             + " query_string, patient_refs, outcome_status, token_subject, token_issuer, caused_by) values ";
-    private static final String INSERT_SESSION = COLUMNS
-            + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''), nullif(?13, ''))"; // "" binds null
 
     private final Pool pool;
     private final Outbox outbox;
@@ -88,8 +89,69 @@ public class AuditRecorder {
         AuditScope.current().ifPresent(scope -> refs.addAll(scope.patientRefs()));
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), now(), systemActor(), List.of(), "E", method, what, "",
                 new ArrayList<>(refs), 200, service, null, null, causedBy);
+        Gathered gathered = gathering();
         return Panache.getSession().chain(Mutiny.Session::flush)
-                .chain(() -> insertInSession(entry).onFailure().transform(AuditUnavailableException::new));
+                .chain(() -> {
+                    if (gathered != null) {
+                        gathered.entries.add(entry); // written with the others at the end of the gathering
+                        return Uni.createFrom().voidItem();
+                    }
+                    return insertInSession(List.of(entry)).onFailure().transform(AuditUnavailableException::new);
+                });
+    }
+
+    /**
+     * Runs {@code work} (inside a Panache transaction, on a duplicated Vert.x context) with the rows of every
+     * {@link #recordSystemChange} of it gathered, and writes them in one multi-row insert when the work is done,
+     * before the result is passed on. A consumed batch's transaction runs in it (issue 17), for two reasons:
+     * <ul>
+     *   <li>lock order: an audit row takes the audit chain's head ({@code audit_chain_head}, row-locked until the
+     *   commit). Written at each event's turn, the head would be held while later events of the batch wait for their
+     *   pathways' locks ({@code Outbox}) and rows, which a REST write may hold while it waits for the head to write
+     *   its own audit row: a deadlock (40P01), the write rolled back and answered 409. Written last, the head is taken
+     *   after every other lock, in every transaction, as a REST write's is;</li>
+     *   <li>one statement for the batch's rows instead of one per event.</li>
+     * </ul>
+     * The patients of each row are those of its own event (its scope at its turn). A failure of the insert fails the
+     * work with {@link AuditUnavailableException}. Without a duplicated context the rows are written at once, as
+     * outside it; nested calls share the outer gathering.
+     */
+    public <T> Uni<T> gathered(Supplier<Uni<T>> work) {
+        if (!VertxContext.isOnDuplicatedContext() || gathering() != null) {
+            return work.get();
+        }
+        Gathered gathered = new Gathered();
+        ContextLocals.put(GATHERED, gathered);
+        return Uni.createFrom().<T>deferred(() -> work.get())
+                .call(() -> {
+                    gathered.open = false;
+                    return insertInSession(gathered.entries).onFailure().transform(AuditUnavailableException::new);
+                })
+                .onTermination().invoke(() -> {
+                    gathered.open = false;
+                    if (VertxContext.isOnDuplicatedContext()) {
+                        ContextLocals.remove(GATHERED);
+                    }
+                });
+    }
+
+    private static final String GATHERED = AuditRecorder.class.getName() + ".gathered";
+    /** Rows per insert statement: 13 parameters each, far below PostgreSQL's 65,535 bound parameters. */
+    static final int ROWS_PER_INSERT = 500;
+
+    /** The rows recorded so far in a {@link #gathered} call. */
+    private static final class Gathered {
+        final List<AuditEntry> entries = new ArrayList<>();
+        volatile boolean open = true;
+    }
+
+    /** The gathering of the current {@link #gathered} call, or null. */
+    private static Gathered gathering() {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return null;
+        }
+        Gathered gathered = ContextLocals.<Gathered>get(GATHERED).orElse(null);
+        return gathered != null && gathered.open ? gathered : null;
     }
 
     /**
@@ -107,7 +169,7 @@ public class AuditRecorder {
         return Panache.getSession().chain(Mutiny.Session::flush)
                 .chain(() -> identities.getDeferredIdentity().onFailure().recoverWithNull()
                         .chain(identity -> entry(id, scope.request, identity, 200, merged(scope, result), true))
-                        .chain(this::insertInSession)
+                        .chain(entry -> insertInSession(List.of(entry)))
                         .onFailure().transform(AuditUnavailableException::new))
                 .invoke(() -> scope.recordedWithChange(id));
     }
@@ -205,16 +267,45 @@ public class AuditRecorder {
         });
     }
 
-    private Uni<Void> insertInSession(AuditEntry entry) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SESSION)
-                        .setParameter(1, entry.id()).setParameter(2, entry.recordedAt()).setParameter(3, entry.actor())
-                        .setParameter(4, String.join(",", entry.roles())).setParameter(5, entry.action())
-                        .setParameter(6, entry.method()).setParameter(7, entry.path()).setParameter(8, entry.query())
-                        .setParameter(9, String.join(",", entry.patientRefs())).setParameter(10, entry.status())
-                        .setParameter(11, orEmpty(entry.subject())).setParameter(12, orEmpty(entry.issuer()))
-                        .setParameter(13, orEmpty(entry.causedBy()))
-                        .executeUpdate())
-                .chain(() -> outbox.appendRecordEvent(entry.asEvent()));
+    /** Writes the rows in list order (so in chain order), {@value #ROWS_PER_INSERT} per statement, with their events. */
+    private Uni<Void> insertInSession(List<AuditEntry> entries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            List<AuditEntry> part = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+            chain = chain.chain(() -> insertRows(part));
+        }
+        for (AuditEntry entry : entries) {
+            chain = chain.chain(() -> outbox.appendRecordEvent(entry.asEvent()));
+        }
+        return chain;
+    }
+
+    private Uni<Void> insertRows(List<AuditEntry> entries) {
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        for (int i = 0; i < entries.size(); i++) {
+            int p = i * 13;
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= 13; c++) {
+                String parameter = "?" + (p + c);
+                sql.append(c == 1 ? "" : ", ").append(c >= 11 ? "nullif(" + parameter + ", '')" : parameter); // "" binds null
+            }
+            sql.append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry entry = entries.get(i);
+                int p = i * 13;
+                query.setParameter(p + 1, entry.id()).setParameter(p + 2, entry.recordedAt())
+                        .setParameter(p + 3, entry.actor()).setParameter(p + 4, String.join(",", entry.roles()))
+                        .setParameter(p + 5, entry.action()).setParameter(p + 6, entry.method())
+                        .setParameter(p + 7, entry.path()).setParameter(p + 8, entry.query())
+                        .setParameter(p + 9, String.join(",", entry.patientRefs()))
+                        .setParameter(p + 10, entry.status()).setParameter(p + 11, orEmpty(entry.subject()))
+                        .setParameter(p + 12, orEmpty(entry.issuer())).setParameter(p + 13, orEmpty(entry.causedBy()));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     private static String orEmpty(String text) {

@@ -224,7 +224,9 @@ public class InboundEventProcessor {
         List<InboundEvent> events = pending.stream().<InboundEvent>map(Pending::event).toList();
         Map<String, Integer> eventsPerPathway = new HashMap<>();
         events.forEach(event -> eventsPerPathway.merge(String.valueOf(event.pathwayId()), 1, Integer::sum));
-        return Panache.withTransaction(() -> outbox.gathered(() -> inbox.firstDeliveries(consumer, events)
+        // the audit rows are gathered and written last: the chain head is then taken after every pathway and row lock
+        // of the batch, as in any other transaction (see AuditRecorder#gathered)
+        return Panache.withTransaction(() -> outbox.gathered(() -> audit.gathered(() -> inbox.firstDeliveries(consumer, events)
                 .call(first -> {
                     Map<String, String> traced = new LinkedHashMap<>();
                     for (int i = 0; i < pending.size(); i++) {
@@ -250,7 +252,7 @@ public class InboundEventProcessor {
                                 .onFailure().transform(failure -> new FailedInBatch(index, failure)));
                     }
                     return chain;
-                })))
+                }))))
                 .invoke(relay::wake) // its events published right after the commit
                 .invoke(() -> pending.forEach(item -> meters.counter("itpump.events.consumed",
                         "consumer", consumer, "type", item.event().type()).increment()))

@@ -31,6 +31,10 @@ import java.util.UUID;
  * stay invisible while the relay published the later one, and the pathway's topic would carry a later
  * {@code ce_time} before an earlier one (the fault suite saw it, issue 17). With the lock, stamp order, position
  * order and commit order agree for each pathway. Events of other pathways never wait.
+ * <p>
+ * Lock order, the same in every transaction: the aggregate's rows (a use case loads them for update), then the
+ * pathway's lock (here), then the audit chain's head (the audit row, written last; a consumed batch gathers its
+ * audit rows to the end, see {@code AuditRecorder#gathered}).
  */
 @ApplicationScoped
 public class Outbox {

@@ -235,6 +235,103 @@ class InboxTest {
         assertEquals(Map.of(), deadLetterReasons(pathway, 0), "a transient failure is never dead-lettered");
     }
 
+    /**
+     * A REST write holds a pathway's lock and then writes its audit row; a consumed batch applies an event of another
+     * pathway, then one of the write's pathway, whose append waits for the write. The batch must not hold the audit
+     * chain's head while it waits: the write would wait for the head, and PostgreSQL would abort one of the two for
+     * the deadlock (40P01; the benchmark's hop phase saw the write answer 409 so). With the batch's audit rows written
+     * last, the write commits first and the batch goes on in its one transaction.
+     */
+    @Test
+    void aBatchWaitingForAWritesPathwayHoldsNoAuditHeadTheWriteNeeds() throws Exception {
+        UUID writePathway = UUID.randomUUID();
+        UUID otherPathway = samePartitionAs(writePathway); // the batch's order is then offset order: other first
+        UUID otherTrial = UUID.randomUUID();
+        UUID writeTrial = UUID.randomUUID();
+        consumer.appendEvent.add(otherTrial);
+        consumer.appendEvent.add(writeTrial);
+
+        java.util.concurrent.CompletableFuture<Void> appended = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> write = new java.util.concurrent.CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> restWrite.appendHoldAndAudit(
+                        org.itpump.chassis.outbox.RelayFixture.trialCancelled(json, writePathway, "MRN-0042"),
+                        appended, release));
+                write.complete(null);
+            } catch (Throwable failure) {
+                write.completeExceptionally(failure);
+            }
+        }).start();
+        appended.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        int waitingBefore = waitingForPathwayLocks();
+
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        sendTogether(List.of(cancelled(ids.get(0), otherPathway, otherTrial, "OTHER"),
+                cancelled(ids.get(1), writePathway, writeTrial, "OTHER")));
+        await(() -> waitingForPathwayLocks() > waitingBefore, "the batch waits for the write's pathway lock");
+
+        release.complete(null); // the write now writes its audit row and commits
+        write.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS); // throws if it was the deadlock's victim
+        await(() -> inboxRows(ids.get(1)) == 1, "the batch's events are applied");
+        assertEquals(List.of(1L, 1L), ids.stream().map(this::inboxRows).toList(), "each applied once");
+        assertEquals(1, java.util.stream.Stream.of(otherTrial, writeTrial).map(consumer.transactions::get).distinct().count(),
+                "both in the batch's one transaction, never aborted and redone one by one: " + consumer.transactions);
+        assertEquals(List.of(otherTrial, writeTrial), appliedOrder(List.of(otherTrial, writeTrial)), "in offset order");
+    }
+
+    /** A REST write's shape: its event appended (the pathway's lock taken), then its audit row, then the commit. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class RestWrite {
+        @Inject
+        org.itpump.chassis.outbox.Outbox outbox;
+        @Inject
+        org.itpump.chassis.audit.AuditRecorder audit;
+
+        @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+        public io.smallrye.mutiny.Uni<Void> appendHoldAndAudit(org.itpump.chassis.events.OutgoingEvent event,
+                                                               java.util.concurrent.CompletableFuture<Void> appended,
+                                                               java.util.concurrent.CompletableFuture<Void> release) {
+            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            return outbox.append(event)
+                    .invoke(() -> appended.complete(null))
+                    // the session belongs to this context: resume on it, not on the thread that releases
+                    .chain(() -> io.smallrye.mutiny.Uni.createFrom().<Void>emitter(resumed ->
+                            release.thenRun(() -> context.runOnContext(ignored -> resumed.complete(null)))))
+                    .chain(() -> audit.recordSystemChange("TIMER", "test-write", "a REST write's stand-in", null));
+        }
+    }
+
+    @Inject
+    RestWrite restWrite;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /** Transactions waiting for a pathway's advisory lock (class "itpu", see Outbox). */
+    private int waitingForPathwayLocks() {
+        return pool.preparedQuery("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                        + " and cast(classid as bigint) = $1")
+                .execute(Tuple.of((long) 0x6974_7075)).await().atMost(WAIT).iterator().next().getInteger(0);
+    }
+
+    /** A new pathway whose records go to the same partition of the topic as {@code pathway}'s (Kafka's key hash). */
+    private static UUID samePartitionAs(UUID pathway) {
+        int partitions = producer.partitionsFor(TOPIC).size();
+        int target = partitionOf(pathway, partitions);
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (partitionOf(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(UUID pathway, int partitions) {
+        byte[] key = pathway.toString().getBytes(StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % partitions;
+    }
+
     /** The trials' last applications, in the order they happened (an application rolled back with its batch and redone counts once, last). */
     private List<UUID> appliedOrder(List<UUID> trials) {
         List<UUID> order;

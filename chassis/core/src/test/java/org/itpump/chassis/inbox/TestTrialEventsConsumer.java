@@ -34,6 +34,8 @@ public class TestTrialEventsConsumer {
     /** trialId: how many attempts still fail as if PostgreSQL were down. */
     final Map<UUID, AtomicInteger> failTransiently = new ConcurrentHashMap<>();
     final Set<UUID> refuse = ConcurrentHashMap.newKeySet();
+    /** Trials whose application also appends an event of their pathway (so takes the pathway's lock, as a use case does). */
+    final Set<UUID> appendEvent = ConcurrentHashMap.newKeySet();
     /** trialId: the PostgreSQL transaction that applied it (the last attempt's). */
     final Map<UUID, Long> transactions = new ConcurrentHashMap<>();
     /** trialIds in the order their effects were applied. */
@@ -41,9 +43,14 @@ public class TestTrialEventsConsumer {
 
     private final InboundEventProcessor processor;
     private final EventHandlers handlers;
+    private final org.itpump.chassis.outbox.Outbox outbox;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    TestTrialEventsConsumer(InboundEventProcessor processor) {
+    TestTrialEventsConsumer(InboundEventProcessor processor, org.itpump.chassis.outbox.Outbox outbox,
+                            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.processor = processor;
+        this.outbox = outbox;
+        this.json = json;
         this.handlers = EventHandlers.create().on("trial.cancelled", TrialCancelled.class, this::apply);
     }
 
@@ -56,7 +63,10 @@ public class TestTrialEventsConsumer {
         if (refuse.contains(cancelled.trialId())) {
             return Uni.createFrom().failure(new RuleViolationException("trial " + cancelled.trialId() + " was never started here"));
         }
-        return Panache.getSession()
+        Uni<Void> appended = appendEvent.contains(cancelled.trialId())
+                ? outbox.append(org.itpump.chassis.outbox.RelayFixture.trialCancelled(json, cancelled.pathwayId(), "MRN-0042"))
+                : Uni.createFrom().voidItem();
+        return appended.chain(Panache::getSession)
                 .chain(session -> session.createNativeQuery("select txid_current()", Long.class).getSingleResult())
                 .invoke(transaction -> {
                     transactions.put(cancelled.trialId(), transaction);

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * row says; contracts are the Outbox's concern), topics of their own, and reading a topic like an integration
  * engine, from its beginning.
  */
-final class RelayFixture {
+public final class RelayFixture {
 
     private static final Duration DB = Duration.ofSeconds(10);
 
@@ -182,7 +182,7 @@ final class RelayFixture {
     }
 
     /** A {@code trial.cancelled} of the pathway that keeps its contract, told apart by its patient reference. */
-    static org.itpump.chassis.events.OutgoingEvent trialCancelled(com.fasterxml.jackson.databind.ObjectMapper json,
+    public static org.itpump.chassis.events.OutgoingEvent trialCancelled(com.fasterxml.jackson.databind.ObjectMapper json,
                                                                   UUID pathwayId, String patientRef) {
         try {
             return new org.itpump.chassis.events.OutgoingEvent("trial.cancelled", pathwayId, json.readTree("""
