@@ -145,14 +145,28 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The start-up archive the build left beside the app for the JDK that runs it: the JDK 25+ AOT cache
-     * ({@code app.aot}, quarkus.package.jar.aot on a JDK 25 build), which only a JDK 25+ can read; else the AppCDS
-     * archive ({@code app-cds.jsa}, the same property on a JDK 17 build). A JDK 17 never gets -XX:AOTCache (it would
-     * refuse to start); an archive of another JDK is ignored by the JVM with a warning.
+     * The start-up archive for the JDK that runs the app:
+     * <ul>
+     *   <li>JDK 25+: the AOT cache of a training run ({@code app-trained.aot}, {@link #TRAINING}) when there is one,
+     *   else the one the build recorded ({@code app.aot}, quarkus.package.jar.aot on a JDK 25 build: it stops after
+     *   static initialisation); only a JDK 25+ can read either;</li>
+     *   <li>else the AppCDS archive ({@code app-cds.jsa}, the same property on a JDK 17 build). A JDK 17 never gets
+     *   -XX:AOTCache (it would refuse to start); an archive of another JDK is ignored by the JVM with a warning.</li>
+     * </ul>
+     * While {@link #TRAINING} is set, a JDK 25+ records {@code app-trained.aot} instead (JEP 514's
+     * {@code -XX:AOTCacheOutput}, written when the process exits): the classes and method profiles of a started
+     * service that connected to PostgreSQL and Kafka and served calls, which the build's recording never reaches.
      */
     static List<String> startupArchive(Path app, int javaFeatureVersion) {
         Path aotCache = app.resolveSibling("app.aot");
+        Path trainedCache = app.resolveSibling(TRAINED_CACHE);
         Path classDataArchive = app.resolveSibling("app-cds.jsa");
+        if (javaFeatureVersion >= 25 && Boolean.getBoolean(TRAINING)) {
+            return List.of("-XX:AOTCacheOutput=" + TRAINED_CACHE);
+        }
+        if (javaFeatureVersion >= 25 && Files.isRegularFile(trainedCache)) {
+            return List.of("-XX:AOTCache=" + TRAINED_CACHE);
+        }
         if (javaFeatureVersion >= 25 && Files.isRegularFile(aotCache)) {
             return List.of("-XX:AOTCache=" + aotCache.getFileName());
         }
@@ -160,6 +174,15 @@ public final class ServiceProcess implements AutoCloseable {
             return List.of("-XX:SharedArchiveFile=" + classDataArchive.getFileName());
         }
         return List.of();
+    }
+
+    /** System property: processes started while it is true record a trained AOT cache (JDK 25+, see startupArchive). */
+    public static final String TRAINING = "itpump.aot.training";
+    public static final String TRAINED_CACHE = "app-trained.aot";
+
+    /** Whether the JDK that runs the apps can record and read AOT caches (25+). */
+    public static boolean aotCapable() {
+        return javaFeatureVersion() >= 25;
     }
 
     /** The process id (for /proc/&lt;pid&gt;/smaps_rollup). */
@@ -218,7 +241,8 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            // a training run writes its AOT cache on the way out (a child JVM assembles it): give it time
+            if (!process.waitFor(Boolean.getBoolean(TRAINING) ? 300 : 20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -227,12 +251,35 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Per process name: the Vert.x event-loop blocked-thread warnings its logs have had since this JVM started. */
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> BLOCKED_EVENT_LOOP =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The event-loop blocked-thread warnings (Vert.x' BlockedThreadChecker: "Thread[...vert.x-eventloop-thread-N...]
+     * has been blocked for N ms") each process name has logged so far, across its restarts: issue 17 asks for none,
+     * at start or under load. Names in first-seen order are not kept: sorted.
+     */
+    public static Map<String, Integer> blockedEventLoopWarnings() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        BLOCKED_EVENT_LOOP.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
+
+    static boolean blockedEventLoop(String line) {
+        return line.contains("vert.x-eventloop-thread") && line.contains("has been blocked for");
+    }
+
     private static void copyLog(String name, Process process, Path logFile, Consumer<String> console) {
+        BLOCKED_EVENT_LOOP.computeIfAbsent(name, ignored -> new java.util.concurrent.atomic.AtomicInteger());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 log.println(line);
+                if (blockedEventLoop(line)) {
+                    BLOCKED_EVENT_LOOP.get(name).incrementAndGet();
+                }
                 if (line.contains(" WARN ") || line.contains(" ERROR ")) {
                     console.accept(String.format("%-17s| %s", name, line));
                 }

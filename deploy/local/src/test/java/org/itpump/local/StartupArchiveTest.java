@@ -33,6 +33,24 @@ class StartupArchiveTest {
     }
 
     @Test
+    void aTrainedCacheWinsOnJdk25AndATrainingRunRecordsOne(@TempDir Path app) throws Exception {
+        Path jar = app.resolve("quarkus-run.jar");
+        Files.createFile(app.resolve("app.aot"));
+        Files.createFile(app.resolve("app-cds.jsa"));
+        Files.createFile(app.resolve("app-trained.aot"));
+        assertEquals(List.of("-XX:AOTCache=app-trained.aot"), ServiceProcess.startupArchive(jar, 25));
+        assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceProcess.startupArchive(jar, 17));
+        System.setProperty(ServiceProcess.TRAINING, "true");
+        try {
+            assertEquals(List.of("-XX:AOTCacheOutput=app-trained.aot"), ServiceProcess.startupArchive(jar, 25));
+            // a JDK 17 cannot record one: it keeps its AppCDS archive
+            assertEquals(List.of("-XX:SharedArchiveFile=app-cds.jsa"), ServiceProcess.startupArchive(jar, 17));
+        } finally {
+            System.clearProperty(ServiceProcess.TRAINING);
+        }
+    }
+
+    @Test
     void noArchiveNoOption(@TempDir Path app) {
         assertEquals(List.of(), ServiceProcess.startupArchive(app.resolve("quarkus-run.jar"), 25));
     }

@@ -91,7 +91,7 @@ public class ConsoleActions {
             return Uni.createFrom().item(answer(new ServiceActions.Outcome("ops-console", 400, problem.encode()), "/",
                     "Booking the theatre slot", accept));
         }
-        String offsetStart = wallClock.atZone(zone).toOffsetDateTime().toString();
+        String offsetStart = org.itpump.chassis.time.Times.format(wallClock.atZone(zone).toOffsetDateTime());
         boolean reschedule = reason != null && !reason.isBlank();
         return actions.book(caseId, blankToNull(operatingRoomId), blankToNull(surgeonId), offsetStart, minutes, reason,
                         bearerToken())

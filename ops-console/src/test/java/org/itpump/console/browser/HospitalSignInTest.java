@@ -93,7 +93,10 @@ class HospitalSignInTest {
             pathway.send(PathwayEvents.TRIAL, "trial.assessment-recorded", pathway.assessment(4));
 
             browser = Browser.start();
+            // the board refreshes itself (its live stream): an element read just as the page is replaced is stale, and
+            // is looked up again on the wait's next turn
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             browser.get(base.toString());
             // the provider's login page (its own page, on its own port), then back with a code
             wait.until(driver -> !driver.findElements(By.name("predefined-sam")).isEmpty());
@@ -102,7 +105,7 @@ class HospitalSignInTest {
             wait.until(driver -> driver.findElements(By.id("viewer-name")).stream()
                     .anyMatch(e -> e.getText().equals("sam")));
             assertTrue(browser.getCurrentUrl().startsWith(base.toString()), browser.getCurrentUrl());
-            assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Theatre board"));
+            wait.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Theatre board"));
             assertTrue(browser.getPageSource().contains("(scheduling view)"), "the scheduler's view of the board");
 
             // the timeline of that pathway: both events, the assessment without its score

@@ -50,7 +50,7 @@ record AuditEntry(UUID id, OffsetDateTime recordedAt, String actor, List<String>
                 "type", Map.of("system", "http://terminology.hl7.org/CodeSystem/audit-event-type", "code", "rest",
                         "display", "RESTful Operation"),
                 "action", action,
-                "recorded", recordedAt.toString(),
+                "recorded", org.itpump.chassis.time.Times.format(recordedAt),
                 "outcome", outcome(),
                 "outcomeDesc", "HTTP " + status,
                 "agent", List.of(Map.of("who", Map.of("identifier", Map.of("value", actor)),

@@ -214,7 +214,11 @@ public class AuditRecorder {
 
     private Uni<AuditEntry> entry(UUID id, AuditRequest request, SecurityIdentity identity, int status,
                                   List<String> known, boolean inSession) {
-        return patientsOfPath(request.pathParameters(), inSession).map(ofPath -> {
+        // An answer (or change) that names its patients names the path's record's: the lookup, one more query per
+        // audited call (issue 17's read path), is only needed when nothing was named (a refusal, a bare answer).
+        Uni<List<String>> pathPatients = known.isEmpty() ? patientsOfPath(request.pathParameters(), inSession)
+                : Uni.createFrom().item(List.of());
+        return pathPatients.map(ofPath -> {
             Set<String> refs = new LinkedHashSet<>(ofPath);
             refs.addAll(known);
             boolean anonymous = identity == null || identity.isAnonymous();

@@ -26,6 +26,16 @@ public final class Times {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * A time as a contract's {@code date-time} (RFC 3339): seconds always written. {@code OffsetDateTime.toString()}
+     * leaves out zero seconds ("2026-12-01T12:00Z"), which is no RFC 3339 date-time: at a whole minute with zero
+     * microseconds an event written so would fail its own schema downstream. Jackson writes payload fields this way
+     * already; use this wherever a time is turned into text by hand.
+     */
+    public static String format(OffsetDateTime time) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
     /** A time in any offset as a stored time (UTC, microseconds): the same instant. */
     public static OffsetDateTime utc(OffsetDateTime time) {
         return utc(time.toInstant());

@@ -1,6 +1,7 @@
 package org.itpump.local.bench;
 
 import org.itpump.infra.Infrastructure;
+import org.itpump.local.Demo;
 import org.itpump.local.Options;
 import org.itpump.local.Platform;
 import org.itpump.local.ServiceProcess;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +69,8 @@ public final class Benchmark {
         Infrastructure infrastructure = Infrastructure.start(work.resolve("kafka"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         Platform.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
+        String training = ServiceProcess.aotCapable() && !"0".equals(System.getenv("ITPUMP_AOT_TRAINING"))
+                ? train(infrastructure, root, work, ports) : "none (JDK before 25, or ITPUMP_AOT_TRAINING=0)";
         long t0 = System.nanoTime();
         Platform platform = Platform.start(infrastructure, root, work.resolve("logs"), "itpump_bench", true, ports,
                 Map.of("itpump.timers.poll-interval", "1h"), line -> { });
@@ -82,6 +86,7 @@ public final class Benchmark {
             bench.report.line("# itpump benchmark %s", OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
             bench.report.line("machine: %d cores, %s, %s; %s", Runtime.getRuntime().availableProcessors(), Report.cpuModel(),
                     Report.memTotal(), infrastructure.describe());
+            bench.report.line("AOT training run before the measured starts: %s", training);
             bench.report.line("platform (4 services) up in %.1f s; migrations first (launcher step, the four in parallel): %s ms",
                     (System.nanoTime() - t0) / 1e9, platform.migrationMillis());
             Thread.sleep(1000);
@@ -98,6 +103,7 @@ public final class Benchmark {
                                 (hello.memory().pssMb() + helloAgain.memory().pssMb()) / 2));
                 bench.startupRatios(together, alone, ceiling);
             }
+            bench.blockedEventLoops("start-up");
             bench.run(trials, throughputTrials, backlog, seconds, work, phases);
             bench.report.write(work.resolve("results.txt"));
             exit = 0;
@@ -132,17 +138,76 @@ public final class Benchmark {
 
         if (phases.contains("hop")) {
             workloads.hop(trials, work);
+            blockedEventLoops("the hop phase");
         }
         if (phases.contains("sustained")) {
             workloads.sustained(throughputTrials);
+            blockedEventLoops("the sustained phase");
         }
         if (phases.contains("backlog")) {
             workloads.backlog(backlog, shape1, shape4);
+            blockedEventLoops("the backlog phase");
         }
         if (phases.contains("reads")) {
             workloads.reads(seconds, bare);
+            blockedEventLoops("the reads phase");
         }
         report.line("single-row commit (pgbench, 4 clients): %.0f tps; Kafka produce %.0f records/s", single.tps(), produce);
+    }
+
+    /**
+     * The training run (JDK 25+, issue 17's start-up lever): every app, the hello app included so that it is still
+     * "started the same way", is started once with {@code -XX:AOTCacheOutput} on databases of its own, does a little
+     * of its real work (the demo's patients: REST calls, events, reads; the hello app its GET), and is stopped; each
+     * writes {@code app-trained.aot} on the way out, which every measured start then reads. Set
+     * ITPUMP_AOT_TRAINING=0 to measure with the build's caches only.
+     *
+     * @return what was trained, for the report
+     */
+    private static String train(Infrastructure infrastructure, Path root, Path work, Map<String, Integer> ports)
+            throws Exception {
+        long started = System.nanoTime();
+        Path hello = root.resolve("deploy/local/hello/target/quarkus-app/quarkus-run.jar");
+        for (String service : Platform.SERVICES.keySet()) {
+            Files.deleteIfExists(root.resolve(service).resolve("target/quarkus-app/" + ServiceProcess.TRAINED_CACHE));
+        }
+        Files.deleteIfExists(hello.resolveSibling(ServiceProcess.TRAINED_CACHE));
+        System.setProperty(ServiceProcess.TRAINING, "true");
+        try {
+            Platform platform = Platform.start(infrastructure, root, work.resolve("training-logs"), "itpump_training", true,
+                    ports, Map.of("itpump.timers.poll-interval", "1h"), line -> { });
+            try {
+                Demo.run(platform, 4, 17L, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            } finally {
+                platform.close(); // each service writes its cache as it exits
+            }
+            if (Files.isRegularFile(hello)) {
+                try (ServiceProcess app = ServiceProcess.start("hello-training", hello, freePort(), Map.of(), Map.of(),
+                        work.resolve("training-logs/hello-training.log"), line -> { })) {
+                    app.awaitAnswer(app.baseUrl() + "/hello", Duration.ofSeconds(60));
+                }
+            }
+        } finally {
+            System.clearProperty(ServiceProcess.TRAINING);
+        }
+        List<String> trained = new java.util.ArrayList<>();
+        for (String service : Platform.SERVICES.keySet()) {
+            Path cache = root.resolve(service).resolve("target/quarkus-app/" + ServiceProcess.TRAINED_CACHE);
+            trained.add(service + (Files.isRegularFile(cache) ? " " + Files.size(cache) / (1024 * 1024) + " MB" : " FAILED"));
+        }
+        Path helloCache = hello.resolveSibling(ServiceProcess.TRAINED_CACHE);
+        trained.add("hello " + (Files.isRegularFile(helloCache) ? Files.size(helloCache) / (1024 * 1024) + " MB" : "FAILED"));
+        return String.format("%s (4 demo patients; %.0f s)", trained, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Reports the event-loop blocked-thread warnings logged so far, per process (issue 17: none at start or under
+     * load): the counts are cumulative, so a phase's own warnings are the rise since the line before.
+     */
+    private void blockedEventLoops(String after) {
+        Map<String, Integer> counts = ServiceProcess.blockedEventLoopWarnings();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        report.line("event-loop blocked-thread warnings so far, after %s: %d %s", after, total, counts);
     }
 
     /**
