@@ -90,7 +90,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(JVM_OPTIONS);
-        command.addAll(startupArchive(app, javaFeatureVersion()));
+        // a migration run (init-and-exit) stops before the service's work: it never trains
+        boolean training = Boolean.getBoolean(TRAINING) && !"true".equals(properties.get("quarkus.init-and-exit"));
+        command.addAll(startupArchive(app, javaFeatureVersion(), training));
         command.add("-Dquarkus.http.port=" + port);
         // The packaged services serve /q/* on a management port of their own (9000 in a pod); here four services and
         // their replicas share one host, so each process gets a free port.
@@ -111,10 +113,17 @@ public final class ServiceProcess implements AutoCloseable {
                 Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".previous"));
             }
             long startedNanos = System.nanoTime();
+            if (training) {
+                // straight to the file: the JVM that assembles the AOT cache outlives the process and writes to its
+                // output, and Java closes a process's pipe when the process exits (the assembly would die of it)
+                builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            }
             Process process = builder.start();
-            Thread pump = new Thread(() -> copyLog(name, process, logFile, console), name + "-log");
-            pump.setDaemon(true);
-            pump.start();
+            if (!training) {
+                Thread pump = new Thread(() -> copyLog(name, process, logFile, console), name + "-log");
+                pump.setDaemon(true);
+                pump.start();
+            }
             return new ServiceProcess(name, port, managementPort, process, startedNanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,10 +167,14 @@ public final class ServiceProcess implements AutoCloseable {
      * service that connected to PostgreSQL and Kafka and served calls, which the build's recording never reaches.
      */
     static List<String> startupArchive(Path app, int javaFeatureVersion) {
+        return startupArchive(app, javaFeatureVersion, Boolean.getBoolean(TRAINING));
+    }
+
+    private static List<String> startupArchive(Path app, int javaFeatureVersion, boolean training) {
         Path aotCache = app.resolveSibling("app.aot");
         Path trainedCache = app.resolveSibling(TRAINED_CACHE);
         Path classDataArchive = app.resolveSibling("app-cds.jsa");
-        if (javaFeatureVersion >= 25 && Boolean.getBoolean(TRAINING)) {
+        if (javaFeatureVersion >= 25 && training) {
             return List.of("-XX:AOTCacheOutput=" + TRAINED_CACHE);
         }
         if (javaFeatureVersion >= 25 && Files.isRegularFile(trainedCache)) {
