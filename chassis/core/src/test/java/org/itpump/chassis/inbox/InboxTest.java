@@ -281,6 +281,30 @@ class InboxTest {
         assertEquals(List.of(otherTrial, writeTrial), appliedOrder(List.of(otherTrial, writeTrial)), "in offset order");
     }
 
+    /**
+     * A batch's session forgets each event's entities once they are written: every flush and query cascades over all
+     * the entities a session manages, so keeping a poll's 500 cases made a batch quadratic (issue 17's drain profile).
+     */
+    @Test
+    void eachEventOfABatchStartsWithAnEmptySession() {
+        UUID pathway = UUID.randomUUID();
+        List<UUID> trials = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        trials.forEach(trial -> consumer.stillManaged.put(trial, -1));
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (UUID trial : trials) {
+            ids.add(UUID.randomUUID().toString());
+            records.add(cancelled(ids.get(ids.size() - 1), pathway, trial, "OTHER"));
+        }
+        sendTogether(records);
+
+        await(() -> ids.stream().allMatch(id -> inboxRows(id) == 1), "the three events are applied");
+        assertEquals(1, trials.stream().map(consumer.transactions::get).distinct().count(),
+                "one batch, one transaction: " + consumer.transactions);
+        assertEquals(List.of(0, 0, 0), trials.stream().map(consumer.stillManaged::get).toList(),
+                "no timer of an earlier event is still managed when the next event runs");
+    }
+
     /** A REST write's shape: its event appended (the pathway's lock taken), then its audit row, then the commit. */
     @jakarta.enterprise.context.ApplicationScoped
     public static class RestWrite {

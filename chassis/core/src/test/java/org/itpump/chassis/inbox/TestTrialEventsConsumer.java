@@ -34,6 +34,12 @@ public class TestTrialEventsConsumer {
     /** trialId: how many attempts still fail as if PostgreSQL were down. */
     final Map<UUID, AtomicInteger> failTransiently = new ConcurrentHashMap<>();
     final Set<UUID> refuse = ConcurrentHashMap.newKeySet();
+    /**
+     * Trials whose application schedules a due timer (an entity in the session); for each such trial, how many of the
+     * timers scheduled by earlier applications the session still managed when it ran.
+     */
+    final Map<UUID, Integer> stillManaged = new ConcurrentHashMap<>();
+    private final List<org.itpump.chassis.timer.DueTimer> scheduled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** Trials whose application also appends an event of their pathway (so takes the pathway's lock, as a use case does). */
     final Set<UUID> appendEvent = ConcurrentHashMap.newKeySet();
     /** trialId: the PostgreSQL transaction that applied it (the last attempt's). */
@@ -45,10 +51,12 @@ public class TestTrialEventsConsumer {
     private final EventHandlers handlers;
     private final org.itpump.chassis.outbox.Outbox outbox;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.itpump.chassis.timer.DueTimers timers;
 
     TestTrialEventsConsumer(InboundEventProcessor processor, org.itpump.chassis.outbox.Outbox outbox,
-                            com.fasterxml.jackson.databind.ObjectMapper json) {
+                            com.fasterxml.jackson.databind.ObjectMapper json, org.itpump.chassis.timer.DueTimers timers) {
         this.processor = processor;
+        this.timers = timers;
         this.outbox = outbox;
         this.json = json;
         this.handlers = EventHandlers.create().on("trial.cancelled", TrialCancelled.class, this::apply);
@@ -66,6 +74,18 @@ public class TestTrialEventsConsumer {
         Uni<Void> appended = appendEvent.contains(cancelled.trialId())
                 ? outbox.append(org.itpump.chassis.outbox.RelayFixture.trialCancelled(json, cancelled.pathwayId(), "MRN-0042"))
                 : Uni.createFrom().voidItem();
+        if (stillManaged.containsKey(cancelled.trialId())) {
+            appended = appended.chain(Panache::getSession).invoke(session -> {
+                        List<org.itpump.chassis.timer.DueTimer> earlier;
+                        synchronized (scheduled) {
+                            earlier = new java.util.ArrayList<>(scheduled);
+                        }
+                        stillManaged.put(cancelled.trialId(), (int) earlier.stream().filter(session::contains).count());
+                    })
+                    .chain(() -> timers.schedule("chassis-test.probe", cancelled.trialId(), "probe",
+                            java.time.Instant.parse("2099-01-01T00:00:00Z")))
+                    .invoke(scheduled::add).replaceWithVoid();
+        }
         return appended.chain(Panache::getSession)
                 .chain(session -> session.createNativeQuery("select txid_current()", Long.class).getSingleResult())
                 .invoke(transaction -> {
