@@ -35,15 +35,14 @@ public class AuditGroupCommit {
     /** The largest batch: bounds one transaction's statement size and the chain head's lock time. */
     static final int MAX_BATCH = 128;
 
-    private static final String INSERT = """
-            insert into audit_record (id, recorded_at, actor, roles, action, method, path, query_string, patient_refs,
-                                      outcome_status, token_subject, token_issuer, caused_by)
+    private static final String INSERT = "insert into audit_record (" + AuditRecorder.COLUMN_LIST + ")" + """
+            
             select id, recorded_at, actor, roles, action, method, path, query_string, patient_refs, outcome_status,
                    nullif(token_subject, ''), nullif(token_issuer, ''), nullif(caused_by, '')
             from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int4[], $11::text[], $12::text[], $13::text[])
-                 with ordinality as e(id, recorded_at, actor, roles, action, method, path, query_string, patient_refs,
-                                      outcome_status, token_subject, token_issuer, caused_by, n)
+                 with ordinality as e(""" + AuditRecorder.COLUMN_LIST + """
+            , n)
             order by n""";
 
     private final Pool pool;

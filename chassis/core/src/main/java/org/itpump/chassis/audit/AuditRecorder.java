@@ -3,8 +3,6 @@ package org.itpump.chassis.audit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.vertx.ContextLocals;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.itpump.chassis.audit.AuditScope.AuditRequest;
 import org.itpump.chassis.outbox.Outbox;
+import org.itpump.chassis.store.Gathering;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -46,8 +45,10 @@ import java.util.function.Supplier;
 public class AuditRecorder {
 
     static final String PATIENT_OF = "itpump.audit.patient-of.";
-    private static final String COLUMNS = "insert into audit_record (id, recorded_at, actor, roles, action, method, path,"
-            + " query_string, patient_refs, outcome_status, token_subject, token_issuer, caused_by) values ";
+    /** The audit_record columns every writer fills, in the order of their parameters (one list for both writers). */
+    static final String COLUMN_LIST = "id, recorded_at, actor, roles, action, method, path, query_string, patient_refs,"
+            + " outcome_status, token_subject, token_issuer, caused_by";
+    private static final String COLUMNS = "insert into audit_record (" + COLUMN_LIST + ") values ";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -89,11 +90,11 @@ public class AuditRecorder {
         AuditScope.current().ifPresent(scope -> refs.addAll(scope.patientRefs()));
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), now(), systemActor(), List.of(), "E", method, what, "",
                 new ArrayList<>(refs), 200, service, null, null, causedBy);
-        Gathered gathered = gathering();
+        List<AuditEntry> gathered = GATHERING.current();
         return Panache.getSession().chain(Mutiny.Session::flush)
                 .chain(() -> {
                     if (gathered != null) {
-                        gathered.entries.add(entry); // written with the others at the end of the gathering
+                        gathered.add(entry); // written with the others at the end of the gathering
                         return Uni.createFrom().voidItem();
                     }
                     return insertInSession(List.of(entry)).onFailure().transform(AuditUnavailableException::new);
@@ -117,42 +118,15 @@ public class AuditRecorder {
      * outside it; nested calls share the outer gathering.
      */
     public <T> Uni<T> gathered(Supplier<Uni<T>> work) {
-        if (!VertxContext.isOnDuplicatedContext() || gathering() != null) {
-            return work.get();
-        }
-        Gathered gathered = new Gathered();
-        ContextLocals.put(GATHERED, gathered);
-        return Uni.createFrom().<T>deferred(() -> work.get())
-                .call(() -> {
-                    gathered.open = false;
-                    return insertInSession(gathered.entries).onFailure().transform(AuditUnavailableException::new);
-                })
-                .onTermination().invoke(() -> {
-                    gathered.open = false;
-                    if (VertxContext.isOnDuplicatedContext()) {
-                        ContextLocals.remove(GATHERED);
-                    }
-                });
+        return GATHERING.around(work,
+                entries -> insertInSession(entries).onFailure().transform(AuditUnavailableException::new));
     }
 
-    private static final String GATHERED = AuditRecorder.class.getName() + ".gathered";
+    /** The rows recorded so far in the current {@link #gathered} call, or null. */
+    private static final Gathering<List<AuditEntry>> GATHERING = new Gathering<>(
+            AuditRecorder.class.getName() + ".gathered", ArrayList::new);
     /** Rows per insert statement: 13 parameters each, far below PostgreSQL's 65,535 bound parameters. */
     static final int ROWS_PER_INSERT = 500;
-
-    /** The rows recorded so far in a {@link #gathered} call. */
-    private static final class Gathered {
-        final List<AuditEntry> entries = new ArrayList<>();
-        volatile boolean open = true;
-    }
-
-    /** The gathering of the current {@link #gathered} call, or null. */
-    private static Gathered gathering() {
-        if (!VertxContext.isOnDuplicatedContext()) {
-            return null;
-        }
-        Gathered gathered = ContextLocals.<Gathered>get(GATHERED).orElse(null);
-        return gathered != null && gathered.open ? gathered : null;
-    }
 
     /**
      * Records the API call of the current scope inside the business transaction of its change (called by

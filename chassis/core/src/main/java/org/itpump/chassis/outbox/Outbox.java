@@ -3,8 +3,6 @@ package org.itpump.chassis.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.common.vertx.ContextLocals;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itpump.chassis.audit.AuditScope;
 import org.itpump.chassis.events.EventContracts;
 import org.itpump.chassis.events.OutgoingEvent;
+import org.itpump.chassis.store.Gathering;
 import org.itpump.chassis.time.Times;
 import org.itpump.chassis.tracing.PathwayTraces;
 
@@ -204,41 +203,22 @@ public class Outbox {
      * outer gathering.
      */
     public <T> Uni<T> gathered(java.util.function.Supplier<Uni<T>> work) {
-        if (!VertxContext.isOnDuplicatedContext() || gathering() != null) {
-            return work.get();
-        }
-        Gathered gathered = new Gathered();
-        ContextLocals.put(GATHERED, gathered);
-        return Uni.createFrom().<T>deferred(() -> work.get())
-                .call(() -> {
-                    gathered.open = false;
-                    return insertAll(gathered.rows);
-                })
-                .onTermination().invoke(() -> {
-                    gathered.open = false; // failed or cancelled: its rows go with the rolled back transaction
-                    if (VertxContext.isOnDuplicatedContext()) {
-                        ContextLocals.remove(GATHERED);
-                    }
-                });
+        return GATHERING.around(work, gathered -> insertAll(gathered.rows));
     }
 
     /** The gathering of the current {@link #gathered} call, or null. */
     private static Gathered gathering() {
-        if (!VertxContext.isOnDuplicatedContext()) {
-            return null;
-        }
-        Gathered gathered = ContextLocals.<Gathered>get(GATHERED).orElse(null);
-        return gathered != null && gathered.open ? gathered : null;
+        return GATHERING.current();
     }
 
-    private static final String GATHERED = Outbox.class.getName() + ".gathered";
+    private static final Gathering<Gathered> GATHERING = new Gathering<>(Outbox.class.getName() + ".gathered",
+            Gathered::new);
     static final int ROWS_PER_INSERT = 500;
 
-    /** The rows appended so far in a {@link #gathered} call. */
+    /** The rows appended so far in a {@link #gathered} call, and the pathways whose lock it took. */
     private static final class Gathered {
         final List<Row> rows = new java.util.ArrayList<>();
         final java.util.Set<String> lockedPathways = new java.util.HashSet<>();
-        volatile boolean open = true;
     }
 
     private Uni<Void> insertAll(List<Row> rows) {

@@ -155,13 +155,7 @@ class InboxTest {
     void theEventsOfOnePollAreAppliedInOneTransactionInTheirOrder() {
         UUID pathway = UUID.randomUUID();
         List<UUID> trials = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<String> ids = new ArrayList<>();
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (UUID trial : trials) {
-            ids.add(UUID.randomUUID().toString());
-            records.add(cancelled(ids.get(ids.size() - 1), pathway, trial, "OTHER"));
-        }
-        sendTogether(records);
+        List<String> ids = sendCancellationsTogether(pathway, trials);
 
         await(() -> trials.stream().allMatch(trial -> inboxRows(ids.get(trials.indexOf(trial))) == 1),
                 "the three events are applied");
@@ -290,13 +284,7 @@ class InboxTest {
         UUID pathway = UUID.randomUUID();
         List<UUID> trials = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         trials.forEach(trial -> consumer.stillManaged.put(trial, -1));
-        List<String> ids = new ArrayList<>();
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (UUID trial : trials) {
-            ids.add(UUID.randomUUID().toString());
-            records.add(cancelled(ids.get(ids.size() - 1), pathway, trial, "OTHER"));
-        }
-        sendTogether(records);
+        List<String> ids = sendCancellationsTogether(pathway, trials);
 
         await(() -> ids.stream().allMatch(id -> inboxRows(id) == 1), "the three events are applied");
         assertEquals(1, trials.stream().map(consumer.transactions::get).distinct().count(),
@@ -375,6 +363,18 @@ class InboxTest {
         return pool.preparedQuery("select count(*) from inbox_event where consumer = $1 and event_id = $2")
                 .execute(Tuple.of("chassis-test", eventId)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
+    }
+
+    /** A trial.cancelled of the pathway for each trial, sent to reach the consumer in one poll; returns their ce_ids. */
+    private static List<String> sendCancellationsTogether(UUID pathway, List<UUID> trials) {
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (UUID trial : trials) {
+            ids.add(UUID.randomUUID().toString());
+            records.add(cancelled(ids.get(ids.size() - 1), pathway, trial, "OTHER"));
+        }
+        sendTogether(records);
+        return ids;
     }
 
     private static void sendTogether(List<ProducerRecord<String, String>> records) {
