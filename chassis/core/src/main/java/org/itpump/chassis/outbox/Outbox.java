@@ -31,9 +31,12 @@ import java.util.UUID;
  * {@code ce_time} before an earlier one (the fault suite saw it, issue 17). With the lock, stamp order, position
  * order and commit order agree for each pathway. Events of other pathways never wait.
  * <p>
- * Lock order, the same in every transaction: the aggregate's rows (a use case loads them for update), then the
- * pathway's lock (here), then the audit chain's head (the audit row, written last; a consumed batch gathers its
- * audit rows to the end, see {@code AuditRecorder#gathered}).
+ * Lock order within each use case: the aggregate's rows (a use case loads them for update), then the pathway's lock
+ * (here), then the audit chain's head, always last (the audit row; a consumed batch gathers its audit rows to its
+ * end, see {@code AuditRecorder#gathered}), so no transaction waits for anything while it holds the head. Across the
+ * events of one consumed batch the order is per event, not global: a later event of a pathway whose lock the batch
+ * already holds may wait for a row a REST write holds while that write waits for the pathway. PostgreSQL then aborts
+ * one of them (40P01): the batch goes record by record, or the write answers 409.
  */
 @ApplicationScoped
 public class Outbox {

@@ -258,15 +258,16 @@ class InboxTest {
                 write.completeExceptionally(failure);
             }
         }).start();
-        appended.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        int waitingBefore = waitingForPathwayLocks();
-
         List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        sendTogether(List.of(cancelled(ids.get(0), otherPathway, otherTrial, "OTHER"),
-                cancelled(ids.get(1), writePathway, writeTrial, "OTHER")));
-        await(() -> waitingForPathwayLocks() > waitingBefore, "the batch waits for the write's pathway lock");
-
-        release.complete(null); // the write now writes its audit row and commits
+        try {
+            appended.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            int waitingBefore = waitingForPathwayLocks();
+            sendTogether(List.of(cancelled(ids.get(0), otherPathway, otherTrial, "OTHER"),
+                    cancelled(ids.get(1), writePathway, writeTrial, "OTHER")));
+            await(() -> waitingForPathwayLocks() > waitingBefore, "the batch waits for the write's pathway lock");
+        } finally {
+            release.complete(null); // the write now writes its audit row and commits (never left holding its lock)
+        }
         write.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS); // throws if it was the deadlock's victim
         await(() -> inboxRows(ids.get(1)) == 1, "the batch's events are applied");
         assertEquals(List.of(1L, 1L), ids.stream().map(this::inboxRows).toList(), "each applied once");

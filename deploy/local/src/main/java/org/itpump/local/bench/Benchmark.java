@@ -71,11 +71,16 @@ public final class Benchmark {
         Platform.SERVICES.keySet().forEach(service -> ports.put(service, freePort()));
         String training = "none (JDK before 25, or ITPUMP_AOT_TRAINING=0)";
         if (ServiceProcess.aotCapable() && !"0".equals(System.getenv("ITPUMP_AOT_TRAINING"))) {
+            // Ctrl-C or kill while training: the broker and PostgreSQL go with it (train() stops its own services)
+            Thread stopInfrastructure = new Thread(infrastructure::close, "benchmark-training-cleanup");
+            Runtime.getRuntime().addShutdownHook(stopInfrastructure);
             try {
                 training = train(infrastructure, root, work, ports);
             } catch (Exception failed) { // the build's caches then: measured, and said so
                 failed.printStackTrace();
                 training = "FAILED (" + failed + "): the build's caches are used";
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopInfrastructure);
             }
         }
         long t0 = System.nanoTime();
@@ -183,9 +188,12 @@ public final class Benchmark {
         try {
             Platform platform = Platform.start(infrastructure, root, work.resolve("training-logs"), "itpump_training", true,
                     ports, Map.of("itpump.timers.poll-interval", "1h"), line -> { });
+            Thread stopPlatform = new Thread(platform::close, "benchmark-training-services"); // on Ctrl-C or kill
+            Runtime.getRuntime().addShutdownHook(stopPlatform);
             try {
                 Demo.run(platform, 4, 17L, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             } finally {
+                Runtime.getRuntime().removeShutdownHook(stopPlatform);
                 platform.close(); // each service writes its cache as it exits
             }
             if (Files.isRegularFile(hello)) {
