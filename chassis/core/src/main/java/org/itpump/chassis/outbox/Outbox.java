@@ -101,7 +101,7 @@ public class Outbox {
         }
         AuditScope.patientsOf(event.payload()); // the patients a change names in its events are in its audit row
         String pathway = event.pathwayId().toString();
-        Gathered gathered = gathering();
+        Gathered gathered = GATHERING.current();
         if (gathered != null) {
             // a batch's rows are written together before its commit; the pathway's lock is still taken before the
             // stamp, once per pathway in the batch
@@ -207,11 +207,6 @@ public class Outbox {
      */
     public <T> Uni<T> gathered(java.util.function.Supplier<Uni<T>> work) {
         return GATHERING.around(work, gathered -> insertAll(gathered.rows));
-    }
-
-    /** The gathering of the current {@link #gathered} call, or null. */
-    private static Gathered gathering() {
-        return GATHERING.current();
     }
 
     private static final Gathering<Gathered> GATHERING = new Gathering<>(Outbox.class.getName() + ".gathered",

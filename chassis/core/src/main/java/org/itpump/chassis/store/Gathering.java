@@ -39,9 +39,14 @@ public final class Gathering<S> {
 
     /** Runs {@code work} with a gathering open, then {@code write}s what it gathered before passing its result on. */
     public <T> Uni<T> around(Supplier<Uni<T>> work, Function<S, Uni<Void>> write) {
-        if (!VertxContext.isOnDuplicatedContext() || current() != null) {
+        if (!VertxContext.isOnDuplicatedContext()) {
             return work.get();
         }
+        // opened at subscription, not at assembly: a Uni built and never subscribed leaves no gathering behind
+        return Uni.createFrom().deferred(() -> current() != null ? work.get() : opened(work, write));
+    }
+
+    private <T> Uni<T> opened(Supplier<Uni<T>> work, Function<S, Uni<Void>> write) {
         Open<S> open = new Open<>(fresh.get());
         ContextLocals.put(key, open);
         return Uni.createFrom().<T>deferred(() -> work.get())
